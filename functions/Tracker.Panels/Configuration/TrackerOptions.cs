@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Tracker.Panels.Configuration;
+
+/// <summary>Settings of the Tracker app itself (app settings <c>Tracker__*</c>).</summary>
+public sealed class TrackerOptions
+{
+    public const string Section = "Tracker";
+
+    /// <summary>The absolute URL participants' links start with, e.g. https://tracker.example.org (no trailing /api).</summary>
+    [Required]
+    [Url]
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>How many participants one queued dispatch batch carries.</summary>
+    [Range(1, 1000)]
+    public int DispatchBatchSize { get; set; } = 100;
+}
