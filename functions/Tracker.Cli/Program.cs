@@ -1,0 +1,6 @@
+using System.CommandLine;
+using Tracker.Cli.Analyze;
+
+var root = new RootCommand("Tracker: longitudinal survey panels on Azure Functions, and the models that tell whether co-creation willingness persists.");
+root.Subcommands.Add(AnalyzeCommand.Create());
+return await root.Parse(args).InvokeAsync();
