@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace Tracker.Analysis.Data;
+
+/// <summary>
+/// One column of a long-format table: numbers (missing values are NaN) or text. Text columns serve as
+/// grouping keys; asking a text column for numbers fails with the first offending value, so a typo in
+/// a score column is reported where it is rather than silently dropped.
+/// </summary>
+public sealed class TableColumn
+{
+    private TableColumn(string name, double[]? numbers, string?[]? texts)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A column needs a name.", nameof(name));
+        Name = name;
+        Numbers = numbers;
+        Texts = texts;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The values when the column is numeric; NaN marks a missing value.</summary>
+    public double[]? Numbers { get; }
+
+    /// <summary>The values when the column is text; null or empty marks a missing value.</summary>
+    public string?[]? Texts { get; }
+
+    public bool IsNumeric => Numbers is not null;
+
+    public int Length => Numbers?.Length ?? Texts!.Length;
+
+    public static TableColumn FromNumbers(string name, double[] values) => new(name, values ?? throw new ArgumentNullException(nameof(values)), null);
+
+    public static TableColumn FromTexts(string name, string?[] values) => new(name, null, values ?? throw new ArgumentNullException(nameof(values)));
+
+    /// <summary>Reads a value as a number the way R's read.csv does: invariant culture, empty or NA is missing.</summary>
+    public static bool TryParseNumber(string? text, out double value)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Trim() is "NA" or "NaN")
+        {
+            value = double.NaN;
+            return true;
+        }
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>
+    /// The numbers of this column; a text column is converted when every value reads as a number,
+    /// otherwise the first value that does not is named (row numbers count data rows from 1).
+    /// </summary>
+    public double[] AsNumbers()
+    {
+        if (Numbers is not null) return Numbers;
+        var values = new double[Texts!.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!TryParseNumber(Texts[i], out values[i]))
+                throw new AnalysisException($"column '{Name}' is not numeric: row {i + 1} has '{Texts[i]}'");
+        }
+        return values;
+    }
+}

@@ -1,0 +1,139 @@
+using Tracker.Analysis.Numerics;
+
+namespace Tracker.Analysis.Growth;
+
+/// <summary>
+/// lme4's optimisation module, made stubborn: bounded Nelder–Mead from lme4's start (T = I), restarted
+/// with a fresh simplex until a restart no longer improves (Nelder–Mead can stall, which is why lme4
+/// itself sometimes stops short), then a probe of every variance at exactly zero (boundary optimum:
+/// a singular fit) and a Newton polish with finite differences on the free parameters.
+/// </summary>
+internal static class ThetaOptimizer
+{
+    private const double ImprovementTolerance = 1e-10;
+
+    public static OptimumResult Minimize(Func<double[], double> deviance, double[] lowerBounds, int q)
+    {
+        var d = lowerBounds.Length;
+        var start = RemlStart(q);
+        var totalEvaluations = 0;
+        var best = Run(deviance, start, lowerBounds, Enumerable.Repeat(0.25, d).ToArray(), ref totalEvaluations);
+        var converged = best.Converged;
+
+        for (var restart = 0; restart < 10; restart++)
+        {
+            var steps = best.Point.Select(v => Math.Max(0.1 * Math.Abs(v), 0.02)).ToArray();
+            var again = Run(deviance, best.Point, lowerBounds, steps, ref totalEvaluations);
+            var improved = again.Value < best.Value - ImprovementTolerance;
+            if (again.Value < best.Value) best = again;
+            converged = again.Converged;
+            if (!improved) break;
+        }
+
+        // A variance whose optimum is zero is approached only asymptotically by the simplex: try it exactly.
+        for (var i = 0; i < d; i++)
+        {
+            if (lowerBounds[i] != 0 || best.Point[i] == 0 || best.Point[i] > 0.1) continue;
+            var fixedIndex = i;
+            var reduced = Enumerable.Range(0, d).Where(j => j != fixedIndex).ToArray();
+            double Restricted(double[] free)
+            {
+                var full = new double[d];
+                for (var k = 0; k < reduced.Length; k++) full[reduced[k]] = free[k];
+                return deviance(full);
+            }
+            var freeStart = reduced.Select(j => best.Point[j]).ToArray();
+            var freeBounds = reduced.Select(j => lowerBounds[j]).ToArray();
+            var freeSteps = freeStart.Select(v => Math.Max(0.1 * Math.Abs(v), 0.02)).ToArray();
+            var onBoundary = freeStart.Length == 0
+                ? new OptimumResult([], deviance(new double[d]), 1, true)
+                : Run(Restricted, freeStart, freeBounds, freeSteps, ref totalEvaluations);
+            if (onBoundary.Value <= best.Value)
+            {
+                var point = new double[d];
+                for (var k = 0; k < reduced.Length; k++) point[reduced[k]] = onBoundary.Point[k];
+                best = new OptimumResult(point, onBoundary.Value, best.Evaluations, onBoundary.Converged);
+                converged = onBoundary.Converged;
+            }
+        }
+
+        var polished = NewtonPolish(deviance, best, lowerBounds, ref totalEvaluations);
+        return polished with { Evaluations = totalEvaluations, Converged = converged };
+    }
+
+    /// <summary>lme4's starting value: T = I (random effects as variable as the residual, uncorrelated).</summary>
+    private static double[] RemlStart(int q)
+    {
+        var start = new double[q * (q + 1) / 2];
+        var index = 0;
+        for (var column = 0; column < q; column++)
+            for (var row = column; row < q; row++)
+                start[index++] = row == column ? 1 : 0;
+        return start;
+    }
+
+    private static OptimumResult Run(Func<double[], double> f, double[] start, double[] bounds, double[] steps, ref int evaluations)
+    {
+        var result = BoundedNelderMead.Minimize(f, start, bounds, steps);
+        evaluations += result.Evaluations;
+        return result;
+    }
+
+    /// <summary>
+    /// Newton steps on the parameters not held at a bound, with a central-difference gradient and Hessian;
+    /// each step is kept only when the deviance goes down, so the polish can never make a fit worse.
+    /// </summary>
+    private static OptimumResult NewtonPolish(Func<double[], double> f, OptimumResult start, double[] bounds, ref int evaluations)
+    {
+        var x = (double[])start.Point.Clone();
+        var fx = start.Value;
+        var free = Enumerable.Range(0, x.Length).Where(i => !(bounds[i] == 0 && x[i] == 0)).ToArray();
+        var m = free.Length;
+        if (m == 0) return start;
+        var used = 0;
+        for (var iteration = 0; iteration < 6; iteration++)
+        {
+            var h = free.Select(i => 1e-4 * Math.Max(1, Math.Abs(x[i]))).ToArray();
+            if (free.Select((i, k) => x[i] - h[k] < bounds[i]).Any(tooClose => tooClose)) break;
+            var gradient = new double[m];
+            var hessian = new double[m * m];
+            double At(int a, double da, int b, double db)
+            {
+                var y = (double[])x.Clone();
+                y[free[a]] += da;
+                if (b >= 0) y[free[b]] += db;
+                used++;
+                return f(y);
+            }
+            for (var a = 0; a < m; a++)
+            {
+                var plus = At(a, h[a], -1, 0);
+                var minus = At(a, -h[a], -1, 0);
+                gradient[a] = (plus - minus) / (2 * h[a]);
+                hessian[a * m + a] = (plus - 2 * fx + minus) / (h[a] * h[a]);
+                for (var b = 0; b < a; b++)
+                {
+                    var value = (At(a, h[a], b, h[b]) - At(a, h[a], b, -h[b]) - At(a, -h[a], b, h[b]) + At(a, -h[a], b, -h[b])) / (4 * h[a] * h[b]);
+                    hessian[a * m + b] = value;
+                    hessian[b * m + a] = value;
+                }
+            }
+            var factor = (double[])hessian.Clone();
+            if (!SmallMatrix.CholeskyInPlace(factor, m)) break;
+            var step = gradient.Select(g => -g).ToArray();
+            SmallMatrix.ForwardSolve(factor, m, step, 1);
+            SmallMatrix.BackSolveTransposed(factor, m, step);
+            var trial = (double[])x.Clone();
+            for (var k = 0; k < m; k++) trial[free[k]] = Math.Max(bounds[free[k]], x[free[k]] + step[k]);
+            used++;
+            var ft = f(trial);
+            if (!(ft < fx)) break;
+            var gain = fx - ft;
+            x = trial;
+            fx = ft;
+            if (gain < 1e-13) break;
+        }
+        evaluations += used;
+        return start with { Point = x, Value = fx };
+    }
+}
