@@ -1,0 +1,210 @@
+// The Function App on a Flex Consumption plan (FC1): dotnet-isolated 10.0, runs as the user-assigned identity,
+// deploys from a blob container it reads with that identity, and reaches storage, Key Vault and Application
+// Insights by identity only.
+//
+// appSettings below is THE list of settings the app gets in Azure. tests/Tracker.Infra.Tests compares it
+// (from the compiled ARM JSON) with the configuration keys the code binds: add a setting here when the code
+// gains an option, a %Schedule% placeholder or a storage connection, and the test tells you if you forgot.
+
+import { smtpSettings, timerSchedules, linkSettings, tagSet } from 'types.bicep'
+
+@description('Function App name (also its default host name: {name}.azurewebsites.net).')
+param name string
+
+@description('Flex Consumption plan name.')
+param planName string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for the resources.')
+param tags tagSet
+
+@description('Resource id of the user-assigned identity the app runs as.')
+param identityId string
+
+@description('Client id of that identity (storage, Application Insights and Key Vault clients select it by this id).')
+param identityClientId string
+
+@description('Primary blob endpoint of the storage account, with trailing slash.')
+param blobEndpoint string
+
+@description('Primary table endpoint of the storage account, with trailing slash.')
+param tableEndpoint string
+
+@description('Primary queue endpoint of the storage account, with trailing slash.')
+param queueEndpoint string
+
+@description('Blob container holding the deployment package.')
+param deploymentContainerName string
+
+@description('Application Insights connection string (not a secret: local auth is disabled, ingestion needs Entra).')
+param applicationInsightsConnectionString string
+
+@description('Key Vault URI, with trailing slash.')
+param keyVaultUri string
+
+@description('Whether Key Vault holds an "smtp-password" secret; if not, Smtp__Password is empty.')
+param hasSmtpPassword bool
+
+@description('Absolute URL participants\' links start with; empty for https://{name}.azurewebsites.net.')
+param publicBaseUrl string
+
+@description('Participants per queued dispatch batch (Tracker__DispatchBatchSize).')
+@minValue(1)
+@maxValue(1000)
+param dispatchBatchSize int
+
+@description('SMTP provider settings.')
+param smtp smtpSettings
+
+@description('Link-signing key settings.')
+param links linkSettings
+
+@description('Timer schedules.')
+param schedules timerSchedules
+
+@description('Most instances the plan scales out to (40-1000).')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@description('Memory per instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int
+
+var effectivePublicBaseUrl = empty(publicBaseUrl) ? 'https://${name}.azurewebsites.net' : publicBaseUrl
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2025-03-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'functions' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    publicNetworkAccess: 'Enabled'
+    keyVaultReferenceIdentity: identityId
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      appSettings: concat(
+        [
+          // The Functions host's own storage (leases, timer schedule status, keys), by identity.
+          { name: 'AzureWebJobsStorage__blobServiceUri', value: blobEndpoint }
+          { name: 'AzureWebJobsStorage__queueServiceUri', value: queueEndpoint }
+          { name: 'AzureWebJobsStorage__tableServiceUri', value: tableEndpoint }
+          { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+          { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+
+          // Telemetry with Entra authentication (the component has local auth disabled).
+          { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
+          { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
+
+          // Tracker's data (StorageNames.Connection), by identity: the queue triggers and the app's clients.
+          { name: 'TrackerStorage__tableServiceUri', value: tableEndpoint }
+          { name: 'TrackerStorage__blobServiceUri', value: blobEndpoint }
+          { name: 'TrackerStorage__queueServiceUri', value: queueEndpoint }
+          { name: 'TrackerStorage__credential', value: 'managedidentity' }
+          { name: 'TrackerStorage__clientId', value: identityClientId }
+
+          // TrackerOptions.
+          { name: 'Tracker__PublicBaseUrl', value: effectivePublicBaseUrl }
+          { name: 'Tracker__DispatchBatchSize', value: string(dispatchBatchSize) }
+
+          // SmtpOptions; the password is a Key Vault reference.
+          { name: 'Smtp__Host', value: smtp.host }
+          { name: 'Smtp__Port', value: string(smtp.port) }
+          { name: 'Smtp__Security', value: smtp.security }
+          { name: 'Smtp__UserName', value: smtp.userName }
+          {
+            name: 'Smtp__Password'
+            value: hasSmtpPassword ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/smtp-password)' : ''
+          }
+          { name: 'Smtp__FromAddress', value: smtp.fromAddress }
+          { name: 'Smtp__FromName', value: smtp.fromName }
+          { name: 'Smtp__MessagesPerSecond', value: smtp.messagesPerSecond }
+
+          // LinkOptions (the keys follow, one Key Vault reference per key id).
+          { name: 'Links__ActiveKeyId', value: links.activeKeyId }
+          { name: 'Links__GraceAfterClose', value: links.graceAfterClose }
+
+          // Timer schedules (%Name% placeholders in [TimerTrigger] attributes).
+          { name: 'DispatchSchedule', value: schedules.dispatch }
+        ],
+        map(links.keyIds, keyId => {
+          name: 'Links__Keys__${keyId}'
+          // Versionless secret URI: a new secret version is picked up without touching the setting.
+          value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/link-key-${keyId})'
+        })
+      )
+    }
+  }
+}
+
+// No publishing with user names and passwords: azd deploys with an Entra token.
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+output name string = site.name
+output defaultHostName string = site.properties.defaultHostName
+output publicBaseUrl string = effectivePublicBaseUrl

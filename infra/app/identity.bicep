@@ -1,0 +1,23 @@
+// The one identity the Function App runs as: storage, Key Vault references, Application Insights (Entra auth).
+
+import { tagSet } from 'types.bicep'
+
+@description('Name of the user-assigned managed identity.')
+param name string
+
+@description('Azure region.')
+param location string
+
+@description('Tags for the resource.')
+param tags tagSet
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: name
+  location: location
+  tags: tags
+}
+
+output id string = identity.id
+output name string = identity.name
+output clientId string = identity.properties.clientId
+output principalId string = identity.properties.principalId

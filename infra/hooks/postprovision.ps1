@@ -1,0 +1,44 @@
+# azd postprovision hook (Windows): see postprovision.sh, which this mirrors.
+$ErrorActionPreference = 'Stop'
+
+$root = Resolve-Path (Join-Path $PSScriptRoot '../..')
+$target = Join-Path $root 'functions/Tracker.Functions/local.settings.json'
+
+foreach ($name in 'AZURE_STORAGE_TABLE_ENDPOINT', 'AZURE_STORAGE_BLOB_ENDPOINT', 'AZURE_STORAGE_QUEUE_ENDPOINT') {
+  if (-not [Environment]::GetEnvironmentVariable($name)) {
+    Write-Warning "postprovision: $name is not set; skipping local.settings.json."
+    exit 0
+  }
+}
+
+function Or($value, $default) { if ($value) { $value } else { $default } }
+
+$bytes = [byte[]]::new(32)
+[System.Security.Cryptography.RandomNumberGenerator]::Fill($bytes)
+
+if (Test-Path $target) { Copy-Item $target "$target.bak" -Force }
+
+$settings = [ordered]@{
+  IsEncrypted = $false
+  Values = [ordered]@{
+    'FUNCTIONS_WORKER_RUNTIME' = 'dotnet-isolated'
+    'AzureWebJobsStorage' = 'UseDevelopmentStorage=true'
+    'AzureWebJobs.DispatchDueWaves.Disabled' = 'true'
+    'TrackerStorage__tableServiceUri' = $env:AZURE_STORAGE_TABLE_ENDPOINT
+    'TrackerStorage__blobServiceUri' = $env:AZURE_STORAGE_BLOB_ENDPOINT
+    'TrackerStorage__queueServiceUri' = $env:AZURE_STORAGE_QUEUE_ENDPOINT
+    'Tracker__PublicBaseUrl' = 'http://localhost:7071'
+    'Tracker__DispatchBatchSize' = (Or $env:TRACKER_DISPATCH_BATCH_SIZE '100')
+    'Smtp__Host' = 'localhost'
+    'Smtp__Port' = '25'
+    'Smtp__Security' = 'None'
+    'Smtp__FromAddress' = (Or $env:SMTP_FROM_ADDRESS 'tracker@localhost')
+    'Smtp__FromName' = (Or $env:SMTP_FROM_NAME 'Tracker')
+    'Smtp__MessagesPerSecond' = '0'
+    'Links__ActiveKeyId' = 'local'
+    'Links__Keys__local' = [Convert]::ToBase64String($bytes)
+    'DispatchSchedule' = (Or $env:TRACKER_DISPATCH_SCHEDULE '0 */15 * * * *')
+  }
+}
+$settings | ConvertTo-Json -Depth 4 | Set-Content -Path $target -Encoding utf8
+Write-Host "Wrote $target (storage: $(Or $env:AZURE_STORAGE_ACCOUNT_NAME 'the deployed account'), signed in as you)."
