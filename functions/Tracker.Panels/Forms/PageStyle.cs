@@ -24,9 +24,8 @@ internal static class PageStyle
         legend{font-size:1.125rem;font-weight:600;padding:0;margin:0 0 .75rem}
         .number{color:#4a4a4a;margin-right:.25rem}
         .scale{display:grid;gap:.5rem}
-        .option{display:flex;align-items:center;gap:.75rem;min-height:3rem;padding:0 .75rem;border:2px solid #6b6b6b;border-radius:.5rem;background:#fff}
+        .option{display:flex;align-items:center;gap:.75rem;min-height:3rem;padding:.75rem;border:2px solid #6b6b6b;border-radius:.5rem;background:#fff;cursor:pointer}
         .option input{flex:none;width:1.5rem;height:1.5rem;margin:0;accent-color:#0b57d0}
-        .option label{flex:1;padding:.75rem 0;cursor:pointer}
         .option:has(input:checked){border-color:#0b57d0;background:#eaf1fd}
         a:focus-visible,button:focus-visible,input:focus-visible,.error-summary:focus{outline:3px solid #0b57d0;outline-offset:3px;box-shadow:0 0 0 6px #fff}
         .option:has(input:focus-visible){outline:3px solid #1b1b1b;outline-offset:2px}
@@ -44,7 +43,7 @@ internal static class PageStyle
         h1{font-size:2.25rem}
         .scale{grid-auto-flow:column;grid-auto-columns:1fr}
         .option{flex-direction:column;justify-content:flex-start;gap:.5rem;padding:.75rem .25rem;text-align:center}
-        .option label{padding:0;font-size:.9375rem;line-height:1.3}
+        .option span{font-size:.9375rem;line-height:1.3}
         button,.button{width:auto}
         }
 

@@ -106,10 +106,11 @@ public static class SurveyFormPage
         {
             var id = OptionId(item.Id, point);
             var label = point - scale.Min < scale.Labels.Count ? scale.Labels[point - scale.Min] : point.ToString(CultureInfo.InvariantCulture);
-            html.Open("div", ("class", "option"))
+            // The whole bordered box is the label, so the tap target is the full row on a phone, not just the small circle.
+            html.Open("label", ("class", "option"), ("for", id))
                 .Open("input", ("type", "radio"), ("id", id), ("name", item.Id), ("value", point.ToString(CultureInfo.InvariantCulture)), ("checked", chosen == point ? "" : null))
-                .Element("label", label, ("for", id))
-                .Close("div").Line();
+                .Element("span", label)
+                .Close("label").Line();
         }
 
         html.Close("div").Line().Close("fieldset").Line();

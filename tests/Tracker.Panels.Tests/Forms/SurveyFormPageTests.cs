@@ -36,8 +36,8 @@ public class SurveyFormPageTests
         Assert.Equal(radios.Count, radios.Select(r => r["id"]).Distinct().Count());
         Assert.All(radios, r => Assert.Contains(r["id"], labels));
         Assert.Equal(["1", "2", "3", "4", "5", "6", "7"], radios.Take(7).Select(r => r["value"]));
-        Assert.Contains(">Strongly disagree</label>", html, StringComparison.Ordinal);
-        Assert.Contains(">Neither agree nor disagree</label>", html, StringComparison.Ordinal);
+        Assert.Contains(">Strongly disagree</span></label>", html, StringComparison.Ordinal);
+        Assert.Contains(">Neither agree nor disagree</span></label>", html, StringComparison.Ordinal);
     }
 
     [Fact]
