@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Tracker.LocalHost.Discovery;
+using Tracker.LocalHost.Invocation;
+
+namespace Tracker.LocalHost.Http;
+
+/// <summary>Maps every HTTP function to its route and methods on Kestrel.</summary>
+internal static class HttpFunctionEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints, IEnumerable<FunctionDescriptor> functions, FunctionInvoker invoker, FunctionKeyAuthorizer authorizer, ILogger logger)
+    {
+        foreach (var function in functions.Where(f => f.Kind == FunctionKind.Http))
+        {
+            var http = function.Http!;
+            RequestDelegate handler = context => HandleAsync(context, function, invoker, authorizer, logger);
+            var pattern = "/" + http.Template;
+            var builder = http.Methods.Count == 0
+                ? endpoints.Map(pattern, handler)
+                : endpoints.MapMethods(pattern, http.Methods, handler);
+            builder.WithDisplayName("Functions." + function.Name);
+        }
+    }
+
+    private static async Task HandleAsync(HttpContext context, FunctionDescriptor function, FunctionInvoker invoker, FunctionKeyAuthorizer authorizer, ILogger logger)
+    {
+        if (function.Http!.RequiresKey && !authorizer.IsAuthorized(context.Request))
+        {
+            await FunctionKeyAuthorizer.WriteUnauthorizedAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        object? result;
+        try
+        {
+            result = await invoker.InvokeAsync(function, new HttpTriggerInput(context), context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (ParameterBindingException ex)
+        {
+            await Results.Json(new { error = ex.Message }, statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogInformation("Request for function {FunctionName} was aborted by the client", function.Name);
+            return;
+        }
+        catch (Exception) when (!context.Response.HasStarted)
+        {
+            // The invoker has logged it; like the host, the client gets a bare 500 without the exception.
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
+
+        await FunctionResultExecutor.ExecuteAsync(context, function.ReturnKind, result).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,167 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Tracker.LocalHost.Discovery;
+using Tracker.LocalHost.Invocation;
+
+namespace Tracker.LocalHost.Timers;
+
+/// <summary>
+/// Runs one timer function on its schedule. Occurrences are computed in UTC on the injected clock and waited for
+/// with it, so a FakeTimeProvider or an accelerated clock drives them. A run never overlaps the previous one: an
+/// occurrence that comes while the function is still running is skipped, as the host's singleton lock does.
+/// </summary>
+internal sealed class TimerFunctionRunner : IDisposable
+{
+    internal const string ManualReason = "This function was programmatically called via the host APIs.";
+
+    private readonly FunctionDescriptor _function;
+    private readonly FunctionInvoker _invoker;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _runsLock = new();
+    private readonly HashSet<Task> _runs = [];
+    private DateTimeOffset? _lastOccurrence;
+
+    public TimerFunctionRunner(FunctionDescriptor function, FunctionInvoker invoker, TimeProvider clock, ILogger logger)
+    {
+        _function = function;
+        _invoker = invoker;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    public FunctionDescriptor Function => _function;
+
+    private TimerSchedule Schedule => _function.Timer!.Schedule;
+
+    /// <summary>Waits for each occurrence after <paramref name="reference"/> and starts the function, until cancelled.</summary>
+    public async Task RunScheduleAsync(DateTimeOffset reference, CancellationToken cancellationToken)
+    {
+        if (_function.Timer!.RunOnStartup)
+        {
+            Fire(reference, isPastDue: false, "Timer fired at startup (RunOnStartup)", cancellationToken);
+        }
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var next = Schedule.GetNextOccurrence(reference);
+            _logger.LogDebug("Timer {FunctionName} next occurrence {NextOccurrence:o}", _function.Name, next);
+            var delay = next - _clock.GetUtcNow();
+            if (delay > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(delay, _clock, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+
+            var now = _clock.GetUtcNow();
+
+            // When the clock jumped past several occurrences, run once (past due) and carry on from now, as the host does.
+            var isPastDue = Schedule.GetNextOccurrence(next) <= now;
+            Fire(next, isPastDue, $"Timer fired at {next:o}", cancellationToken);
+            reference = now > next ? now : next;
+        }
+    }
+
+    /// <summary>Runs the function now (admin invoke), waiting for a scheduled run in progress rather than skipping.</summary>
+    public async Task InvokeNowAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = _clock.GetUtcNow();
+            await _invoker.InvokeInNewScopeAsync(_function, new TimerTriggerInput(CreateTimerInfo(now, now, isPastDue: false), ManualReason), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Waits for scheduled runs still in progress (after the schedule loop was cancelled).</summary>
+    public async Task WaitForRunsAsync()
+    {
+        Task[] runs;
+        lock (_runsLock)
+        {
+            runs = [.. _runs];
+        }
+
+        await Task.WhenAll(runs).ConfigureAwait(false);
+    }
+
+    private void Fire(DateTimeOffset occurrence, bool isPastDue, string reason, CancellationToken cancellationToken)
+    {
+        if (!_gate.Wait(0, CancellationToken.None))
+        {
+            _logger.LogWarning(
+                "Timer {FunctionName}: skipped the occurrence at {Occurrence:o} because the previous run is still in progress",
+                _function.Name, occurrence);
+            return;
+        }
+
+        var info = CreateTimerInfo(occurrence, _clock.GetUtcNow(), isPastDue);
+        _lastOccurrence = occurrence;
+        var run = Task.Run(() => RunAsync(info, reason, cancellationToken), CancellationToken.None);
+        lock (_runsLock)
+        {
+            _runs.Add(run);
+        }
+
+        _ = run.ContinueWith(
+            completed =>
+            {
+                lock (_runsLock)
+                {
+                    _runs.Remove(completed);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private async Task RunAsync(TimerInfo info, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _invoker.InvokeInNewScopeAsync(_function, new TimerTriggerInput(info, reason), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Already logged by the invoker; the schedule continues.
+            _logger.LogDebug("Timer {FunctionName} run failed; the schedule continues", _function.Name);
+        }
+        catch (OperationCanceledException)
+        {
+            _logger.LogDebug("Timer {FunctionName} run cancelled at shutdown", _function.Name);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private TimerInfo CreateTimerInfo(DateTimeOffset occurrence, DateTimeOffset now, bool isPastDue)
+    {
+        var previous = _lastOccurrence;
+        return new TimerInfo
+        {
+            IsPastDue = isPastDue,
+            ScheduleStatus = new ScheduleStatus
+            {
+                Last = previous?.UtcDateTime ?? DateTime.MinValue,
+                Next = Schedule.GetNextOccurrence(occurrence > now ? occurrence : now).UtcDateTime,
+                LastUpdated = now.UtcDateTime,
+            },
+        };
+    }
+}
