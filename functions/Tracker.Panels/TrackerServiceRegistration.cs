@@ -1,5 +1,18 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Tracker.Panels.Configuration;
+using Tracker.Panels.Email;
+using Tracker.Panels.Forms;
+using Tracker.Panels.Invitations;
+using Tracker.Panels.Links;
+using Tracker.Panels.Panels;
+using Tracker.Panels.Participants;
+using Tracker.Panels.Responses;
+using Tracker.Panels.Status;
+using Tracker.Panels.Storage;
+using Tracker.Panels.Surveys;
 
 namespace Tracker.Panels;
 
@@ -8,7 +21,31 @@ public static class TrackerServiceRegistration
 {
     public static IServiceCollection AddTracker(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<TrackerOptions>().Bind(configuration.GetSection(TrackerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => Enum.TryParse<MailKit.Security.SecureSocketOptions>(o.Security, true, out _), "Smtp:Security must be None, Auto, StartTls, StartTlsWhenAvailable or SslOnConnect.")
+            .ValidateOnStart();
+        services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LinkOptions>, LinkOptionsValidator>();
+
+        services.AddSingleton(_ => StorageClientFactory.Create(configuration));
+        services.AddSingleton<PanelRepository>();
+        services.AddSingleton<ParticipantRepository>();
+        services.AddSingleton<InvitationLedger>();
+        services.AddSingleton<ResponseRepository>();
+
+        services.AddSingleton<LinkSigner>();
+        services.AddSingleton<ParticipantLinks>();
+        services.AddSmtpResilience();
+        services.AddSingleton<SmtpMailer>();
+
+        services.AddSingleton<PanelService>();
+        services.AddSingleton<ParticipantImporter>();
+        services.AddSingleton<WaveDispatcher>();
+        services.AddSingleton<PanelStatusService>();
+        services.AddSingleton<SurveyService>();
         return services;
     }
 }

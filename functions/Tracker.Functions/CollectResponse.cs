@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Tracker.Panels.Surveys;
+
+namespace Tracker.Functions;
+
+/// <summary>POST /api/r/{token}: validates and stores a participant's answers (one row per participant and wave).</summary>
+public sealed class CollectResponse(SurveyService surveys)
+{
+    public const long MaxBytes = 64 * 1024;
+
+    [Function(nameof(CollectResponse))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "r/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBytes || !request.HasFormContentType)
+        {
+            return surveys.BadRequest();
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        var page = await surveys.SubmitAsync(token, form, cancellationToken);
+        return page;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Tracker.Functions.Http;
+using Tracker.Panels.Panels;
+
+namespace Tracker.Functions;
+
+/// <summary>POST /api/panels: a researcher defines a panel.</summary>
+public sealed class CreatePanel(PanelService panels)
+{
+    [Function(nameof(CreatePanel))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "panels")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var (definition, problem) = await JsonBody.ReadAsync<PanelDefinition>(request, cancellationToken);
+        if (problem is not null) return ApiProblem.Of(400, problem);
+
+        var created = await panels.CreateAsync(definition, cancellationToken);
+        if (!created.IsValid) return ApiProblem.Of(400, "The panel definition is invalid.", created.Problems);
+
+        var panel = created.Value!;
+        return new CreatedResult($"/api/panels/{panel.Id}", new
+        {
+            id = panel.Id,
+            name = panel.Name,
+            instrument = panel.Instrument.Id,
+            waves = Enumerable.Range(1, panel.Schedule.Waves).Select(w => new { number = w, opensAt = panel.Schedule.OpensAt(w), closesAt = panel.Schedule.ClosesAt(w) }),
+        });
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Tracker.Functions.Http;
+using Tracker.Panels.Status;
+
+namespace Tracker.Functions;
+
+/// <summary>GET /api/panels/{id}/status: per wave, its state, who was invited and who answered.</summary>
+public sealed class GetPanelStatus(PanelStatusService status)
+{
+    [Function(nameof(GetPanelStatus))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "panels/{id}/status")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var result = await status.GetAsync(id, cancellationToken);
+        return result is null ? ApiProblem.NotFound($"Panel '{id}'") : new OkObjectResult(result);
+    }
+}

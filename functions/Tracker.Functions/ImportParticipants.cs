@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Tracker.Functions.Http;
+using Tracker.Panels.Panels;
+using Tracker.Panels.Participants;
+
+namespace Tracker.Functions;
+
+/// <summary>POST /api/panels/{id}/participants: enrol participants from text/csv (email,external_id,time_zone); ?dryRun=true only checks.</summary>
+public sealed class ImportParticipants(PanelService panels, ParticipantImporter importer)
+{
+    public const long MaxBytes = 32L * 1024 * 1024;
+
+    [Function(nameof(ImportParticipants))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "panels/{id}/participants")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        if (request.ContentType is { } type && !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiProblem.Of(415, "Send the participants as text/csv with the header email,external_id,time_zone.");
+        }
+
+        if (request.ContentLength > MaxBytes) return ApiProblem.Of(413, $"The file is larger than {MaxBytes / 1024 / 1024} MiB; split it.");
+
+        var panel = await panels.GetAsync(id, cancellationToken);
+        if (panel is null) return ApiProblem.NotFound($"Panel '{id}'");
+
+        var dryRun = bool.TryParse(request.Query["dryRun"], out var flag) && flag;
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        if (text.Length > MaxBytes) return ApiProblem.Of(413, $"The file is larger than {MaxBytes / 1024 / 1024} MiB; split it.");
+
+        var result = await importer.ImportAsync(panel, new StringReader(text), dryRun, cancellationToken);
+        if (!result.IsValid) return ApiProblem.Of(400, "The participant file cannot be imported.", result.Problems);
+
+        var import = result.Value!;
+        return new OkObjectResult(new
+        {
+            dryRun,
+            added = import.Added,
+            updated = import.Updated,
+            unchanged = import.Unchanged,
+            rejected = import.Rejected.Select(r => new { line = r.Line, reason = r.Reason }),
+        });
+    }
+}

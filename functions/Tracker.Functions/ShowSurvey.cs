@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Tracker.Panels.Surveys;
+
+namespace Tracker.Functions;
+
+/// <summary>GET /api/r/{token}: the participant's form for one wave.</summary>
+public sealed class ShowSurvey(SurveyService surveys)
+{
+    [Function(nameof(ShowSurvey))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "r/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        var page = await surveys.ShowAsync(token, cancellationToken);
+        return page;
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+using Tracker.Panels.Configuration;
+
+namespace Tracker.Panels.Links;
+
+/// <summary>Refuses to start with link keys that would make tokens forgeable or unverifiable.</summary>
+public sealed class LinkOptionsValidator : IValidateOptions<LinkOptions>
+{
+    public const int MinimumKeyBytes = 32;
+
+    public ValidateOptionsResult Validate(string? name, LinkOptions options)
+    {
+        var problems = new List<string>();
+        if (!options.Keys.ContainsKey(options.ActiveKeyId))
+        {
+            problems.Add($"Links:ActiveKeyId '{options.ActiveKeyId}' has no key in Links:Keys.");
+        }
+
+        foreach (var (id, value) in options.Keys)
+        {
+            if (id.Contains('|', StringComparison.Ordinal) || id.Length is 0 or > 32)
+            {
+                problems.Add($"Links:Keys:{id}: a key id is 1–32 characters without '|'.");
+            }
+
+            byte[] bytes;
+            try
+            {
+                bytes = Convert.FromBase64String(value ?? "");
+            }
+            catch (FormatException)
+            {
+                problems.Add($"Links:Keys:{id} is not base64.");
+                continue;
+            }
+
+            if (bytes.Length < MinimumKeyBytes)
+            {
+                problems.Add($"Links:Keys:{id} must be at least {MinimumKeyBytes} bytes of random data (base64).");
+            }
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

@@ -1,0 +1,17 @@
+namespace Tracker.Panels.Links;
+
+public enum LinkVerificationStatus
+{
+    Valid,
+
+    /// <summary>Not a token, altered, or signed by a key Tracker does not hold. Participants see one message for all of these.</summary>
+    Invalid,
+
+    Expired,
+}
+
+/// <summary>The verdict on a presented token; <see cref="Token"/> is set only when the signature held.</summary>
+public sealed record LinkVerification(LinkVerificationStatus Status, LinkToken? Token)
+{
+    public static LinkVerification Invalid { get; } = new(LinkVerificationStatus.Invalid, null);
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace Tracker.Panels.Panels;
+
+/// <summary>The JSON a researcher posts to create a panel (camelCase on the wire).</summary>
+public sealed class PanelDefinition
+{
+    public string? Name { get; set; }
+
+    /// <summary>The string <c>"default"</c> or a full instrument object.</summary>
+    public JsonElement Instrument { get; set; }
+
+    public ScheduleDefinition? Schedule { get; set; }
+
+    /// <summary>The IANA time zone used for participants enrolled without one.</summary>
+    public string? TimeZone { get; set; }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Tracker.Panels.Common;
+using Tracker.Panels.Instruments;
+
+namespace Tracker.Panels.Panels;
+
+/// <summary>Turns a posted definition into a <see cref="Panel"/>, or lists every problem in it at once.</summary>
+public static class PanelDefinitionValidator
+{
+    public const int MaxWaves = 100;
+    public const int MaxNameLength = 200;
+
+    /// <summary>Table storage caps a string property at 64 KiB; a larger instrument is not a survey participants finish.</summary>
+    public const int MaxInstrumentJsonChars = 30_000;
+
+    public static Validation<Panel> Validate(PanelDefinition? definition, string id, DateTimeOffset now)
+    {
+        if (definition is null)
+        {
+            return Validation<Panel>.Invalid(["The body must be a JSON panel definition with name, instrument and schedule."]);
+        }
+
+        var problems = new List<string>();
+        var name = definition.Name?.Trim() ?? "";
+        if (name.Length == 0) problems.Add("name: is required");
+        else if (name.Length > MaxNameLength) problems.Add($"name: is longer than {MaxNameLength} characters");
+        else if (name.Any(char.IsControl)) problems.Add("name: contains control characters");
+
+        var instrument = ResolveInstrument(definition.Instrument, problems);
+
+        var zone = string.IsNullOrWhiteSpace(definition.TimeZone) ? TimeZones.Default : definition.TimeZone.Trim();
+        if (!TimeZones.IsKnown(zone)) problems.Add($"timeZone: '{zone}' is not an IANA time zone such as Europe/Berlin");
+
+        var schedule = ResolveSchedule(definition.Schedule, problems);
+
+        return problems.Count > 0 || instrument is null || schedule is null
+            ? Validation<Panel>.Invalid(problems)
+            : Validation<Panel>.Valid(new Panel(id, name, instrument, schedule, zone, now));
+    }
+
+    private static Instrument? ResolveInstrument(JsonElement element, List<string> problems)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Undefined or JsonValueKind.Null:
+                problems.Add("instrument: is required (\"default\" or an instrument object)");
+                return null;
+            case JsonValueKind.String when element.GetString() == DefaultInstrument.Instance.Id:
+                return DefaultInstrument.Instance;
+            case JsonValueKind.String:
+                problems.Add($"instrument: '{element.GetString()}' is not a known instrument; use \"default\" or give an instrument object");
+                return null;
+            case JsonValueKind.Object:
+                if (element.GetRawText().Length > MaxInstrumentJsonChars)
+                {
+                    problems.Add($"instrument: is larger than {MaxInstrumentJsonChars:N0} characters of JSON");
+                    return null;
+                }
+
+                Instrument? custom;
+                try
+                {
+                    custom = element.Deserialize<Instrument>(InstrumentJson.Options);
+                }
+                catch (JsonException ex)
+                {
+                    problems.Add($"instrument: {ex.Message}");
+                    return null;
+                }
+
+                var instrumentProblems = InstrumentValidator.Validate(custom);
+                problems.AddRange(instrumentProblems);
+                return instrumentProblems.Count == 0 ? custom : null;
+            default:
+                problems.Add("instrument: must be \"default\" or an instrument object");
+                return null;
+        }
+    }
+
+    private static WaveSchedule? ResolveSchedule(ScheduleDefinition? schedule, List<string> problems)
+    {
+        if (schedule is null)
+        {
+            problems.Add("schedule: is required (start, waves, interval, window)");
+            return null;
+        }
+
+        var before = problems.Count;
+        if (schedule.Start is null) problems.Add("schedule.start: is required (an instant such as 2026-12-01T09:00:00Z)");
+        if (schedule.Waves is null) problems.Add("schedule.waves: is required");
+        else if (schedule.Waves is < 1 or > MaxWaves) problems.Add($"schedule.waves: must be from 1 to {MaxWaves}");
+
+        if (!IsoDuration.TryParse(schedule.Interval, out var interval, out var intervalProblem)) problems.Add($"schedule.interval: {intervalProblem}");
+        else if (interval <= TimeSpan.Zero) problems.Add("schedule.interval: must be longer than zero");
+
+        if (!IsoDuration.TryParse(schedule.Window, out var window, out var windowProblem)) problems.Add($"schedule.window: {windowProblem}");
+        else if (window < TimeSpan.FromMinutes(1)) problems.Add("schedule.window: must be at least a minute (PT1M)");
+        else if (schedule.Waves > 1 && window > interval && interval > TimeSpan.Zero) problems.Add("schedule.window: must not be longer than the interval, or waves would overlap");
+
+        if (problems.Count > before) return null;
+        var result = new WaveSchedule(schedule.Start!.Value.ToUniversalTime(), schedule.Waves!.Value, interval, window);
+        if (result.End.Year > 9000) problems.Add("schedule: ends too far in the future");
+        return problems.Count > before ? null : result;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Tracker.Panels.Panels;
+
+public enum WaveState
+{
+    Scheduled,
+    Open,
+    Closed,
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Tracker.Panels.Storage;
+
+namespace Tracker.Panels.Responses;
+
+/// <summary>
+/// One row per participant × wave. Writes are conditional: the first insert must not exist yet, a replacement must
+/// match the ETag it read, so two submissions racing each other cannot silently lose one or duplicate either.
+/// </summary>
+public sealed class ResponseRepository
+{
+    private readonly TrackerStorage storage;
+
+    public ResponseRepository(TrackerStorage storage) => this.storage = storage;
+
+    private TableClient Table => storage.Table(StorageNames.ResponsesTable);
+
+    public async Task<(StoredResponse? Response, ETag ETag)> GetAsync(string panelId, int wave, string participantId, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var result = await Table.GetEntityIfExistsAsync<ResponseEntity>(ResponseEntity.Partition(panelId, wave), participantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return result.HasValue ? (FromEntity(panelId, wave, result.Value!), result.Value!.ETag) : (null, default);
+    }
+
+    /// <summary>Saves the answers as the participant's current response; retries on a lost race so the latest submission wins.</summary>
+    public async Task<StoredResponse> SaveAsync(
+        string panelId,
+        int wave,
+        string participantId,
+        IReadOnlyDictionary<string, int> answers,
+        IReadOnlyDictionary<string, double?> scores,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var (existing, etag) = await GetAsync(panelId, wave, participantId, cancellationToken).ConfigureAwait(false);
+            var entity = new ResponseEntity
+            {
+                PartitionKey = ResponseEntity.Partition(panelId, wave),
+                RowKey = participantId,
+                AnswersJson = JsonSerializer.Serialize(answers),
+                ScoresJson = JsonSerializer.Serialize(scores),
+                FirstSubmittedAt = existing?.FirstSubmittedAt ?? now,
+                SubmittedAt = now,
+                Revision = (existing?.Revision ?? 0) + 1,
+            };
+            try
+            {
+                if (existing is null)
+                {
+                    await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+
+                return FromEntity(panelId, wave, entity);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 5)
+            {
+                // Another submission of the same participant landed in between; read again and replace it.
+            }
+        }
+    }
+
+    public async Task<int> CountAsync(string panelId, int wave, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ResponseEntity.Partition(panelId, wave);
+        var count = 0;
+        await foreach (var _ in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    public async IAsyncEnumerable<StoredResponse> ListAsync(string panelId, int wave, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ResponseEntity.Partition(panelId, wave);
+        await foreach (var entity in Table.QueryAsync<ResponseEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return FromEntity(panelId, wave, entity);
+        }
+    }
+
+    private static StoredResponse FromEntity(string panelId, int wave, ResponseEntity entity) => new(
+        panelId,
+        wave,
+        entity.RowKey,
+        JsonSerializer.Deserialize<Dictionary<string, int>>(entity.AnswersJson) ?? [],
+        JsonSerializer.Deserialize<Dictionary<string, double?>>(entity.ScoresJson) ?? [],
+        entity.FirstSubmittedAt,
+        entity.SubmittedAt,
+        entity.Revision);
+}

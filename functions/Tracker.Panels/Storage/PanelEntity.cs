@@ -1,0 +1,23 @@
+namespace Tracker.Panels.Storage;
+
+/// <summary>A panel's definition; all panels share one partition because they are few and listed together.</summary>
+public sealed class PanelEntity : TableEntityBase
+{
+    public const string Partition = "panel";
+
+    public string Name { get; set; } = "";
+
+    public string InstrumentJson { get; set; } = "";
+
+    public DateTimeOffset ScheduleStart { get; set; }
+
+    public int Waves { get; set; }
+
+    public string Interval { get; set; } = "";
+
+    public string Window { get; set; } = "";
+
+    public string TimeZone { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,11 @@
+using Tracker.Panels.Forms;
+using Tracker.Panels.Panels;
+using Tracker.Panels.Participants;
+
+namespace Tracker.Panels.Surveys;
+
+/// <summary>A verified link resolved to its panel, participant and wave, or the page to show instead.</summary>
+public sealed record SurveyAccess(Panel? Panel, Participant? Participant, int Wave, HtmlPage? Refusal)
+{
+    public static SurveyAccess Refused(HtmlPage page) => new(null, null, 0, page);
+}
