@@ -27,7 +27,7 @@ public static class GrowthModel
         var optimum = ThetaOptimizer.Minimize(objective.Deviance, objective.LowerBounds(), data.Q);
         var solution = objective.Solve(optimum.Point);
         if (!solution.Valid)
-            throw new AnalysisException($"the growth model '{formula}' could not be fitted: the fixed-effect system became singular");
+            throw new UnidentifiableModelException($"the growth model '{formula}' could not be fitted: the fixed-effect system became singular");
 
         int n = data.Observations, p = data.P, q = data.Q;
         var sigma2 = solution.PenalisedRss / (n - p);
@@ -103,23 +103,23 @@ public static class GrowthModel
     {
         var group = formula.Random.Group;
         if (data.Observations == 0)
-            throw new AnalysisException($"no row has every column of '{formula}' filled in");
+            throw new UnidentifiableModelException($"no row has every column of '{formula}' filled in");
         if (data.Groups < 3)
-            throw new AnalysisException($"the growth model needs at least three groups in '{group}' to estimate how they vary; the data have {data.Groups}");
+            throw new UnidentifiableModelException($"the growth model needs at least three groups in '{group}' to estimate how they vary; the data have {data.Groups}");
         if (data.Groups >= data.Observations)
-            throw new AnalysisException($"every group in '{group}' has a single observation ({data.Observations} rows, {data.Groups} groups): variation between groups cannot be told apart from residual noise");
+            throw new UnidentifiableModelException($"every group in '{group}' has a single observation ({data.Observations} rows, {data.Groups} groups): variation between groups cannot be told apart from residual noise");
         if (data.Observations <= data.Q * data.Groups)
-            throw new AnalysisException($"the number of observations ({data.Observations}) is not more than the number of random effects ({data.Q * data.Groups}) for the term {formula.Random}: the random-effects parameters and the residual variance are unidentifiable");
+            throw new UnidentifiableModelException($"the number of observations ({data.Observations}) is not more than the number of random effects ({data.Q * data.Groups}) for the term {formula.Random}: the random-effects parameters and the residual variance are unidentifiable");
         if (data.Observations <= data.P)
-            throw new AnalysisException($"{data.Observations} observations cannot estimate {data.P} fixed effects");
+            throw new UnidentifiableModelException($"{data.Observations} observations cannot estimate {data.P} fixed effects");
         if (data.ResponseMin == data.ResponseMax)
-            throw new AnalysisException($"the outcome '{formula.Response}' is constant ({data.ResponseMin}) in every row: there is no variation to model");
+            throw new UnidentifiableModelException($"the outcome '{formula.Response}' is constant ({data.ResponseMin}) in every row: there is no variation to model");
 
         var xtx = (double[])data.XtX.Clone();
         if (!SmallMatrix.CholeskyInPlace(xtx, data.P, 1e-10, out var failed))
         {
             var name = formula.FixedNames[failed];
-            throw new AnalysisException(failed == 0 || data.XtX[failed * data.P + failed] == 0
+            throw new UnidentifiableModelException(failed == 0 || data.XtX[failed * data.P + failed] == 0
                 ? $"the fixed-effect column '{name}' is zero in every row"
                 : $"the fixed-effect column '{name}' is a linear combination of the columns before it (rank-deficient model): drop it from the formula");
         }

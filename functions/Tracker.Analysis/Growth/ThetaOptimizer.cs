@@ -48,7 +48,8 @@ internal static class ThetaOptimizer
             var onBoundary = freeStart.Length == 0
                 ? new OptimumResult([], deviance(new double[d]), 1, true)
                 : Run(Restricted, freeStart, freeBounds, freeSteps, ref totalEvaluations);
-            if (onBoundary.Value <= best.Value)
+            // A tie within rounding noise goes to the boundary: report the singular fit exactly rather than a correlation of 0.9999999.
+            if (onBoundary.Value <= best.Value + 1e-9)
             {
                 var point = new double[d];
                 for (var k = 0; k < reduced.Length; k++) point[reduced[k]] = onBoundary.Point[k];

@@ -12,8 +12,8 @@ internal static class BoundedNelderMead
         double[] start,
         double[] lowerBounds,
         double[] initialSteps,
-        double valueTolerance = 1e-11,
-        double pointTolerance = 1e-9,
+        double relativeValueTolerance = 1e-11,
+        double pointTolerance = 1e-7,
         int maxEvaluations = 5000)
     {
         var d = start.Length;
@@ -58,7 +58,8 @@ internal static class BoundedNelderMead
             for (var i = 1; i <= d; i++)
                 for (var j = 0; j < d; j++)
                     spread = Math.Max(spread, Math.Abs(simplex[order[i]][j] - simplex[best][j]));
-            if (Math.Abs(values[worst] - values[best]) <= valueTolerance && spread <= pointTolerance)
+            // Relative to the objective: a deviance of thousands carries rounding noise near 1e-12.
+            if (Math.Abs(values[worst] - values[best]) <= relativeValueTolerance * (1 + Math.Abs(values[best])) && spread <= pointTolerance)
             {
                 converged = true;
                 break;

@@ -1,0 +1,23 @@
+namespace Tracker.Analysis.Decay;
+
+/// <summary>
+/// The decay-to-plateau curve y = plateau + (initial − plateau)·exp(−rate·t), as R's
+/// nls(y ~ SSasymp(t, plateau, initial, lrc)) with rate = exp(lrc). When no finite least-squares
+/// optimum exists (the trend does not level off) Converged is false, Message says why and the
+/// estimates are null: no invented numbers.
+/// </summary>
+public sealed record DecayFit(
+    bool Converged,
+    string? Message,
+    ParameterEstimate? Plateau,
+    ParameterEstimate? Initial,
+    ParameterEstimate? Rate,
+    ParameterEstimate? HalfLife,
+    double? Rss,
+    double? Sigma,
+    int Df,
+    int Observations)
+{
+    public static DecayFit Failed(string message, int observations) =>
+        new(false, message, null, null, null, null, null, null, Math.Max(observations - 3, 0), observations);
+}

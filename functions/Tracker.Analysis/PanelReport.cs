@@ -1,0 +1,16 @@
+using Tracker.Analysis.Decay;
+using Tracker.Analysis.Descriptives;
+using Tracker.Analysis.Persistence;
+using Tracker.Analysis.Reliability;
+using Tracker.Analysis.Retention;
+
+namespace Tracker.Analysis;
+
+/// <summary>Every model of a panel, each section carrying its own converged/estimable status and message.</summary>
+public sealed record PanelReport(
+    GrowthOutcome Growth,
+    DecayFit Decay,
+    PersistenceFit Persistence,
+    RetentionCurve Retention,
+    IReadOnlyList<ColumnDescriptives> Descriptives,
+    IReadOnlyList<ConstructReliability> Reliability);

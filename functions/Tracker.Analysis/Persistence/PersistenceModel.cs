@@ -1,0 +1,88 @@
+namespace Tracker.Analysis.Persistence;
+
+/// <summary>
+/// Ordinary least squares of each answer on the same participant's answer at the wave numbered one
+/// less (reference.R's definition of consecutive: a participant who skips wave 3 contributes no pair
+/// for wave 4), with the CR1 sandwich V = G/(G−1)·(N−1)/(N−K)·B·M·B, B = (X'X)⁻¹, M = Σ_g s_g s_g'.
+/// Where a participant has two rows for one wave the first is used, as R's name lookup does.
+/// </summary>
+public static class PersistenceModel
+{
+    public static PersistenceFit Fit(IReadOnlyList<int> groupCodes, IReadOnlyList<double> wave, IReadOnlyList<double> outcome)
+    {
+        ArgumentNullException.ThrowIfNull(groupCodes);
+        ArgumentNullException.ThrowIfNull(wave);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var n = groupCodes.Count;
+        var first = new Dictionary<(int Group, double Wave), int>(n);
+        for (var i = 0; i < n; i++)
+        {
+            if (groupCodes[i] < 0 || double.IsNaN(wave[i])) continue;
+            first.TryAdd((groupCodes[i], wave[i]), i);
+        }
+
+        var ys = new List<double>();
+        var xs = new List<double>();
+        var gs = new List<int>();
+        for (var i = 0; i < n; i++)
+        {
+            if (groupCodes[i] < 0 || double.IsNaN(wave[i]) || double.IsNaN(outcome[i])) continue;
+            if (!first.TryGetValue((groupCodes[i], wave[i] - 1), out var previous) || double.IsNaN(outcome[previous])) continue;
+            ys.Add(outcome[i]);
+            xs.Add(outcome[previous]);
+            gs.Add(groupCodes[i]);
+        }
+
+        var pairs = ys.Count;
+        var clusters = new Dictionary<int, int>();
+        foreach (var g in gs) clusters.TryAdd(g, clusters.Count);
+        var groups = clusters.Count;
+        if (pairs < 3 || groups < 2)
+            return new PersistenceFit(false, $"AR(1) persistence needs answers at consecutive waves from at least two participants; the data have {pairs} pairs from {groups} participants", null, null, pairs, groups);
+
+        double meanX = xs.Average(), meanY = ys.Average(), sxx = 0, sxy = 0;
+        for (var i = 0; i < pairs; i++)
+        {
+            sxx += (xs[i] - meanX) * (xs[i] - meanX);
+            sxy += (xs[i] - meanX) * (ys[i] - meanY);
+        }
+        if (!(sxx > 0))
+            return new PersistenceFit(false, "the previous-wave outcome does not vary, so persistence cannot be estimated", null, null, pairs, groups);
+        var rho = sxy / sxx;
+        var intercept = meanY - rho * meanX;
+
+        // Scores per cluster: s_g = Σ x_i u_i with x_i = (1, y[w−1]).
+        var score0 = new double[groups];
+        var score1 = new double[groups];
+        double a00 = pairs, a01 = 0, a11 = 0;
+        for (var i = 0; i < pairs; i++)
+        {
+            var u = ys[i] - intercept - rho * xs[i];
+            var c = clusters[gs[i]];
+            score0[c] += u;
+            score1[c] += xs[i] * u;
+            a01 += xs[i];
+            a11 += xs[i] * xs[i];
+        }
+        double m00 = 0, m01 = 0, m11 = 0;
+        for (var c = 0; c < groups; c++)
+        {
+            m00 += score0[c] * score0[c];
+            m01 += score0[c] * score1[c];
+            m11 += score1[c] * score1[c];
+        }
+        var det = a00 * a11 - a01 * a01;
+        double b00 = a11 / det, b01 = -a01 / det, b11 = a00 / det;
+        // V = B M B for symmetric 2×2 matrices.
+        var v00 = b00 * (b00 * m00 + b01 * m01) + b01 * (b00 * m01 + b01 * m11);
+        var v11 = b01 * (b01 * m00 + b11 * m01) + b11 * (b01 * m01 + b11 * m11);
+        var correction = groups / (groups - 1.0) * ((pairs - 1.0) / (pairs - 2.0));
+        return new PersistenceFit(
+            true,
+            null,
+            new ParameterEstimate(rho, Math.Sqrt(v11 * correction)),
+            new ParameterEstimate(intercept, Math.Sqrt(v00 * correction)),
+            pairs,
+            groups);
+    }
+}
