@@ -1,14 +1,96 @@
 using System.CommandLine;
+using Spectre.Console;
+using Tracker.Analysis;
 
 namespace Tracker.Cli.Analyze;
 
-/// <summary>Placeholder until the models issue lands: `tracker analyze`.</summary>
+/// <summary>
+/// `tracker analyze`: fits every longitudinal model to a long-format CSV and prints a report and/or
+/// writes JSON. Bad input (missing file or column, non-numeric value, empty data, unparsable formula,
+/// unidentifiable model) ends with one line "error: ..." on stderr and exit code 2, never a stack trace.
+/// </summary>
 public static class AnalyzeCommand
 {
+    public const int BadInput = 2;
+
     public static Command Create()
     {
-        var command = new Command("analyze", "Fit the longitudinal models to a long-format CSV.");
-        command.SetAction(_ => 0);
+        var input = new Option<FileInfo>("--input") { Description = "Long-format CSV: one row per participant and wave.", Required = true };
+        var formula = new Option<string?>("--formula") { Description = "lme4 formula of the growth model (default: outcome ~ time + (time | subject))." };
+        var outcome = new Option<string>("--outcome") { Description = "Outcome column.", DefaultValueFactory = _ => "willingness" };
+        var time = new Option<string>("--time") { Description = "Time column (e.g. days since enrolment).", DefaultValueFactory = _ => "days" };
+        var subject = new Option<string>("--subject") { Description = "Participant id column.", DefaultValueFactory = _ => "participant_id" };
+        var wave = new Option<string>("--wave") { Description = "Wave number column.", DefaultValueFactory = _ => "wave" };
+        var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this path, or '-' for standard output (then no report is printed)." };
+
+        var command = new Command("analyze", "Fit the longitudinal models (growth, decay, persistence, retention, descriptives, reliability) to a long-format CSV.");
+        foreach (var option in new Option[] { input, formula, outcome, time, subject, wave, json }) command.Options.Add(option);
+        command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
+        {
+            var options = new PanelAnalysisOptions
+            {
+                Formula = parseResult.GetValue(formula),
+                Outcome = parseResult.GetValue(outcome)!,
+                Time = parseResult.GetValue(time)!,
+                Subject = parseResult.GetValue(subject)!,
+                Wave = parseResult.GetValue(wave)!,
+            };
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            return await RunAsync(parseResult.GetValue(input)!.FullName, options, parseResult.GetValue(json), output, error, cancellationToken);
+        });
         return command;
     }
+
+    public static async Task<int> RunAsync(string path, PanelAnalysisOptions options, string? jsonTarget, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        PanelReport report;
+        int rows;
+        try
+        {
+            var table = CsvTableLoader.Load(path, options.Subject);
+            rows = table.RowCount;
+            report = PanelAnalysis.Analyze(table, options);
+            if (report.Growth.Problem is { } problem)
+                throw new AnalysisException($"the growth model '{report.Growth.Formula}' cannot be identified: {problem}");
+        }
+        catch (Exception e) when (e is AnalysisException or IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
+        {
+            await error.WriteLineAsync($"error: {OneLine(e.Message)}");
+            return BadInput;
+        }
+
+        if (jsonTarget == "-")
+        {
+            await output.WriteLineAsync(AnalysisJson.ToJson(report).AsMemory(), cancellationToken);
+            return 0;
+        }
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = output == Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = output == Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        AnalysisReportPrinter.Print(console, report, options, Path.GetFileName(path), rows);
+        if (jsonTarget is not null)
+        {
+            try
+            {
+                await using var stream = File.Create(jsonTarget);
+                AnalysisJson.Write(stream, report);
+                console.MarkupLine($"JSON written to {Markup.Escape(jsonTarget)}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"error: cannot write '{jsonTarget}': {OneLine(e.Message)}");
+                return BadInput;
+            }
+        }
+        return 0;
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }
