@@ -89,7 +89,7 @@ param linkGraceAfterClose string = '1.00:00:00'
 
 // ---------------------------------------------------------------- sizing
 @description('Most instances the Flex Consumption app scales out to.')
-@minValue(40)
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 100
 

@@ -64,8 +64,8 @@ param links linkSettings
 @description('Timer schedules.')
 param schedules timerSchedules
 
-@description('Most instances the plan scales out to (40-1000).')
-@minValue(40)
+@description('Most instances the plan scales out to (up to 1000; lower it to cap fan-out, see docs/deploy.md).')
+@minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int
 
