@@ -51,7 +51,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
-    /// <summary>Azurite's <c>--location</c> folder.</summary>
+    /// <summary>Azurite's <c>--location</c> folder (used only when <see cref="IsPersistent"/>).</summary>
     public string Location { get; }
 
     public bool IsPersistent { get; }
@@ -97,7 +97,8 @@ public sealed class AzuriteServer : IAsyncDisposable
         var process = Interlocked.Exchange(ref _process, null);
         if (process is not null)
         {
-            await process.StopAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            // Persistent data is written when Azurite shuts down cleanly; in memory there is nothing to save.
+            await process.StopAsync(TimeSpan.FromSeconds(10), IsPersistent ? TimeSpan.FromSeconds(10) : null).ConfigureAwait(false);
         }
     }
 
@@ -138,16 +139,13 @@ public sealed class AzuriteServer : IAsyncDisposable
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(CultureInfo.InvariantCulture),
-            "--location", Location,
             "--silent",
             "--skipApiVersionCheck",
             "--disableTelemetry",
             "--loose",
         };
-        if (!IsPersistent)
-        {
-            arguments.Add("--inMemoryPersistence");
-        }
+        // Azurite refuses --location together with --inMemoryPersistence.
+        arguments.AddRange(IsPersistent ? ["--location", Location] : ["--inMemoryPersistence"]);
 
         var process = ManagedProcess.Start(node, arguments, _repositoryRoot, LogPath);
         _process = process;

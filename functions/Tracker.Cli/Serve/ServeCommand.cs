@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Spectre.Console;
+using Tracker.LocalHost.App;
+
+namespace Tracker.Cli.Serve;
+
+/// <summary><c>tracker serve</c>: the whole stack on this machine until Ctrl+C.</summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var storage = new Option<string?>("--storage") { Description = "Use this storage connection string instead of starting Azurite." };
+        var smtp = new Option<string?>("--smtp") { Description = "Use this SMTP server (host:port) instead of starting smtp4dev." };
+        var port = new Option<int>("--port") { Description = "The API port.", DefaultValueFactory = _ => 7071 };
+        var adminKey = new Option<string?>("--admin-key") { Description = "The key admin functions require (x-functions-key header or ?code=); generated when omitted." };
+        var linkKey = new Option<string?>("--link-key") { Description = "Base64 link-signing key (≥ 32 bytes); set it when storage outlives this process, or old links stop working." };
+        var command = new Command("serve", "Start Azurite, smtp4dev and the Function App locally, print their URLs, and serve until Ctrl+C.")
+        {
+            storage, smtp, port, adminKey, linkKey,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new TrackerStackOptions
+            {
+                StorageConnectionString = parse.GetValue(storage),
+                SmtpEndpoint = parse.GetValue(smtp),
+                Port = parse.GetValue(port),
+                AdminKey = parse.GetValue(adminKey) ?? Environment.GetEnvironmentVariable("TRACKER_ADMIN_KEY"),
+                LinkKey = parse.GetValue(linkKey) ?? Environment.GetEnvironmentVariable("TRACKER_LINK_KEY"),
+                MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Information,
+            };
+            AnsiConsole.MarkupLine("[grey]Starting the local stack…[/]");
+            await using var stack = await TrackerStack.StartAsync(options, cancellationToken);
+            StackSummary.Print(stack);
+            AnsiConsole.MarkupLine("Serving. Press [bold]Ctrl+C[/] to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                AnsiConsole.MarkupLine("[grey]Stopping…[/]");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

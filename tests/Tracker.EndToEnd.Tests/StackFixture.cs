@@ -1,0 +1,94 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Time.Testing;
+using Tracker.LocalHost.App;
+using Tracker.LocalHost.Stack;
+
+namespace Tracker.EndToEnd.Tests;
+
+/// <summary>
+/// One real stack for the end-to-end tests: Azurite, smtp4dev and the Function App on the local host, with a fake
+/// clock the tests move forward. Timers are off: tests run them through the host's admin endpoint, as an operator would.
+/// </summary>
+public sealed partial class StackFixture : IAsyncLifetime
+{
+    public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
+
+    public TrackerStack Stack { get; private set; } = null!;
+
+    public HttpClient Admin { get; private set; } = null!;
+
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public Smtp4devClient Inbox { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Stack = await TrackerStack.StartAsync(new TrackerStackOptions { Clock = Clock, EnableTimers = false, EnableQueueListeners = false }, CancellationToken.None);
+        Admin = Stack.Host.CreateClient(withAdminKey: true);
+        Anonymous = Stack.Host.CreateClient();
+        Inbox = Stack.Smtp4dev!.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Admin.Dispose();
+        Anonymous.Dispose();
+        Inbox.Dispose();
+        await Stack.DisposeAsync();
+    }
+
+    /// <summary>Creates a panel whose first wave opens now on the fake clock.</summary>
+    public async Task<string> CreatePanelAsync(int waves = 3, string interval = "P7D", string window = "P5D")
+    {
+        var response = await Admin.PostAsJsonAsync("api/panels", new
+        {
+            name = "Short-video co-creation study",
+            instrument = "default",
+            schedule = new { start = Clock.GetUtcNow(), waves, interval, window },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<CreatedPanel>();
+        return created!.Id;
+    }
+
+    public async Task<ImportResult> ImportAsync(string panelId, string csv)
+    {
+        using var content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+        var response = await Admin.PostAsync($"api/panels/{panelId}/participants", content);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<ImportResult>())!;
+    }
+
+    /// <summary>Unique addresses per test, so each test finds only its own mail in the shared inbox.</summary>
+    public static string[] Emails(int count) =>
+        Enumerable.Range(1, count).Select(i => $"p{i}-{Guid.NewGuid():N}@example.org").ToArray();
+
+    /// <summary>The personal survey links smtp4dev received for these addresses, read from the plain-text part.</summary>
+    public async Task<Dictionary<string, string>> LinksForAsync(IReadOnlyCollection<string> emails, int wave)
+    {
+        var wanted = new HashSet<string>(emails, StringComparer.OrdinalIgnoreCase);
+        var messages = await Inbox.WaitForMessagesAsync(
+            all => all.Count(m => m.Subject.Contains($"wave {wave} of", StringComparison.Ordinal) && m.To.Any(wanted.Contains)) >= wanted.Count,
+            TimeSpan.FromSeconds(30));
+        var links = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var message in messages.Where(m => m.Subject.Contains($"wave {wave} of", StringComparison.Ordinal) && m.To.Any(wanted.Contains)))
+        {
+            var text = await Inbox.GetPlainTextAsync(message.Id);
+            var link = LinkPattern().Match(text);
+            Assert.True(link.Success, $"no survey link in the email to {message.To[0]}");
+            links[message.To.First(wanted.Contains)] = link.Value;
+        }
+
+        return links;
+    }
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/api/r/[A-Za-z0-9_\-\.]+")]
+    private static partial Regex LinkPattern();
+
+    public sealed record CreatedPanel(string Id);
+
+    public sealed record ImportResult(bool DryRun, int Added, int Updated, int Unchanged, List<RejectedLine> Rejected);
+
+    public sealed record RejectedLine(int Line, string Reason);
+}
