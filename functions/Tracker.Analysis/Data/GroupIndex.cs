@@ -24,6 +24,11 @@ public sealed class GroupIndex
     public static GroupIndex Build(TableColumn column)
     {
         ArgumentNullException.ThrowIfNull(column);
+        return column.Groups ??= Compute(column);
+    }
+
+    private static GroupIndex Compute(TableColumn column)
+    {
         var codes = new int[column.Length];
         var labels = new List<string>();
         if (column.Numbers is { } numbers)

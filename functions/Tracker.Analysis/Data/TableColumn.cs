@@ -27,6 +27,9 @@ public sealed class TableColumn
 
     public bool IsNumeric => Numbers is not null;
 
+    /// <summary>The column's group codes, computed once: several models group by the same participant column. Columns are treated as immutable once built.</summary>
+    internal GroupIndex? Groups { get; set; }
+
     public int Length => Numbers?.Length ?? Texts!.Length;
 
     public static TableColumn FromNumbers(string name, double[] values) => new(name, values ?? throw new ArgumentNullException(nameof(values)), null);

@@ -8,6 +8,9 @@ namespace Tracker.Analysis.Decay;
 /// log-rate grid (variable projection) and refines the best rate; Gauss–Newton with step halving on
 /// (plateau, initial, log rate) then converges to R's optimum and gives the Jacobian for nls's
 /// standard errors (σ²(J'J)⁻¹; rate and half-life by the delta method, as reference.R does).
+/// Observations are grouped by distinct time first (panels measure on few distinct days), which makes
+/// every evaluation O(distinct times) and is exact: the residual sum of squares splits into the
+/// within-time part, fixed, and the count-weighted part around each time's mean.
 /// If the profile keeps falling towards rate → 0 or rate → ∞ there is no finite optimum — the case in
 /// which R's nls fails with "singular gradient" — and the fit is reported as not converged.
 /// </summary>
@@ -27,13 +30,13 @@ public static class DecayModel
             ts.Add(time[i]);
             ys.Add(outcome[i]);
         }
-        var t = ts.ToArray();
-        var y = ys.ToArray();
-        var n = t.Length;
+        var n = ts.Count;
         if (n < 4) return DecayFit.Failed($"the decay curve has 3 parameters and needs at least 4 observations; the data have {n}", n);
+        var data = TimeGroupedOutcome.Build(ts, ys);
+        var t = data.Times;
         var span = t.Max() - t.Min();
         if (!(span > 0)) return DecayFit.Failed("singular gradient: time does not vary, so no decay can be seen", n);
-        if (y.Min() == y.Max()) return DecayFit.Failed("singular gradient: the outcome is constant, so there is no decay to a plateau", n);
+        if (ys.Min() == ys.Max()) return DecayFit.Failed("singular gradient: the outcome is constant, so there is no decay to a plateau", n);
 
         // Self-start: profile log(rate) on a grid spanning rates far slower and far faster than the data's time span.
         const double gridLow = -9, gridHigh = 7, gridStep = 0.25;
@@ -43,7 +46,7 @@ public static class DecayModel
         var bestRss = double.PositiveInfinity;
         for (var k = 0; k <= steps; k++)
         {
-            var rss = ProfiledRss(t, y, baseLog + gridLow + k * gridStep, out _, out _);
+            var rss = ProfiledRss(data, baseLog + gridLow + k * gridStep, out _, out _);
             if (rss < bestRss) { bestRss = rss; bestIndex = k; }
         }
         if (bestIndex == 0)
@@ -53,15 +56,15 @@ public static class DecayModel
 
         var lower = baseLog + gridLow + (bestIndex - 1) * gridStep;
         var upper = baseLog + gridLow + (bestIndex + 1) * gridStep;
-        var lrc = GoldenSection(u => ProfiledRss(t, y, u, out _, out _), lower, upper);
-        ProfiledRss(t, y, lrc, out var plateau, out var initial);
+        var lrc = GoldenSection(u => ProfiledRss(data, u, out _, out _), lower, upper);
+        ProfiledRss(data, lrc, out var plateau, out var initial);
 
         var theta = new[] { plateau, initial, lrc };
-        var current = Rss(t, y, theta);
+        var current = Rss(data, theta);
         var converged = false;
         for (var iteration = 0; iteration < MaxIterations && !converged; iteration++)
         {
-            var (jtj, jtr) = NormalEquations(t, y, theta);
+            var (jtj, jtr) = NormalEquations(data, theta);
             var factor = (double[])jtj.Clone();
             if (!SmallMatrix.CholeskyInPlace(factor, 3))
                 return DecayFit.Failed("singular gradient: the plateau, initial level and rate cannot be told apart in these data", n);
@@ -76,7 +79,7 @@ public static class DecayModel
             for (var fraction = 1.0; fraction >= 1.0 / 1024; fraction /= 2)
             {
                 var trial = new[] { theta[0] + fraction * step[0], theta[1] + fraction * step[1], theta[2] + fraction * step[2] };
-                var trialRss = Rss(t, y, trial);
+                var trialRss = Rss(data, trial);
                 if (trialRss <= current)
                 {
                     theta = trial;
@@ -91,7 +94,7 @@ public static class DecayModel
         if (!converged)
             return DecayFit.Failed("the decay curve did not converge (step factor reduced below its minimum)", n);
 
-        var (finalJtj, _) = NormalEquations(t, y, theta);
+        var (finalJtj, _) = NormalEquations(data, theta);
         var chol = (double[])finalJtj.Clone();
         if (!SmallMatrix.CholeskyInPlace(chol, 3))
             return DecayFit.Failed("singular gradient at the optimum: the parameters are not identified", n);
@@ -115,63 +118,63 @@ public static class DecayModel
     }
 
     /// <summary>Least squares of y on (1, e) with e = exp(−exp(u)·t): plateau = intercept, initial = intercept + slope.</summary>
-    private static double ProfiledRss(double[] t, double[] y, double u, out double plateau, out double initial)
+    private static double ProfiledRss(TimeGroupedOutcome data, double u, out double plateau, out double initial)
     {
         var rate = Math.Exp(u);
-        var n = t.Length;
-        double meanE = 0, meanY = 0;
-        for (var i = 0; i < n; i++)
+        double[] t = data.Times, w = data.Counts, m = data.Means;
+        var e = new double[t.Length];
+        double meanE = 0;
+        for (var k = 0; k < t.Length; k++)
         {
-            meanE += Math.Exp(-rate * t[i]);
-            meanY += y[i];
+            e[k] = Math.Exp(-rate * t[k]);
+            meanE += w[k] * e[k];
         }
-        meanE /= n;
-        meanY /= n;
-        double see = 0, sey = 0, syy = 0;
-        for (var i = 0; i < n; i++)
+        meanE /= data.Observations;
+        double see = 0, sey = 0;
+        for (var k = 0; k < t.Length; k++)
         {
-            var de = Math.Exp(-rate * t[i]) - meanE;
-            var dy = y[i] - meanY;
-            see += de * de;
-            sey += de * dy;
-            syy += dy * dy;
+            var de = e[k] - meanE;
+            see += w[k] * de * de;
+            sey += w[k] * de * (m[k] - data.Mean);
         }
         var slope = see > 0 ? sey / see : 0;
-        plateau = meanY - slope * meanE;
+        plateau = data.Mean - slope * meanE;
         initial = plateau + slope;
-        return see > 0 ? syy - sey * sey / see : syy;
+        return see > 0 ? data.TotalSumOfSquares - sey * sey / see : data.TotalSumOfSquares;
     }
 
-    private static double Rss(double[] t, double[] y, double[] theta)
+    private static double Rss(TimeGroupedOutcome data, double[] theta)
     {
         var rate = Math.Exp(theta[2]);
-        var sum = 0.0;
-        for (var i = 0; i < t.Length; i++)
+        var sum = data.WithinSumOfSquares;
+        for (var k = 0; k < data.Times.Length; k++)
         {
-            var r = y[i] - (theta[0] + (theta[1] - theta[0]) * Math.Exp(-rate * t[i]));
-            sum += r * r;
+            var r = data.Means[k] - (theta[0] + (theta[1] - theta[0]) * Math.Exp(-rate * data.Times[k]));
+            sum += data.Counts[k] * r * r;
         }
         return sum;
     }
 
-    /// <summary>J'J and J'r for the parameters (plateau, initial, lrc).</summary>
-    private static (double[] JtJ, double[] JtR) NormalEquations(double[] t, double[] y, double[] theta)
+    /// <summary>J'J and J'r for the parameters (plateau, initial, lrc), summed over distinct times with their counts.</summary>
+    private static (double[] JtJ, double[] JtR) NormalEquations(TimeGroupedOutcome data, double[] theta)
     {
         var rate = Math.Exp(theta[2]);
         var jtj = new double[9];
         var jtr = new double[3];
         Span<double> j = stackalloc double[3];
-        for (var i = 0; i < t.Length; i++)
+        for (var k = 0; k < data.Times.Length; k++)
         {
-            var e = Math.Exp(-rate * t[i]);
+            var t = data.Times[k];
+            var w = data.Counts[k];
+            var e = Math.Exp(-rate * t);
             j[0] = 1 - e;
             j[1] = e;
-            j[2] = -(theta[1] - theta[0]) * rate * t[i] * e;
-            var r = y[i] - (theta[0] + (theta[1] - theta[0]) * e);
+            j[2] = -(theta[1] - theta[0]) * rate * t * e;
+            var r = data.Means[k] - (theta[0] + (theta[1] - theta[0]) * e);
             for (var a = 0; a < 3; a++)
             {
-                jtr[a] += j[a] * r;
-                for (var b = 0; b < 3; b++) jtj[a * 3 + b] += j[a] * j[b];
+                jtr[a] += w * j[a] * r;
+                for (var b = 0; b < 3; b++) jtj[a * 3 + b] += w * j[a] * j[b];
             }
         }
         return (jtj, jtr);

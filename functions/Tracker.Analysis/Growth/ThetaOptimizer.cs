@@ -3,34 +3,45 @@ using Tracker.Analysis.Numerics;
 namespace Tracker.Analysis.Growth;
 
 /// <summary>
-/// lme4's optimisation module, made stubborn: bounded Nelder–Mead from lme4's start (T = I), restarted
-/// with a fresh simplex until a restart no longer improves (Nelder–Mead can stall, which is why lme4
-/// itself sometimes stops short), then a probe of every variance at exactly zero (boundary optimum:
-/// a singular fit) and a Newton polish with finite differences on the free parameters.
+/// lme4's optimisation module, made stubborn: a coarse bounded Nelder–Mead from lme4's start (T = I),
+/// a probe of every small variance at exactly zero (boundary optimum: a singular fit), a Newton polish
+/// with finite differences on the free parameters, and a tight simplex restart that must fail to improve
+/// before the optimum is accepted (Nelder–Mead alone can stall, which is why lme4 sometimes stops short).
 /// </summary>
 internal static class ThetaOptimizer
 {
-    private const double ImprovementTolerance = 1e-10;
+    /// <summary>Improvements below this (absolute plus relative to the deviance) are rounding noise in the sums over groups.</summary>
+    private static double ImprovementTolerance(double deviance) => 1e-9 + 1e-12 * Math.Abs(deviance);
 
     public static OptimumResult Minimize(Func<double[], double> deviance, double[] lowerBounds, int q)
     {
         var d = lowerBounds.Length;
         var start = RemlStart(q);
         var totalEvaluations = 0;
-        var best = Run(deviance, start, lowerBounds, Enumerable.Repeat(0.25, d).ToArray(), ref totalEvaluations);
-        var converged = best.Converged;
-
-        for (var restart = 0; restart < 10; restart++)
+        // A coarse simplex search finds the basin; Newton steps then converge quadratically, which is far
+        // cheaper than asking the simplex for many digits.
+        var best = Run(deviance, start, lowerBounds, Enumerable.Repeat(0.25, d).ToArray(), 1e-8, 1e-4, ref totalEvaluations);
+        best = ProbeBoundaries(deviance, best, lowerBounds, ref totalEvaluations);
+        var converged = false;
+        for (var round = 0; round < 4; round++)
         {
-            var steps = best.Point.Select(v => Math.Max(0.1 * Math.Abs(v), 0.02)).ToArray();
-            var again = Run(deviance, best.Point, lowerBounds, steps, ref totalEvaluations);
-            var improved = again.Value < best.Value - ImprovementTolerance;
-            if (again.Value < best.Value) best = again;
-            converged = again.Converged;
+            var polished = NewtonPolish(deviance, best, lowerBounds, ref totalEvaluations);
+            // A tight simplex restart around the polished point confirms it (and rescues a stalled search).
+            var steps = polished.Point.Select(v => Math.Max(0.02 * Math.Abs(v), 2e-3)).ToArray();
+            var check = Run(deviance, polished.Point, lowerBounds, steps, 1e-12, 1e-7, ref totalEvaluations);
+            converged = check.Converged;
+            var improved = check.Value < polished.Value - ImprovementTolerance(polished.Value);
+            best = check.Value < polished.Value ? check : polished;
             if (!improved) break;
+            best = ProbeBoundaries(deviance, best, lowerBounds, ref totalEvaluations);
         }
+        return best with { Evaluations = totalEvaluations, Converged = converged };
+    }
 
-        // A variance whose optimum is zero is approached only asymptotically by the simplex: try it exactly.
+    /// <summary>A variance whose optimum is zero is approached only asymptotically by the simplex: try it exactly.</summary>
+    private static OptimumResult ProbeBoundaries(Func<double[], double> deviance, OptimumResult best, double[] lowerBounds, ref int totalEvaluations)
+    {
+        var d = lowerBounds.Length;
         for (var i = 0; i < d; i++)
         {
             if (lowerBounds[i] != 0 || best.Point[i] == 0 || best.Point[i] > 0.1) continue;
@@ -44,22 +55,19 @@ internal static class ThetaOptimizer
             }
             var freeStart = reduced.Select(j => best.Point[j]).ToArray();
             var freeBounds = reduced.Select(j => lowerBounds[j]).ToArray();
-            var freeSteps = freeStart.Select(v => Math.Max(0.1 * Math.Abs(v), 0.02)).ToArray();
+            var freeSteps = freeStart.Select(v => Math.Max(0.05 * Math.Abs(v), 0.01)).ToArray();
             var onBoundary = freeStart.Length == 0
                 ? new OptimumResult([], deviance(new double[d]), 1, true)
-                : Run(Restricted, freeStart, freeBounds, freeSteps, ref totalEvaluations);
+                : Run(Restricted, freeStart, freeBounds, freeSteps, 1e-12, 1e-7, ref totalEvaluations);
             // A tie within rounding noise goes to the boundary: report the singular fit exactly rather than a correlation of 0.9999999.
             if (onBoundary.Value <= best.Value + 1e-9)
             {
                 var point = new double[d];
                 for (var k = 0; k < reduced.Length; k++) point[reduced[k]] = onBoundary.Point[k];
                 best = new OptimumResult(point, onBoundary.Value, best.Evaluations, onBoundary.Converged);
-                converged = onBoundary.Converged;
             }
         }
-
-        var polished = NewtonPolish(deviance, best, lowerBounds, ref totalEvaluations);
-        return polished with { Evaluations = totalEvaluations, Converged = converged };
+        return best;
     }
 
     /// <summary>lme4's starting value: T = I (random effects as variable as the residual, uncorrelated).</summary>
@@ -73,9 +81,9 @@ internal static class ThetaOptimizer
         return start;
     }
 
-    private static OptimumResult Run(Func<double[], double> f, double[] start, double[] bounds, double[] steps, ref int evaluations)
+    private static OptimumResult Run(Func<double[], double> f, double[] start, double[] bounds, double[] steps, double relativeTolerance, double pointTolerance, ref int evaluations)
     {
-        var result = BoundedNelderMead.Minimize(f, start, bounds, steps);
+        var result = BoundedNelderMead.Minimize(f, start, bounds, steps, relativeTolerance, pointTolerance);
         evaluations += result.Evaluations;
         return result;
     }

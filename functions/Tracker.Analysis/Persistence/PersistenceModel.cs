@@ -14,22 +14,17 @@ public static class PersistenceModel
         ArgumentNullException.ThrowIfNull(wave);
         ArgumentNullException.ThrowIfNull(outcome);
         var n = groupCodes.Count;
-        var first = new Dictionary<(int Group, double Wave), int>(n);
-        for (var i = 0; i < n; i++)
-        {
-            if (groupCodes[i] < 0 || double.IsNaN(wave[i])) continue;
-            first.TryAdd((groupCodes[i], wave[i]), i);
-        }
-
+        var previous = PreviousWaveIndex(groupCodes, wave);
         var ys = new List<double>();
         var xs = new List<double>();
         var gs = new List<int>();
         for (var i = 0; i < n; i++)
         {
-            if (groupCodes[i] < 0 || double.IsNaN(wave[i]) || double.IsNaN(outcome[i])) continue;
-            if (!first.TryGetValue((groupCodes[i], wave[i] - 1), out var previous) || double.IsNaN(outcome[previous])) continue;
+            if (double.IsNaN(outcome[i])) continue;
+            var before = previous(i);
+            if (before < 0 || double.IsNaN(outcome[before])) continue;
             ys.Add(outcome[i]);
-            xs.Add(outcome[previous]);
+            xs.Add(outcome[before]);
             gs.Add(groupCodes[i]);
         }
 
@@ -84,5 +79,30 @@ public static class PersistenceModel
             new ParameterEstimate(intercept, Math.Sqrt(v00 * correction)),
             pairs,
             groups);
+    }
+    /// <summary>
+    /// For each row, the first row of the same participant at wave − 1 (or −1). Integer waves — the
+    /// normal case — use a packed 64-bit key, which is several times faster than a tuple key at a
+    /// million rows; other waves fall back to the general key.
+    /// </summary>
+    private static Func<int, int> PreviousWaveIndex(IReadOnlyList<int> groupCodes, IReadOnlyList<double> wave)
+    {
+        var n = groupCodes.Count;
+        const double limit = 1 << 30;
+        var integral = true;
+        for (var i = 0; i < n && integral; i++)
+            integral = double.IsNaN(wave[i]) || (wave[i] == Math.Floor(wave[i]) && Math.Abs(wave[i]) < limit);
+        if (integral)
+        {
+            static long Key(int group, double w) => ((long)group << 32) | (uint)(int)w;
+            var first = new Dictionary<long, int>(n);
+            for (var i = 0; i < n; i++)
+                if (groupCodes[i] >= 0 && !double.IsNaN(wave[i])) first.TryAdd(Key(groupCodes[i], wave[i]), i);
+            return i => groupCodes[i] >= 0 && !double.IsNaN(wave[i]) && first.TryGetValue(Key(groupCodes[i], wave[i] - 1), out var p) ? p : -1;
+        }
+        var general = new Dictionary<(int Group, double Wave), int>(n);
+        for (var i = 0; i < n; i++)
+            if (groupCodes[i] >= 0 && !double.IsNaN(wave[i])) general.TryAdd((groupCodes[i], wave[i]), i);
+        return i => groupCodes[i] >= 0 && !double.IsNaN(wave[i]) && general.TryGetValue((groupCodes[i], wave[i] - 1), out var p) ? p : -1;
     }
 }
