@@ -82,6 +82,7 @@ param linkKeyIds string = ''
 
 @description('Base64 HMAC key, at least 32 bytes, for linkActiveKeyId (the preprovision hook generates one once per environment).')
 @secure()
+@minLength(44)
 param linkSigningKey string
 
 @description('How long after a wave closes its links stop verifying (d.hh:mm:ss).')
