@@ -97,7 +97,7 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         }
 
         var hostJson = HostJsonSettings.Load(options.HostJsonPath);
-        var functions = FunctionDiscovery.Discover(options.FunctionAssemblies, builder.Configuration, hostJson);
+        var functions = FunctionDiscovery.Discover(options.FunctionAssemblies, builder.Configuration, hostJson, options.FunctionTypeFilter);
 
         ConfigureLogging(builder, options);
         builder.WebHost.UseKestrelCore();

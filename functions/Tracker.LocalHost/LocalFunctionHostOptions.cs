@@ -12,6 +12,9 @@ public sealed class LocalFunctionHostOptions
     /// <summary>The assemblies whose <c>[Function]</c> methods are served (usually the Function App's).</summary>
     public IReadOnlyList<Assembly> FunctionAssemblies { get; set; } = [];
 
+    /// <summary>Serve only the classes this accepts (tests keep deliberately broken samples out); null serves all.</summary>
+    public Func<Type, bool>? FunctionTypeFilter { get; set; }
+
     /// <summary>The app settings: what local.settings.json's Values or the Function App's settings hold in Azure.</summary>
     public IConfiguration? Configuration { get; set; }
 

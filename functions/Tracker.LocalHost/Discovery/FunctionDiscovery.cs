@@ -21,40 +21,47 @@ public static class FunctionDiscovery
 {
     private static readonly string[] QueueMetadataNames = ["id", "dequeueCount", "popReceipt", "insertionTime", "expirationTime", "nextVisibleTime", "queueTrigger"];
 
-    public static IReadOnlyList<FunctionDescriptor> Discover(IEnumerable<Assembly> assemblies, IConfiguration configuration, HostJsonSettings hostJson)
+    /// <summary>Discovers the functions of every class in the assemblies (optionally only classes passing <paramref name="typeFilter"/>).</summary>
+    public static IReadOnlyList<FunctionDescriptor> Discover(
+        IEnumerable<Assembly> assemblies, IConfiguration configuration, HostJsonSettings hostJson, Func<Type, bool>? typeFilter = null)
     {
         ArgumentNullException.ThrowIfNull(assemblies);
+        var types = assemblies.Distinct().SelectMany(GetLoadableTypes).Where(t => typeFilter is null || typeFilter(t));
+        return Discover(types, configuration, hostJson);
+    }
+
+    /// <summary>Discovers the functions of the given classes.</summary>
+    public static IReadOnlyList<FunctionDescriptor> Discover(IEnumerable<Type> types, IConfiguration configuration, HostJsonSettings hostJson)
+    {
+        ArgumentNullException.ThrowIfNull(types);
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(hostJson);
 
         var result = new List<FunctionDescriptor>();
         var names = new Dictionary<string, MethodInfo>(StringComparer.OrdinalIgnoreCase);
-        foreach (var assembly in assemblies.Distinct())
+        foreach (var type in types.Where(t => t.IsClass && !t.IsGenericTypeDefinition).Distinct().OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
-            foreach (var type in GetLoadableTypes(assembly).Where(t => t.IsClass && !t.IsGenericTypeDefinition).OrderBy(t => t.FullName, StringComparer.Ordinal))
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly).OrderBy(m => m.Name, StringComparer.Ordinal))
             {
-                foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly).OrderBy(m => m.Name, StringComparer.Ordinal))
+                var function = method.GetCustomAttribute<FunctionAttribute>();
+                if (function is null)
                 {
-                    var function = method.GetCustomAttribute<FunctionAttribute>();
-                    if (function is null)
-                    {
-                        continue;
-                    }
-
-                    if (names.TryGetValue(function.Name, out var existing))
-                    {
-                        throw new FunctionDiscoveryException(
-                            $"Function name '{function.Name}' is used by both {existing.DeclaringType!.FullName}.{existing.Name} and {type.FullName}.{method.Name}; function names must be unique.");
-                    }
-
-                    if (type.IsAbstract && !method.IsStatic)
-                    {
-                        throw new FunctionDiscoveryException($"Function '{function.Name}' is an instance method of abstract class {type.FullName}.");
-                    }
-
-                    names.Add(function.Name, method);
-                    result.Add(Describe(function.Name, method, configuration, hostJson));
+                    continue;
                 }
+
+                if (names.TryGetValue(function.Name, out var existing))
+                {
+                    throw new FunctionDiscoveryException(
+                        $"Function name '{function.Name}' is used by both {existing.DeclaringType!.FullName}.{existing.Name} and {type.FullName}.{method.Name}; function names must be unique.");
+                }
+
+                if (type.IsAbstract && !method.IsStatic)
+                {
+                    throw new FunctionDiscoveryException($"Function '{function.Name}' is an instance method of abstract class {type.FullName}.");
+                }
+
+                names.Add(function.Name, method);
+                result.Add(Describe(function.Name, method, configuration, hostJson));
             }
         }
 

@@ -98,7 +98,11 @@ internal sealed class ManagedProcess : IAsyncDisposable
         }
     }
 
-    public async Task StopAsync(TimeSpan timeout)
+    /// <summary>
+    /// Stops the process: with a <paramref name="gracePeriod"/>, SIGTERM first and the kill only if it has not exited
+    /// by then; otherwise the whole tree is killed at once.
+    /// </summary>
+    public async Task StopAsync(TimeSpan timeout, TimeSpan? gracePeriod = null)
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0)
         {
@@ -106,6 +110,19 @@ internal sealed class ManagedProcess : IAsyncDisposable
         }
 
         Live.TryRemove(this, out _);
+        if (gracePeriod is { } grace && !_process.HasExited && UnixSignals.TryTerminate(_process.Id))
+        {
+            using var graceCts = new CancellationTokenSource(grace);
+            try
+            {
+                await _process.WaitForExitAsync(graceCts.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Did not stop in time: killed below.
+            }
+        }
+
         Kill();
         using var cts = new CancellationTokenSource(timeout);
         try
