@@ -34,7 +34,7 @@ public sealed partial class BicepTests
     }
 
     [Fact]
-    public void Every_bicep_file_is_reached_from_main_and_uses_no_registry_modules()
+    public void No_bicep_file_uses_registry_modules_or_template_specs()
     {
         var files = Directory.EnumerateFiles(TestEnvironment.InfraDirectory, "*.bicep", SearchOption.AllDirectories).ToList();
         Assert.NotEmpty(files);

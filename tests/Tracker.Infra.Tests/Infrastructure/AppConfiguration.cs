@@ -47,7 +47,8 @@ internal static partial class AppConfiguration
         var keys = new List<AppKey>();
         foreach (var type in OptionsTypes)
         {
-            AddProperties(type, SectionOf(type)!, type.Name, keys, depth: 0);
+            // A nested section ("Tracker:Reports") is "Tracker__Reports" in app settings.
+            AddProperties(type, SectionOf(type)!.Replace(":", "__", StringComparison.Ordinal), type.Name, keys, depth: 0);
         }
 
         foreach (var connection in Connections())
