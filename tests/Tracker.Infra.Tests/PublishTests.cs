@@ -9,14 +9,18 @@ public sealed class PublishTests
     [Fact]
     public async Task Publish_produces_a_deployable_folder()
     {
-        var output = Path.Combine(Path.GetTempPath(), $"tracker-publish-{Guid.NewGuid():N}");
+        var work = Path.Combine(Path.GetTempPath(), $"tracker-publish-{Guid.NewGuid():N}");
+        var output = Path.Combine(work, "publish");
         var project = Path.Combine(TestEnvironment.RepositoryRoot, "functions", "Tracker.Functions", "Tracker.Functions.csproj");
         try
         {
+            // Release, as azd publishes it. --artifacts-path keeps this build's bin/ and obj/ (restore included) out of the
+            // source tree, so it never collides with a build of the same projects running beside it. Analyzers already ran
+            // in the ordinary build; here they would only slow down checking the package's shape.
             var result = await ProcessRunner.RunAsync(
                 "dotnet",
-                // Restore and analyzers already ran in the ordinary build (this test project references the app); here they would only slow down checking the package's shape.
-                ["publish", project, "--configuration", "Release", "--output", output, "--no-restore", "-nologo", "-clp:ErrorsOnly", "-p:RunAnalyzers=false"],
+                ["publish", project, "--configuration", "Release", "--output", output, "--artifacts-path", Path.Combine(work, "artifacts"),
+                 "-nologo", "-clp:ErrorsOnly", "-p:RunAnalyzers=false"],
                 TestEnvironment.RepositoryRoot,
                 TimeSpan.FromMinutes(5));
             Assert.True(result.ExitCode == 0, $"dotnet publish failed:{Environment.NewLine}{result.Combined}");
@@ -46,9 +50,9 @@ public sealed class PublishTests
         }
         finally
         {
-            if (Directory.Exists(output))
+            if (Directory.Exists(work))
             {
-                Directory.Delete(output, recursive: true);
+                Directory.Delete(work, recursive: true);
             }
         }
     }
