@@ -32,11 +32,14 @@ $settings = [ordered]@{
     'Smtp__Host' = '127.0.0.1'
     'Smtp__Port' = '2525'
     'Smtp__Security' = 'None'
+    'Smtp__UserName' = ''
+    'Smtp__Password' = ''
     'Smtp__FromAddress' = (Or $env:SMTP_FROM_ADDRESS 'tracker@localhost')
     'Smtp__FromName' = (Or $env:SMTP_FROM_NAME 'Tracker')
     'Smtp__MessagesPerSecond' = '0'
     'Links__ActiveKeyId' = 'local'
     'Links__Keys__local' = [Convert]::ToBase64String($bytes)
+    'Links__GraceAfterClose' = (Or $env:LINK_GRACE_AFTER_CLOSE '1.00:00:00')
     'DispatchSchedule' = (Or $env:TRACKER_DISPATCH_SCHEDULE '0 */15 * * * *')
   }
 }

@@ -44,11 +44,14 @@ cat > "$target" <<JSON
     "Smtp__Host": "127.0.0.1",
     "Smtp__Port": "2525",
     "Smtp__Security": "None",
+    "Smtp__UserName": "",
+    "Smtp__Password": "",
     "Smtp__FromAddress": "${SMTP_FROM_ADDRESS:-tracker@localhost}",
     "Smtp__FromName": "${SMTP_FROM_NAME:-Tracker}",
     "Smtp__MessagesPerSecond": "0",
     "Links__ActiveKeyId": "local",
     "Links__Keys__local": "$local_key",
+    "Links__GraceAfterClose": "${LINK_GRACE_AFTER_CLOSE:-1.00:00:00}",
     "DispatchSchedule": "${TRACKER_DISPATCH_SCHEDULE:-0 */15 * * * *}"
   }
 }

@@ -93,6 +93,22 @@ internal static partial class AppConfiguration
         return bindings;
     }
 
+    /// <summary>Names of the functions whose trigger is a [TimerTrigger].</summary>
+    public static IReadOnlySet<string> TimerFunctionNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in FunctionAttributes().GroupBy(f => f.Member))
+        {
+            var function = group.FirstOrDefault(f => f.Attribute.AttributeType.FullName == "Microsoft.Azure.Functions.Worker.FunctionAttribute");
+            if (function.Attribute is not null && group.Any(f => f.Attribute.AttributeType.Name == "TimerTriggerAttribute"))
+            {
+                names.Add((string)function.Attribute.ConstructorArguments[0].Value!);
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>Function names from [Function("...")] in the Function App.</summary>
     public static IReadOnlySet<string> FunctionNames() =>
         FunctionAttributes()
