@@ -127,6 +127,17 @@ public sealed class HttpTriggerTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task From_body_parameters_are_read_as_json_and_bad_json_is_a_400()
+    {
+        using var created = await _client.PostAsync("api/work", new StringContent("""{"Kind":"invite","amount":2}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("""{"kind":"invite","amount":4}""", await created.Content.ReadAsStringAsync());
+
+        using var bad = await _client.PostAsync("api/work", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
     public async Task Task_functions_write_their_own_response()
     {
         using var response = await _client.DeleteAsync("api/nothing");
@@ -152,6 +163,6 @@ public sealed class HttpTriggerTests(ITestOutputHelper output) : IAsyncLifetime
     public void Functions_lists_what_was_discovered()
     {
         Assert.Contains(_host.Functions, f => f.Name == "Hello" && f.Http!.Template == "api/hello/{name}");
-        Assert.Equal(10, _host.Functions.Count);
+        Assert.Equal(11, _host.Functions.Count);
     }
 }

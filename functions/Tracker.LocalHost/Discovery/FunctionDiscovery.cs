@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
+using FromBodyAttribute = Microsoft.Azure.Functions.Worker.Http.FromBodyAttribute;
 using Microsoft.Extensions.Configuration;
 using Tracker.LocalHost.Configuration;
 using Tracker.LocalHost.Invocation;
@@ -162,6 +163,11 @@ public static class FunctionDiscovery
                 return common;
             }
 
+            if (p.GetCustomAttribute<FromBodyAttribute>() is not null || p.GetCustomAttribute<Microsoft.AspNetCore.Mvc.FromBodyAttribute>() is not null)
+            {
+                return Binding(p, ParameterSource.Body);
+            }
+
             if (routeParameters.TryGetValue(p.Name!, out var routeParameter))
             {
                 if (!RouteValueConverter.CanConvert(p.ParameterType))
@@ -172,7 +178,7 @@ public static class FunctionDiscovery
                 return Binding(p, ParameterSource.RouteValue, routeParameter.Name);
             }
 
-            throw Unsupported(name, p, "it is neither the trigger, a route value of '" + route + "', a CancellationToken, HttpContext nor FunctionContext");
+            throw Unsupported(name, p, "it is neither the trigger, a route value of '" + route + "', a [FromBody] parameter, a CancellationToken, HttpContext nor FunctionContext");
         }).ToList();
 
         var returnKind = ClassifyReturn(name, method, http: true);

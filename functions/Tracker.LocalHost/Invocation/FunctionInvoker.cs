@@ -52,7 +52,7 @@ internal sealed class FunctionInvoker
         object? instance = null;
         try
         {
-            var arguments = ParameterBinder.Bind(function, input, context, cancellationToken);
+            var arguments = await ParameterBinder.BindAsync(function, input, context, cancellationToken).ConfigureAwait(false);
             instance = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(services, function.Method.DeclaringType!);
             var returned = function.Method.Invoke(instance, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);
             var result = await AwaitableUnwrapper.AwaitAsync(returned, function.Method.ReturnType).ConfigureAwait(false);

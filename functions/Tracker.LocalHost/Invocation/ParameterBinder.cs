@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
@@ -8,7 +9,7 @@ namespace Tracker.LocalHost.Invocation;
 /// <summary>Produces the argument array of one invocation from the bindings decided at discovery.</summary>
 internal static class ParameterBinder
 {
-    public static object?[] Bind(FunctionDescriptor function, TriggerInput input, FunctionContext context, CancellationToken cancellationToken)
+    public static async Task<object?[]> BindAsync(FunctionDescriptor function, TriggerInput input, FunctionContext context, CancellationToken cancellationToken)
     {
         var arguments = new object?[function.Parameters.Count];
         for (var i = 0; i < arguments.Length; i++)
@@ -16,6 +17,7 @@ internal static class ParameterBinder
             var binding = function.Parameters[i];
             arguments[i] = binding.Source switch
             {
+                ParameterSource.Body => await BodyAsync(function, binding, Http(input, function), cancellationToken).ConfigureAwait(false),
                 ParameterSource.CancellationToken => cancellationToken,
                 ParameterSource.FunctionContext => context,
                 ParameterSource.HttpRequest => Http(input, function).Request,
@@ -66,6 +68,25 @@ internal static class ParameterBinder
         input is HttpTriggerInput http
             ? http.HttpContext
             : throw new InvalidOperationException($"Function '{function.Name}' is an HTTP function and needs an HTTP request.");
+
+    /// <summary>A [FromBody] parameter: the body as text for string, else JSON (web defaults, case-insensitive).</summary>
+    private static async Task<object?> BodyAsync(FunctionDescriptor function, ParameterBinding binding, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (binding.Type == typeof(string))
+        {
+            using var reader = new StreamReader(http.Request.Body, leaveOpen: true);
+            return await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(http.Request.Body, binding.Type, JsonSerializerOptions.Web, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            throw new ParameterBindingException($"The request body of function '{function.Name}' is not valid JSON for {binding.Type.Name}: {ex.Message}", ex);
+        }
+    }
 
     private static object? RouteValue(FunctionDescriptor function, ParameterBinding binding, HttpContext http)
     {

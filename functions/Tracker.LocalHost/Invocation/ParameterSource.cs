@@ -8,6 +8,7 @@ internal enum ParameterSource
     CancellationToken,
     FunctionContext,
     RouteValue,
+    Body,
     TimerInfo,
     QueueMessage,
     QueueMetadata,

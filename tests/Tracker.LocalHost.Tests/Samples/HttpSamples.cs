@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using FromBodyAttribute = Microsoft.Azure.Functions.Worker.Http.FromBodyAttribute;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -71,6 +72,10 @@ public sealed class HttpSamples(Greeter greeter, ILogger<HttpSamples> logger)
     [Function("Boom")]
     public IActionResult Boom([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "boom")] HttpRequest request) =>
         throw new InvalidOperationException("kaboom");
+
+    [Function("CreateWork")]
+    public IActionResult CreateWork([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "work")] HttpRequest request, [FromBody] WorkItem item) =>
+        new CreatedResult("/api/work/1", item with { Amount = item.Amount * 2 });
 
     [Function("AnyMethod")]
     public static IActionResult AnyMethod([HttpTrigger(AuthorizationLevel.Anonymous)] HttpRequest request) =>
