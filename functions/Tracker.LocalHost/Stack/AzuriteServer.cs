@@ -144,10 +144,12 @@ public sealed class AzuriteServer : IAsyncDisposable
             "--disableTelemetry",
             "--loose",
         };
+
         // Azurite refuses --location together with --inMemoryPersistence.
         arguments.AddRange(IsPersistent ? ["--location", Location] : ["--inMemoryPersistence"]);
 
-        var process = ManagedProcess.Start(node, arguments, _repositoryRoot, LogPath);
+        // Started in its own work folder: whatever Azurite writes beside itself stays out of the repository.
+        var process = ManagedProcess.Start(node, arguments, _workFolder, LogPath);
         _process = process;
         try
         {
