@@ -32,7 +32,7 @@ public static class DemoCommand
             }
 
             var clock = new AcceleratedTimeProvider(TimeProvider.System.GetUtcNow(), TimeSpan.FromDays(1).TotalSeconds / perDay);
-            var options = new TrackerStackOptions { Clock = clock };
+            var options = new TrackerStackOptions { Clock = clock, MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Error };
 
             // Every three simulated hours, the timer looks for waves that have opened.
             options.Settings["DispatchSchedule"] = "0 0 */3 * * *";

@@ -28,6 +28,10 @@ public sealed class SmtpOptions
     [Required]
     public string FromName { get; set; } = "Tracker";
 
+    /// <summary>How many SMTP connections send at once.</summary>
+    [Range(1, 32)]
+    public int MaxConnections { get; set; } = 4;
+
     /// <summary>Upper bound on messages per second; providers cap it (0 = unlimited).</summary>
     [Range(0, 10000)]
     public double MessagesPerSecond { get; set; }

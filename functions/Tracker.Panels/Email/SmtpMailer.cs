@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -11,8 +12,8 @@ using Tracker.Panels.Configuration;
 namespace Tracker.Panels.Email;
 
 /// <summary>
-/// Sends through one SMTP connection that is kept open between messages (connecting per message would halve throughput),
-/// inside the <c>smtp</c> resilience pipeline. Permanent refusals surface as <see cref="PermanentDeliveryException"/>.
+/// Sends through a small pool of SMTP connections kept open between messages (connecting per message would halve
+/// throughput), each send inside the <c>smtp</c> resilience pipeline. Permanent refusals surface as <see cref="PermanentDeliveryException"/>.
 /// </summary>
 public sealed class SmtpMailer : IAsyncDisposable
 {
@@ -20,17 +21,21 @@ public sealed class SmtpMailer : IAsyncDisposable
     private readonly SmtpOptions options;
     private readonly ResiliencePipeline pipeline;
     private readonly ILogger<SmtpMailer> logger;
-    private readonly SemaphoreSlim connection = new(1, 1);
-    private SmtpClient? client;
+    private readonly SemaphoreSlim slots;
+    private readonly ConcurrentBag<SmtpClient> idle = [];
 
     public SmtpMailer(IOptions<SmtpOptions> options, ResiliencePipelineProvider<string> pipelines, ILogger<SmtpMailer> logger)
     {
         this.options = options.Value;
         pipeline = pipelines.GetPipeline(PipelineName);
         this.logger = logger;
+        slots = new SemaphoreSlim(MaxConnections, MaxConnections);
     }
 
     public MailboxAddress Sender => new(options.FromName, options.FromAddress);
+
+    /// <summary>How many messages may be in flight at once (one connection each).</summary>
+    public int MaxConnections => Math.Max(1, options.MaxConnections);
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
@@ -46,74 +51,78 @@ public sealed class SmtpMailer : IAsyncDisposable
 
     private async Task SendOnceAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        SmtpClient? smtp = null;
         try
         {
-            var smtp = await ConnectedClientAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await smtp.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not SmtpCommandException)
-            {
-                // The connection is in an unknown state after a protocol or I/O failure: drop it so the retry reconnects.
-                await DropAsync().ConfigureAwait(false);
-                throw;
-            }
+            smtp = await ConnectedClientAsync(cancellationToken).ConfigureAwait(false);
+            await smtp.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            idle.Add(smtp);
+            smtp = null;
+        }
+        catch (SmtpCommandException) when (smtp is { IsConnected: true })
+        {
+            // The server refused this message but the session is still good: keep the connection.
+            idle.Add(smtp);
+            smtp = null;
+            throw;
         }
         finally
         {
-            connection.Release();
+            // Anything else leaves the connection in an unknown state: drop it so the retry reconnects.
+            if (smtp is not null) await DropAsync(smtp).ConfigureAwait(false);
+            slots.Release();
         }
     }
 
     private async Task<SmtpClient> ConnectedClientAsync(CancellationToken cancellationToken)
     {
-        if (client is { IsConnected: true })
+        while (idle.TryTake(out var pooled))
         {
-            return client;
+            if (pooled.IsConnected) return pooled;
+            await DropAsync(pooled).ConfigureAwait(false);
         }
 
-        await DropAsync().ConfigureAwait(false);
         var smtp = new SmtpClient { Timeout = 30_000 };
-        await smtp.ConnectAsync(options.Host, options.Port, Enum.Parse<SecureSocketOptions>(options.Security, ignoreCase: true), cancellationToken).ConfigureAwait(false);
-        if (!string.IsNullOrEmpty(options.UserName))
+        try
         {
-            await smtp.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken).ConfigureAwait(false);
+            await smtp.ConnectAsync(options.Host, options.Port, Enum.Parse<SecureSocketOptions>(options.Security, ignoreCase: true), cancellationToken).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(options.UserName))
+            {
+                await smtp.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            smtp.Dispose();
+            throw;
         }
 
         logger.LogDebug("Connected to SMTP server {Host}:{Port}", options.Host, options.Port);
-        client = smtp;
         return smtp;
     }
 
-    private async Task DropAsync()
+    private static async Task DropAsync(SmtpClient smtp)
     {
-        if (client is null) return;
         try
         {
-            if (client.IsConnected) await client.DisconnectAsync(true).ConfigureAwait(false);
+            if (smtp.IsConnected) await smtp.DisconnectAsync(true).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or ServiceNotConnectedException or SmtpProtocolException or OperationCanceledException)
+        catch (Exception ex) when (ex is IOException or ServiceNotConnectedException or SmtpProtocolException or OperationCanceledException or System.Net.Sockets.SocketException)
         {
             // Already broken; disposing is all that is left to do.
         }
 
-        client.Dispose();
-        client = null;
+        smtp.Dispose();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await connection.WaitAsync().ConfigureAwait(false);
-        try
+        while (idle.TryTake(out var smtp))
         {
-            await DropAsync().ConfigureAwait(false);
+            await DropAsync(smtp).ConfigureAwait(false);
         }
-        finally
-        {
-            connection.Release();
-            connection.Dispose();
-        }
+
+        slots.Dispose();
     }
 }

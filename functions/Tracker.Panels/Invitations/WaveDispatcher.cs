@@ -72,23 +72,23 @@ public sealed class WaveDispatcher
         var contacts = pending.Count == 0 ? [] : await participants.GetContactsAsync(panel.Id, cancellationToken).ConfigureAwait(false);
 
         int sent = 0, failed = 0, deferred = 0, skipped = 0;
-        foreach (var participant in pending)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = mailer.MaxConnections, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(pending, parallel, async (participant, ct) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             if (!contacts.TryGetValue(participant.Id, out var contact))
             {
-                continue; // Erased meanwhile: there is nobody to write to.
+                return; // Erased meanwhile: there is nobody to write to.
             }
 
-            var outcome = await SendOneAsync(panel, wave, participant, contact.Email, cancellationToken).ConfigureAwait(false);
-            switch (outcome)
+            var outcome = await SendOneAsync(panel, wave, participant, contact.Email, ct).ConfigureAwait(false);
+            _ = outcome switch
             {
-                case SendOutcome.Sent: sent++; break;
-                case SendOutcome.Failed: failed++; break;
-                case SendOutcome.Deferred: deferred++; break;
-                case SendOutcome.Skipped: skipped++; break;
-            }
-        }
+                SendOutcome.Sent => Interlocked.Increment(ref sent),
+                SendOutcome.Failed => Interlocked.Increment(ref failed),
+                SendOutcome.Deferred => Interlocked.Increment(ref deferred),
+                _ => Interlocked.Increment(ref skipped),
+            };
+        }).ConfigureAwait(false);
 
         if (deferred == 0)
         {
