@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Benchmark: the whole `tracker analyze` process against lme4's whole Rscript process on the same CSV,
+# side by side in one run (R only when it is installed), then tracker alone at growing sizes to show
+# that cost grows linearly with rows and peak memory stays small.
+#
+# Usage: bench/analyze.sh [participants=50000] [waves=8] [--no-scaling]
+# Needs: .NET 10 SDK, /usr/bin/time, jq, awk; optional: Rscript with r-cran-lme4 r-cran-jsonlite r-cran-survival.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+OUT="$ROOT/artifacts/bench"
+PARTICIPANTS="${1:-50000}"
+WAVES="${2:-8}"
+SCALING=1; [[ "${3:-}" == "--no-scaling" ]] && SCALING=0
+FORMULA="willingness ~ days * cc + (days | participant_id)"
+mkdir -p "$OUT"
+calc() { awk "BEGIN { print $* }"; }
+HAVE_R=0
+if command -v Rscript >/dev/null && Rscript -e 'suppressMessages({library(lme4); library(jsonlite); library(survival)})' >/dev/null 2>&1; then HAVE_R=1; fi
+
+echo "building tracker (Release)..." >&2
+dotnet publish "$ROOT/functions/Tracker.Cli" -c Release -o "$OUT/tracker" --nologo -v q >/dev/null
+TRACKER="$OUT/tracker/tracker"
+
+generate() { # participants waves -> csv path
+  local csv="$OUT/panel_${1}x${2}.csv"
+  if [[ ! -s "$csv" ]]; then
+    echo "generating $1 participants x $2 waves..." >&2
+    if [[ $HAVE_R == 1 ]]; then Rscript "$ROOT/tests/Tracker.Analysis.Tests/Reference/make_example_panel.R" "$csv" "$1" "$2" 42
+    else dotnet run "$ROOT/bench/generate_panel.cs" -- "$csv" "$1" "$2" 42 >/dev/null; fi
+  fi
+  echo "$csv"
+}
+
+measure() { # label json cmd... ; prints: label wall cpu rss_mb
+  local label="$1" json="$2"; shift 2
+  /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.txt" "$@" >"$OUT/$label.stdout" 2>"$OUT/$label.stderr" || { echo "$label failed:" >&2; tail -3 "$OUT/$label.stderr" >&2; return 1; }
+  read -r wall user sys rss <"$OUT/time.txt"
+  printf '%s %s %.2f %.0f\n' "$label" "$wall" "$(calc "$user + $sys")" "$(calc "$rss / 1024")"
+}
+
+CSV="$(generate "$PARTICIPANTS" "$WAVES")"
+ROWS=$(($(wc -l <"$CSV") - 1))
+echo
+echo "== side by side: $ROWS rows ($PARTICIPANTS participants x $WAVES waves), formula: $FORMULA"
+echo "   command: $TRACKER analyze --input $CSV --formula \"$FORMULA\" --json tracker.json"
+RESULTS=()
+RESULTS+=("$(measure tracker "$OUT/tracker.json" "$TRACKER" analyze --input "$CSV" --formula "$FORMULA" --json "$OUT/tracker.json")")
+if [[ $HAVE_R == 1 ]]; then
+  RESULTS+=("$(measure lme4-default "$OUT/lme4-default.json" Rscript "$ROOT/bench/lme4_analyze.R" "$CSV" "$OUT/lme4-default.json" "$FORMULA" default)")
+  RESULTS+=("$(measure lme4-bobyqa "$OUT/lme4-bobyqa.json" Rscript "$ROOT/bench/lme4_analyze.R" "$CSV" "$OUT/lme4-bobyqa.json" "$FORMULA" bobyqa)")
+else
+  echo "   (Rscript with lme4 not installed: tracker alone)"
+fi
+TRACKER_WALL=$(echo "${RESULTS[0]}" | cut -d' ' -f2)
+printf '\n%-14s %9s %9s %9s %16s %12s %12s %9s %9s\n' "run" "wall s" "cpu s" "RSS MB" "REML criterion" "(Intercept)" "days" "singular" "x tracker"
+for line in "${RESULTS[@]}"; do
+  read -r label wall cpu rss <<<"$line"
+  json="$OUT/$label.json"
+  crit=$(jq -r '.growth.reml_criterion' "$json"); b0=$(jq -r '.growth.fixed["(Intercept)"].estimate' "$json"); b1=$(jq -r '.growth.fixed.days.estimate' "$json")
+  sing=$(jq -r '.growth.singular' "$json")
+  printf '%-14s %9s %9s %9s %16.4f %12.6f %12.8f %9s %9.1f\n' "$label" "$wall" "$cpu" "$rss" "$crit" "$b0" "$b1" "$sing" "$(calc "$wall / $TRACKER_WALL")"
+done
+[[ $HAVE_R == 1 ]] && { echo; echo "lme4 phases (s):"; grep -h timing "$OUT"/lme4-*.stderr | sed 's/^/  /'; }
+
+if [[ $SCALING == 1 ]]; then
+  echo
+  echo "== tracker alone, growing panels (waves = $WAVES): cost per row should stay flat"
+  printf '%-13s %9s %9s %9s %9s %14s\n' "participants" "rows" "wall s" "cpu s" "RSS MB" "us cpu / row"
+  for p in 25000 50000 100000 180000; do
+    csv="$(generate "$p" "$WAVES")"; rows=$(($(wc -l <"$csv") - 1))
+    read -r _ wall cpu rss <<<"$(measure "tracker-$p" /dev/null "$TRACKER" analyze --input "$csv" --formula "$FORMULA" --json "$OUT/tracker-$p.json")"
+    printf '%-13s %9s %9s %9s %9s %14.2f\n' "$p" "$rows" "$wall" "$cpu" "$rss" "$(calc "$cpu * 1000000 / $rows")"
+  done
+fi
