@@ -87,6 +87,24 @@ public sealed class TimerTriggerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_yearly_schedule_waits_beyond_what_one_task_delay_allows()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var (host, recorder) = await TestHosts.StartAsync(output, [typeof(StartupTimerSamples)], clock: clock, enableTimers: true);
+        await using (host)
+        {
+            await recorder.NextAsync();
+            clock.Advance(TimeSpan.FromDays(200));
+            await Task.Delay(200);
+            Assert.False(recorder.TryNext(out _));
+
+            clock.Advance(TimeSpan.FromDays(165));
+            var yearly = await recorder.NextAsync();
+            Assert.Equal(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), yearly.At);
+        }
+    }
+
+    [Fact]
     public async Task A_failing_run_is_logged_and_the_schedule_continues()
     {
         var clock = new FakeTimeProvider(Start);

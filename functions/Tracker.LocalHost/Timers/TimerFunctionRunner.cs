@@ -12,6 +12,8 @@ namespace Tracker.LocalHost.Timers;
 /// </summary>
 internal sealed class TimerFunctionRunner : IDisposable
 {
+    private static readonly TimeSpan MaxWaitStep = TimeSpan.FromDays(1);
+
     internal const string ManualReason = "This function was programmatically called via the host APIs.";
 
     private readonly FunctionDescriptor _function;
@@ -43,29 +45,28 @@ internal sealed class TimerFunctionRunner : IDisposable
             Fire(reference, isPastDue: false, "Timer fired at startup (RunOnStartup)", cancellationToken);
         }
 
-        while (!cancellationToken.IsCancellationRequested)
+        try
         {
-            var next = Schedule.GetNextOccurrence(reference);
-            _logger.LogDebug("Timer {FunctionName} next occurrence {NextOccurrence:o}", _function.Name, next);
-            var delay = next - _clock.GetUtcNow();
-            if (delay > TimeSpan.Zero)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                try
-                {
-                    await Task.Delay(delay, _clock, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
+                var next = Schedule.GetNextOccurrence(reference);
+                _logger.LogDebug("Timer {FunctionName} next occurrence {NextOccurrence:o}", _function.Name, next);
+                await WaitUntilAsync(next, cancellationToken).ConfigureAwait(false);
+                var now = _clock.GetUtcNow();
+
+                // When the clock jumped past several occurrences, run once (past due) and carry on from now, as the host does.
+                var isPastDue = Schedule.GetNextOccurrence(next) <= now;
+                Fire(next, isPastDue, $"Timer fired at {next:o}", cancellationToken);
+                reference = now > next ? now : next;
             }
-
-            var now = _clock.GetUtcNow();
-
-            // When the clock jumped past several occurrences, run once (past due) and carry on from now, as the host does.
-            var isPastDue = Schedule.GetNextOccurrence(next) <= now;
-            Fire(next, isPastDue, $"Timer fired at {next:o}", cancellationToken);
-            reference = now > next ? now : next;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Host stopping.
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Timer {FunctionName} stopped scheduling", _function.Name);
         }
     }
 
@@ -81,6 +82,19 @@ internal sealed class TimerFunctionRunner : IDisposable
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Waits on the clock until <paramref name="due"/>, in steps of at most a day: Task.Delay refuses delays over
+    /// ~49 days, and re-reading the clock each step keeps a jumping clock (fake or accelerated) honest.
+    /// </summary>
+    private async Task WaitUntilAsync(DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        TimeSpan remaining;
+        while ((remaining = due - _clock.GetUtcNow()) > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining < MaxWaitStep ? remaining : MaxWaitStep, _clock, cancellationToken).ConfigureAwait(false);
         }
     }
 
