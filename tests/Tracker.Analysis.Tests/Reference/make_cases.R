@@ -27,3 +27,21 @@ write.csv(rbind(sleep, data.frame(reaction = 301.5, days = 4, subject = "s999", 
 
 # Two participants only.
 write.csv(sleep[sleep$subject %in% c("s308", "s309"), ], "two_groups.csv", row.names = FALSE, quote = FALSE)
+
+# Item-level answers (7-point, two constructs, a few items unanswered) for descriptives and Cronbach's alpha.
+set.seed(11)
+n <- 120; rows <- list()
+trait <- rnorm(n); own <- rnorm(n)
+for (w in 1:4) {
+  idx <- which(runif(n) > 0.1 * w)
+  item <- function(base, noise) pmin(7, pmax(1, round(base + rnorm(length(idx), 0, noise))))
+  it <- data.frame(participant_id = sprintf("q%03d", idx), wave = w, days = (w - 1) * 30,
+                   willingness_1 = item(4.5 + trait[idx] - 0.2 * w, 0.8), willingness_2 = item(4.4 + trait[idx] - 0.2 * w, 0.9),
+                   willingness_3 = item(4.6 + trait[idx] - 0.2 * w, 1.0),
+                   ownership_1 = item(4 + own[idx], 1), ownership_2 = item(4 + own[idx], 1.2), ownership_3 = item(4 + 0.5 * own[idx], 1.4))
+  it$ownership_2[runif(nrow(it)) < 0.05] <- NA
+  it$willingness <- round(rowMeans(it[, c("willingness_1", "willingness_2", "willingness_3")]), 4)
+  rows[[w]] <- it
+}
+items <- do.call(rbind, rows); items <- items[order(items$participant_id, items$wave), ]
+write.csv(items, "items_panel.csv", row.names = FALSE, quote = FALSE, na = "")

@@ -11,3 +11,4 @@ while IFS=$'\t' read -r name data formula outcome time subject wave kind; do
   echo "== $name: $formula"
   Rscript reference_cases.R "$data" "$name.ref.json" "$formula" "$outcome" "$time" "$subject" "$wave"
 done < cases.tsv
+Rscript descriptives_reference.R items_panel.csv items_panel.descriptives.json
