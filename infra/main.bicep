@@ -68,6 +68,11 @@ param smtpFromAddress string
 @description('Sender display name.')
 param smtpFromName string = 'Tracker'
 
+@description('SMTP connections that send at once, per instance.')
+@minValue(1)
+@maxValue(32)
+param smtpMaxConnections int = 4
+
 @description('Upper bound on messages per second (0 = unlimited).')
 param smtpMessagesPerSecond string = '5'
 
@@ -251,6 +256,7 @@ module functionApp 'app/functions.bicep' = {
       userName: smtpUserName
       fromAddress: smtpFromAddress
       fromName: smtpFromName
+      maxConnections: smtpMaxConnections
       messagesPerSecond: smtpMessagesPerSecond
     }
     links: {

@@ -169,6 +169,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
           }
           { name: 'Smtp__FromAddress', value: smtp.fromAddress }
           { name: 'Smtp__FromName', value: smtp.fromName }
+          { name: 'Smtp__MaxConnections', value: string(smtp.maxConnections) }
           { name: 'Smtp__MessagesPerSecond', value: smtp.messagesPerSecond }
 
           // LinkOptions (the keys follow, one Key Vault reference per key id).

@@ -23,6 +23,11 @@ type smtpSettings = {
   @description('Sender display name.')
   fromName: string
 
+  @description('SMTP connections that send at once, per instance.')
+  @minValue(1)
+  @maxValue(32)
+  maxConnections: int
+
   @description('Upper bound on messages per second (0 = unlimited); keep below the provider\'s quota.')
   messagesPerSecond: string
 }

@@ -36,6 +36,7 @@ $settings = [ordered]@{
     'Smtp__Password' = ''
     'Smtp__FromAddress' = (Or $env:SMTP_FROM_ADDRESS 'tracker@localhost')
     'Smtp__FromName' = (Or $env:SMTP_FROM_NAME 'Tracker')
+    'Smtp__MaxConnections' = '4'
     'Smtp__MessagesPerSecond' = '0'
     'Links__ActiveKeyId' = 'local'
     'Links__Keys__local' = [Convert]::ToBase64String($bytes)

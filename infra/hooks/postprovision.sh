@@ -48,6 +48,7 @@ cat > "$target" <<JSON
     "Smtp__Password": "",
     "Smtp__FromAddress": "${SMTP_FROM_ADDRESS:-tracker@localhost}",
     "Smtp__FromName": "${SMTP_FROM_NAME:-Tracker}",
+    "Smtp__MaxConnections": "4",
     "Smtp__MessagesPerSecond": "0",
     "Links__ActiveKeyId": "local",
     "Links__Keys__local": "$local_key",
