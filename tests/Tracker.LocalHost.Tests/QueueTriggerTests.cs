@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using Tracker.LocalHost.Stack;
 using Tracker.LocalHost.Tests.Fixtures;
 using Tracker.LocalHost.Tests.Samples;
 using Xunit.Abstractions;
@@ -73,12 +74,62 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite, ITestOutputHelper 
         }
     }
 
+    [Fact]
+    public async Task Messages_run_in_parallel_up_to_the_batch_size()
+    {
+        var (host, recorder) = await StartAsync([typeof(QueueSamples)], "work-" + Guid.NewGuid().ToString("N")[..8]);
+        await using (host)
+        {
+            var slow = Producer("slow-items");
+            await slow.CreateIfNotExistsAsync();
+            for (var i = 0; i < 5; i++)
+            {
+                await slow.SendMessageAsync($"slow {i}");
+            }
+
+            var seen = new List<string>();
+            for (var i = 0; i < 5; i++)
+            {
+                seen.Add((string)(await recorder.NextAsync(TimeSpan.FromSeconds(20))).Payload!);
+            }
+
+            Assert.Equal(5, seen.Distinct().Count());
+            Assert.Equal(2, recorder.MaxConcurrent);
+        }
+    }
+
+    [Fact]
+    public async Task The_listener_survives_storage_going_away_and_coming_back()
+    {
+        await using var storage = await AzuriteServer.StartAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = storage.ConnectionString,
+            ["StorageForText"] = storage.ConnectionString,
+            ["WorkQueue"] = "work",
+        };
+        var (host, recorder) = await TestHosts.StartAsync(output, [typeof(QueueSamples)], settings, enableQueues: true, hostJsonPath: _hostJson);
+        await using (host)
+        {
+            await storage.StopAsync();
+            await Task.Delay(500);
+            await storage.RestartAsync();
+
+            // In-memory storage comes back empty: the listener recreates its queue and carries on.
+            var queue = new QueueClient(storage.ConnectionString, "raw-items", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+            await WaitUntilAsync(async () => (await queue.ExistsAsync()).Value);
+            await queue.SendMessageAsync("after the outage");
+            var run = await recorder.NextAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal("after the outage", run.Payload);
+        }
+    }
+
     private static string WriteHostJson()
     {
         var path = Path.Combine(Path.GetTempPath(), $"host-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, """
             { "version": "2.0",
-              "extensions": { "queues": { "maxDequeueCount": 2, "visibilityTimeout": "00:00:00", "maxPollingInterval": "00:00:00.200" } } }
+              "extensions": { "queues": { "maxDequeueCount": 2, "batchSize": 2, "visibilityTimeout": "00:00:00", "maxPollingInterval": "00:00:00.200" } } }
             """);
         return path;
     }

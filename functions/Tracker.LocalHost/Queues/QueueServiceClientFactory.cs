@@ -16,6 +16,11 @@ internal static class QueueServiceClientFactory
             ?? configuration["AzureWebJobs" + connectionSetting]
             ?? configuration.GetConnectionString(connectionSetting);
         var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+
+        // The listener backs off and retries on its own; short SDK retries let it notice an outage (and recovery) quickly.
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             return new QueueServiceClient(connectionString, options);

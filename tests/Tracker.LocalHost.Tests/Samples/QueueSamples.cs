@@ -22,6 +22,16 @@ public sealed class QueueSamples(InvocationRecorder recorder, TimeProvider clock
     public void ConsumeRaw([QueueTrigger("raw-items")] QueueMessage message) =>
         recorder.Record(new InvocationRecorder.Invocation("ConsumeRaw", clock.GetUtcNow(), message.Body.ToString()));
 
+    [Function("SlowWork")]
+    public async Task SlowWork([QueueTrigger("slow-items")] string text, CancellationToken cancellationToken)
+    {
+        using (recorder.Enter())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(400), cancellationToken);
+            recorder.Record(new InvocationRecorder.Invocation("SlowWork", clock.GetUtcNow(), text));
+        }
+    }
+
     [Function("AlwaysFails")]
     public void AlwaysFails([QueueTrigger("doomed")] BinaryData body, long dequeueCount)
     {
