@@ -25,7 +25,7 @@ public static partial class IsoDuration
         var match = Pattern().Match(text.Trim().ToUpperInvariant());
         if (!match.Success || text.Trim().Equals("P", StringComparison.OrdinalIgnoreCase) || text.Trim().EndsWith('T'))
         {
-            problem = text.Contains('Y', StringComparison.OrdinalIgnoreCase) || Regex.IsMatch(text, @"^P[^T]*M", RegexOptions.IgnoreCase)
+            problem = Regex.IsMatch(text.Trim(), @"^P[^T]*\d+[YM]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)
                 ? $"'{text}' uses years or months, whose length varies; give weeks or days (e.g. P4W, P30D)"
                 : $"'{text}' is not an ISO-8601 duration such as P7D, P2W or PT12H";
             return false;
