@@ -10,20 +10,24 @@ namespace Tracker.LocalHost.Stack;
 /// </summary>
 public sealed class Smtp4devClient : IDisposable
 {
-    private const int PageSize = 100;
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
+    private readonly int _pageSize;
 
-    public Smtp4devClient(Uri webUrl)
-        : this(new HttpClient { BaseAddress = webUrl }, ownsHttpClient: true)
+    /// <param name="webUrl">smtp4dev's web URL.</param>
+    /// <param name="pageSize">Messages fetched per request while listing.</param>
+    public Smtp4devClient(Uri webUrl, int pageSize = 100)
+        : this(new HttpClient { BaseAddress = webUrl }, ownsHttpClient: true, pageSize)
     {
     }
 
     /// <param name="http">A client whose BaseAddress is smtp4dev's web URL.</param>
-    public Smtp4devClient(HttpClient http, bool ownsHttpClient = false)
+    public Smtp4devClient(HttpClient http, bool ownsHttpClient = false, int pageSize = 100)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         _http = http;
         _ownsHttp = ownsHttpClient;
+        _pageSize = pageSize;
     }
 
     /// <summary>Every message in the mailbox, newest first, paging through the API.</summary>
@@ -32,7 +36,7 @@ public sealed class Smtp4devClient : IDisposable
         var all = new List<Smtp4devMessageSummary>();
         for (var page = 1; ; page++)
         {
-            var url = $"api/messages?mailboxName={Uri.EscapeDataString(mailboxName)}&pageSize={PageSize}&page={page}";
+            var url = $"api/messages?mailboxName={Uri.EscapeDataString(mailboxName)}&pageSize={_pageSize}&page={page}";
             var result = await _http.GetFromJsonAsync<PagedResult>(url, JsonSerializerOptions.Web, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"smtp4dev returned an empty body for {url}.");
             all.AddRange(result.Results);

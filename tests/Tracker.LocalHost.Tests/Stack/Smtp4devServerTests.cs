@@ -32,7 +32,7 @@ public sealed class Smtp4devServerTests
             await smtp.DisconnectAsync(quit: true);
         }
 
-        // Seven messages span more than the API's default page of five.
+        // Seven messages: more than the API's default page of five, and three pages of three below.
         var messages = await client.WaitForMessagesAsync(m => m.Count == 7, TimeSpan.FromSeconds(10));
         var third = messages.Single(m => m.Subject == "Wave 3 is open");
         Assert.Equal("noreply@tracker.test", third.From);
@@ -49,6 +49,12 @@ public sealed class Smtp4devServerTests
         Assert.Contains("<a href=\"https://tracker.test/r/3\">", await client.GetHtmlAsync(third.Id));
         Assert.Contains("Subject: Wave 3 is open", await client.GetRawAsync(third.Id));
         Assert.Null(await client.GetMessageAsync(Guid.NewGuid().ToString()));
+
+        using (var paging = new Smtp4devClient(server.WebUrl, pageSize: 3))
+        {
+            var paged = await paging.ListMessagesAsync();
+            Assert.Equal(messages.Select(m => m.Id).Order(), paged.Select(m => m.Id).Order());
+        }
 
         await client.DeleteAllAsync();
         Assert.Empty(await client.ListMessagesAsync());
