@@ -20,7 +20,7 @@ internal static class ThetaOptimizer
         var totalEvaluations = 0;
         // A coarse simplex search finds the basin; Newton steps then converge quadratically, which is far
         // cheaper than asking the simplex for many digits.
-        var best = Run(deviance, start, lowerBounds, Enumerable.Repeat(0.25, d).ToArray(), 1e-8, 1e-4, ref totalEvaluations);
+        var best = Run(deviance, start, lowerBounds, Enumerable.Repeat(0.25, d).ToArray(), 1e-7, 1e-3, ref totalEvaluations);
         best = ProbeBoundaries(deviance, best, lowerBounds, ref totalEvaluations);
         var converged = false;
         for (var round = 0; round < 4; round++)
@@ -28,7 +28,7 @@ internal static class ThetaOptimizer
             var polished = NewtonPolish(deviance, best, lowerBounds, ref totalEvaluations);
             // A tight simplex restart around the polished point confirms it (and rescues a stalled search).
             var steps = polished.Point.Select(v => Math.Max(0.02 * Math.Abs(v), 2e-3)).ToArray();
-            var check = Run(deviance, polished.Point, lowerBounds, steps, 1e-12, 1e-7, ref totalEvaluations);
+            var check = Run(deviance, polished.Point, lowerBounds, steps, 1e-12, 1e-6, ref totalEvaluations);
             converged = check.Converged;
             var improved = check.Value < polished.Value - ImprovementTolerance(polished.Value);
             best = check.Value < polished.Value ? check : polished;
