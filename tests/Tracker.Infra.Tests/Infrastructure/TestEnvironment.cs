@@ -13,6 +13,9 @@ internal static class TestEnvironment
 
     public static string BicepCliVersion { get; } = Metadata("BicepCliVersion");
 
+    /// <summary>The configuration this test assembly, and so the Function App it references, was built in.</summary>
+    public static string Configuration { get; } = Metadata("Configuration");
+
     /// <summary>The NuGet global packages folder restore used (NUGET_PACKAGES, or ~/.nuget/packages), as MSBuild saw it.</summary>
     public static string NuGetPackageRoot
     {
