@@ -5,8 +5,9 @@ namespace Tracker.Analysis.Growth;
 /// <summary>
 /// lme4's optimisation module, made stubborn: a coarse bounded Nelder–Mead from lme4's start (T = I),
 /// a probe of every small variance at exactly zero (boundary optimum: a singular fit), a Newton polish
-/// with finite differences on the free parameters, and a tight simplex restart that must fail to improve
-/// before the optimum is accepted (Nelder–Mead alone can stall, which is why lme4 sometimes stops short).
+/// with finite differences on the free parameters that certifies the optimum when the optimality conditions
+/// hold, and otherwise a tight simplex restart that must fail to improve before the optimum is accepted
+/// (Nelder–Mead alone can stall on a ridge, which is why lme4 sometimes stops short).
 /// </summary>
 internal static class ThetaOptimizer
 {
@@ -25,7 +26,13 @@ internal static class ThetaOptimizer
         var converged = false;
         for (var round = 0; round < 4; round++)
         {
-            var polished = NewtonPolish(deviance, best, lowerBounds, ref totalEvaluations);
+            var (polished, certified) = NewtonPolish(deviance, best, lowerBounds, ref totalEvaluations);
+            if (certified)
+            {
+                best = polished;
+                converged = true;
+                break;
+            }
             // A tight simplex restart around the polished point confirms it (and rescues a stalled search).
             var steps = polished.Point.Select(v => Math.Max(0.02 * Math.Abs(v), 2e-3)).ToArray();
             var check = Run(deviance, polished.Point, lowerBounds, steps, 1e-12, 1e-6, ref totalEvaluations);
@@ -58,7 +65,7 @@ internal static class ThetaOptimizer
             var freeSteps = freeStart.Select(v => Math.Max(0.05 * Math.Abs(v), 0.01)).ToArray();
             var onBoundary = freeStart.Length == 0
                 ? new OptimumResult([], deviance(new double[d]), 1, true)
-                : Run(Restricted, freeStart, freeBounds, freeSteps, 1e-12, 1e-7, ref totalEvaluations);
+                : Run(Restricted, freeStart, freeBounds, freeSteps, 1e-9, 1e-4, ref totalEvaluations);
             // A tie within rounding noise goes to the boundary: report the singular fit exactly rather than a correlation of 0.9999999.
             if (onBoundary.Value <= best.Value + 1e-9)
             {
@@ -91,16 +98,21 @@ internal static class ThetaOptimizer
     /// <summary>
     /// Newton steps on the parameters not held at a bound, with a central-difference gradient and Hessian;
     /// each step is kept only when the deviance goes down, so the polish can never make a fit worse.
+    /// Certified means the optimality conditions hold at the result: the Hessian of the free parameters is
+    /// positive definite, the predicted Newton decrease is below rounding noise, and the deviance rises when
+    /// any parameter held at zero moves off its bound — then no confirming simplex restart is needed.
     /// </summary>
-    private static OptimumResult NewtonPolish(Func<double[], double> f, OptimumResult start, double[] bounds, ref int evaluations)
+    private static (OptimumResult Result, bool Certified) NewtonPolish(Func<double[], double> f, OptimumResult start, double[] bounds, ref int evaluations)
     {
         var x = (double[])start.Point.Clone();
         var fx = start.Value;
         var free = Enumerable.Range(0, x.Length).Where(i => !(bounds[i] == 0 && x[i] == 0)).ToArray();
+        var atBound = Enumerable.Range(0, x.Length).Where(i => bounds[i] == 0 && x[i] == 0).ToArray();
         var m = free.Length;
-        if (m == 0) return start;
+        if (m == 0) return (start, false);
         var used = 0;
-        for (var iteration = 0; iteration < 6; iteration++)
+        var certified = false;
+        for (var iteration = 0; iteration < 8; iteration++)
         {
             var h = free.Select(i => 1e-4 * Math.Max(1, Math.Abs(x[i]))).ToArray();
             if (free.Select((i, k) => x[i] - h[k] < bounds[i]).Any(tooClose => tooClose)) break;
@@ -132,17 +144,28 @@ internal static class ThetaOptimizer
             var step = gradient.Select(g => -g).ToArray();
             SmallMatrix.ForwardSolve(factor, m, step, 1);
             SmallMatrix.BackSolveTransposed(factor, m, step);
+            var predicted = 0.0;
+            for (var k = 0; k < m; k++) predicted -= 0.5 * gradient[k] * step[k];
+            if (predicted <= ImprovementTolerance(fx))
+            {
+                certified = atBound.All(i =>
+                {
+                    var y = (double[])x.Clone();
+                    y[i] = 1e-4;
+                    used++;
+                    return f(y) >= fx;
+                });
+                break;
+            }
             var trial = (double[])x.Clone();
             for (var k = 0; k < m; k++) trial[free[k]] = Math.Max(bounds[free[k]], x[free[k]] + step[k]);
             used++;
             var ft = f(trial);
             if (!(ft < fx)) break;
-            var gain = fx - ft;
             x = trial;
             fx = ft;
-            if (gain < 1e-13) break;
         }
         evaluations += used;
-        return start with { Point = x, Value = fx };
+        return (start with { Point = x, Value = fx }, certified);
     }
 }
