@@ -9,6 +9,7 @@ public class AnalyzeJsonTests
     [InlineData("example_panel.csv", "example_panel.ref.json", new[] { "--formula", "willingness ~ days * cc + (days | participant_id)" })]
     [InlineData("example_panel.csv", "example_panel.plain.ref.json", new string[0])]
     [InlineData("sleepstudy.csv", "sleepstudy.ref.json", new[] { "--outcome", "reaction", "--subject", "subject" })]
+    [InlineData("sleepstudy.csv", "sleepstudy.ref.json", new[] { "--formula", "reaction ~ days + (days | subject)" })]
     public async Task Json_matches_the_reference_sections_and_values(string data, string reference, string[] extra)
     {
         var run = await CliRun.AnalyzeAsync(["--input", CliRun.Reference(data), "--json", "-", .. extra]);

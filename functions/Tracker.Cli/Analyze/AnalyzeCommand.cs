@@ -27,6 +27,8 @@ public static class AnalyzeCommand
         foreach (var option in new Option[] { input, formula, outcome, time, subject, wave, json }) command.Options.Add(option);
         command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
         {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
             var options = new PanelAnalysisOptions
             {
                 Formula = parseResult.GetValue(formula),
@@ -35,8 +37,22 @@ public static class AnalyzeCommand
                 Subject = parseResult.GetValue(subject)!,
                 Wave = parseResult.GetValue(wave)!,
             };
-            var output = parseResult.InvocationConfiguration.Output;
-            var error = parseResult.InvocationConfiguration.Error;
+            if (options.Formula is { } text)
+            {
+                // A formula names the response and the grouping column: use them unless told otherwise.
+                Tracker.Analysis.Formula.ModelFormula parsed;
+                try
+                {
+                    parsed = Tracker.Analysis.Formula.ModelFormula.Parse(text);
+                }
+                catch (AnalysisException e)
+                {
+                    await error.WriteLineAsync($"error: {OneLine(e.Message)}");
+                    return BadInput;
+                }
+                if (IsImplicit(parseResult, outcome)) options = options with { Outcome = parsed.Response };
+                if (IsImplicit(parseResult, subject)) options = options with { Subject = parsed.Random.Group };
+            }
             return await RunAsync(parseResult.GetValue(input)!.FullName, options, parseResult.GetValue(json), output, error, cancellationToken);
         });
         return command;
@@ -91,6 +107,8 @@ public static class AnalyzeCommand
         }
         return 0;
     }
+
+    private static bool IsImplicit(ParseResult parseResult, Option option) => parseResult.GetResult(option) is null or { Implicit: true };
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }
