@@ -1,0 +1,24 @@
+namespace Tracker.Reports.Models;
+
+/// <summary>One wave of the per-wave table: when it ran, how many were invited and answered.</summary>
+public sealed record WaveRow
+{
+    public required int Wave { get; init; }
+
+    public required DateTimeOffset OpensAt { get; init; }
+
+    public required DateTimeOffset ClosesAt { get; init; }
+
+    /// <summary><c>scheduled</c>, <c>open</c> or <c>closed</c> when the model was fitted.</summary>
+    public required string State { get; init; }
+
+    /// <summary>Days from the opening of wave 1 to the opening of this wave: the model's time for every answer of this wave.</summary>
+    public required double Days { get; init; }
+
+    public required int Invited { get; init; }
+
+    public required int Responded { get; init; }
+
+    /// <summary>Responded ÷ invited; null when nobody was invited.</summary>
+    public double? ResponseRate { get; init; }
+}

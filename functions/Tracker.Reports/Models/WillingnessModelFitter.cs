@@ -1,0 +1,103 @@
+using Tracker.Analysis;
+using Tracker.Analysis.Data;
+using Tracker.Analysis.Growth;
+
+namespace Tracker.Reports.Models;
+
+/// <summary>
+/// Builds the long table from a panel's responses and runs every model on it (pure: no I/O). Time is the number of
+/// days from the opening of wave 1 to the opening of the answer's wave — the design time, the same for everyone in a
+/// wave, so how long someone took to answer does not enter the decay. The covariate model adds the participant's
+/// baseline score on one co-creation mechanism (their first answered wave, centred) and its interaction with time.
+/// </summary>
+public static class WillingnessModelFitter
+{
+    public const string TimeDescription = "days from the opening of wave 1 to the opening of the answer's wave";
+    public const string Subject = "participant_id";
+
+    public static ModelDocument Fit(ModelInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Responses.Count == 0) throw new ArgumentException("A model needs at least one response.", nameof(input));
+
+        var table = BuildTable(input);
+        var formula = $"{input.Outcome} ~ days + (days | {Subject})";
+        var report = PanelAnalysis.Analyze(table, new PanelAnalysisOptions { Outcome = input.Outcome, Time = "days", Subject = Subject, Wave = "wave", Formula = formula });
+        return new ModelDocument
+        {
+            PanelId = input.PanelId,
+            PanelName = input.PanelName,
+            FittedAt = input.FittedAt,
+            LatestResponseAt = input.LatestResponseAt,
+            MinimumCellSize = input.MinimumCellSize,
+            Outcome = input.Outcome,
+            WavesPlanned = input.WavesPlanned,
+            ScaleMin = input.ScaleMin,
+            ScaleMax = input.ScaleMax,
+            Time = TimeDescription,
+            Constructs = input.Constructs,
+            Waves = input.Waves,
+            Analysis = ModelDocumentFactory.FromReport(report),
+            CovariateModel = FitCovariate(input, table),
+        };
+    }
+
+    /// <summary>participant_id, wave, days, one column per construct score and per item (items named {construct}_{n}).</summary>
+    public static LongTable BuildTable(ModelInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var rows = input.Responses.OrderBy(r => r.Wave).ThenBy(r => r.ParticipantId, StringComparer.Ordinal).ToList();
+        var days = input.Waves.ToDictionary(w => w.Wave, w => w.Days);
+        var constructs = input.Constructs.Select(c => c.Id).ToList();
+        var items = rows.SelectMany(r => r.Answers.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        var columns = new List<TableColumn>
+        {
+            TableColumn.FromTexts(Subject, rows.Select(r => (string?)r.ParticipantId).ToArray()),
+            TableColumn.FromNumbers("wave", rows.Select(r => (double)r.Wave).ToArray()),
+            TableColumn.FromNumbers("days", rows.Select(r => days.TryGetValue(r.Wave, out var d) ? d : double.NaN).ToArray()),
+        };
+        columns.AddRange(constructs.Select(c => TableColumn.FromNumbers(c, rows.Select(r => r.Scores.TryGetValue(c, out var s) && s is { } v ? v : double.NaN).ToArray())));
+        columns.AddRange(items.Where(i => !constructs.Contains(i)).Select(i => TableColumn.FromNumbers(i, rows.Select(r => r.Answers.TryGetValue(i, out var a) ? a : double.NaN).ToArray())));
+        return new LongTable(columns);
+    }
+
+    private static CovariateModelDocument? FitCovariate(ModelInput input, LongTable table)
+    {
+        var construct = input.CovariateConstruct;
+        if (construct is null || construct == input.Outcome || !table.Contains(construct)) return null;
+
+        // Baseline: the score in the participant's first answered wave, so the covariate cannot be caused by later change.
+        var ids = table.Column(Subject).Texts!;
+        var waves = table.Numbers("wave");
+        var scores = table.Numbers(construct);
+        var baseline = new Dictionary<string, (double Wave, double Score)>(StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (double.IsNaN(scores[i]) || ids[i] is not { } id) continue;
+            if (!baseline.TryGetValue(id, out var seen) || waves[i] < seen.Wave) baseline[id] = (waves[i], scores[i]);
+        }
+
+        var covariate = $"baseline_{construct}";
+        var formula = $"{input.Outcome} ~ days * {covariate} + (days | {Subject})";
+        if (baseline.Count == 0)
+        {
+            return new CovariateModelDocument(construct, covariate, null, new GrowthDocument { Formula = formula, Converged = false, Message = $"no participant has a score on '{construct}'" });
+        }
+
+        var mean = baseline.Values.Average(b => b.Score);
+        var column = ids.Select(id => id is not null && baseline.TryGetValue(id, out var b) ? b.Score - mean : double.NaN).ToArray();
+        var withCovariate = new LongTable(table.Columns.Append(TableColumn.FromNumbers(covariate, column)));
+        GrowthDocument growth;
+        try
+        {
+            growth = ModelDocumentFactory.Growth(new GrowthOutcome(formula, GrowthModel.Fit(withCovariate, formula), null));
+        }
+        catch (UnidentifiableModelException e)
+        {
+            growth = new GrowthDocument { Formula = formula, Converged = false, Message = e.Message };
+        }
+
+        return new CovariateModelDocument(construct, covariate, mean, growth);
+    }
+}

@@ -1,0 +1,50 @@
+using Tracker.Reports.Models;
+
+namespace Tracker.Reports.Tests;
+
+public sealed class WillingnessModelFitterTests
+{
+    [Fact]
+    public void The_long_table_has_one_row_per_response_with_scores_and_items()
+    {
+        var input = SimulatedPanel.Input([10, 8]);
+        var table = WillingnessModelFitter.BuildTable(input);
+        Assert.Equal(18, table.RowCount);
+        Assert.Equal(["participant_id", "wave", "days"], table.ColumnNames.Take(3));
+        Assert.True(table.Contains("willingness"));
+        Assert.True(table.Contains("willingness_3"));
+        Assert.Equal(7, table.Numbers("days").Max());
+    }
+
+    [Fact]
+    public void The_fit_recovers_the_simulated_decay_and_round_trips_through_json()
+    {
+        var input = SimulatedPanel.Input([300, 280, 260, 240, 220], seed: 3);
+        var model = WillingnessModelFitter.Fit(input);
+        var decay = model.Analysis.Decay;
+        Assert.True(decay.Converged, decay.Message);
+        Assert.InRange(decay.Initial!.Estimate!.Value, 4.9, 5.5);
+        Assert.InRange(decay.Plateau!.Estimate!.Value, 3.4, 4.3);
+        Assert.Equal(9, model.Analysis.Descriptives.Count);
+        Assert.Equal(9, model.Analysis.Reliability.Count);
+        Assert.NotNull(model.CovariateModel!.Growth.Fixed);
+        Assert.True(model.CovariateModel.Growth.Fixed!.ContainsKey("days:baseline_identification"));
+
+        var json = ModelJson.Serialize(model);
+        Assert.Contains("\"half_life\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"(Intercept)\"", json, StringComparison.Ordinal);
+        var back = ModelJson.Deserialize(json);
+        Assert.Equal(decay.HalfLife!.Estimate, back.Analysis.Decay.HalfLife!.Estimate);
+        Assert.Equal(ModelJson.Serialize(back), json);
+    }
+
+    [Fact]
+    public void The_wave_table_csv_has_a_row_per_wave()
+    {
+        var model = WillingnessModelFitter.Fit(SimulatedPanel.Input([10, 8]));
+        var lines = WaveTableCsv.Write(model).TrimEnd('\n').Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("wave,state,opens_at,closes_at,days,invited,responded,response_rate,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("2,closed,", lines[2], StringComparison.Ordinal);
+    }
+}
