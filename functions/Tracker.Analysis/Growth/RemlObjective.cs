@@ -13,8 +13,14 @@ namespace Tracker.Analysis.Growth;
 internal sealed class RemlObjective
 {
     private readonly GroupedCrossProducts _data;
+    private readonly bool _closedForms;
 
-    public RemlObjective(GroupedCrossProducts data) => _data = data;
+    /// <param name="closedForms">False forces the general q×q kernel, which the tests use to check the closed forms.</param>
+    public RemlObjective(GroupedCrossProducts data, bool closedForms = true)
+    {
+        _data = data;
+        _closedForms = closedForms;
+    }
 
     /// <summary>Number of θ parameters: the lower triangle of T, column by column (lme4's order).</summary>
     public int ThetaLength => _data.Q * (_data.Q + 1) / 2;
@@ -53,8 +59,8 @@ internal sealed class RemlObjective
         _data.Xty.AsSpan().CopyTo(c);
         double logDetL = 0, sumCu2 = 0;
 
-        if (q == 2) AccumulateTwo(theta, a, c, ref logDetL, ref sumCu2);
-        else if (q == 1) AccumulateOne(theta[0], a, c, ref logDetL, ref sumCu2);
+        if (q == 2 && _closedForms) AccumulateTwo(theta, a, c, ref logDetL, ref sumCu2);
+        else if (q == 1 && _closedForms) AccumulateOne(theta[0], a, c, ref logDetL, ref sumCu2);
         else AccumulateGeneral(t, a, c, ref logDetL, ref sumCu2);
 
         if (!SmallMatrix.CholeskyInPlace(a, p))
