@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tracker.Panels.Configuration;
 using Tracker.Panels.Email;
+using Tracker.Panels.Exports;
 using Tracker.Panels.Forms;
 using Tracker.Panels.Invitations;
 using Tracker.Panels.Links;
@@ -46,6 +47,8 @@ public static class TrackerServiceRegistration
         services.AddSingleton<WaveDispatcher>();
         services.AddSingleton<PanelStatusService>();
         services.AddSingleton<SurveyService>();
+        services.AddSingleton<IResponseSource, TableResponseSource>();
+        services.AddSingleton<PanelExporter>();
         return services;
     }
 }

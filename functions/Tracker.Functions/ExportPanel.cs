@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Tracker.Functions.Http;
+using Tracker.Panels.Exports;
+using Tracker.Panels.Panels;
+
+namespace Tracker.Functions;
+
+/// <summary>GET /api/panels/{id}/export/{format}: the panel's data as long, wide or items CSV, codebook (JSON or Markdown) or an R bundle.</summary>
+public sealed class ExportPanel(PanelService panels, PanelExporter exporter)
+{
+    [Function(nameof(ExportPanel))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "panels/{id}/export/{format}")] HttpRequest request,
+        string id,
+        string format,
+        CancellationToken cancellationToken)
+    {
+        if (!ExportFormats.TryParse(format, out var kind))
+        {
+            return ApiProblem.Of(400, $"There is no export format '{format}'.", [$"format: one of {string.Join(", ", ExportFormats.Names)}"]);
+        }
+
+        var panel = await panels.GetAsync(id, cancellationToken);
+        return panel is null ? ApiProblem.NotFound($"Panel '{id}'") : new ExportDownload(panel, kind, exporter);
+    }
+}
