@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Tracker.Cli.Api;
+
+/// <summary>
+/// The admin HTTP API as the CLI uses it (docs/api.md). The same calls reach a deployed Function App and the local
+/// stack; the key goes in the x-functions-key header, never in a URL where logs would keep it.
+/// </summary>
+public sealed class TrackerApiClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public TrackerApiClient(ApiConnection connection, HttpMessageHandler? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        _http = handler is null ? new HttpClient() : new HttpClient(handler);
+        _http.BaseAddress = connection.ApiBaseUrl;
+        // Large imports and exports stream for minutes; the server's own limits end anything stuck.
+        _http.Timeout = TimeSpan.FromMinutes(30);
+        _http.DefaultRequestHeaders.Add("x-functions-key", connection.AdminKey);
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd("tracker-cli/1.0");
+        Connection = connection;
+    }
+
+    public ApiConnection Connection { get; }
+
+    public async Task<JsonElement> CreatePanelAsync(string definitionJson, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent(definitionJson, Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync("panels", content, cancellationToken);
+        return await ReadJsonAsync(response, "the panel", cancellationToken);
+    }
+
+    public async Task<JsonElement> ImportParticipantsAsync(string panelId, Stream csv, long length, bool dryRun, Action<long>? progress, CancellationToken cancellationToken)
+    {
+        using var content = new ProgressContent(csv, length, "text/csv", progress).Init();
+        using var response = await _http.PostAsync($"panels/{Escape(panelId)}/participants{(dryRun ? "?dryRun=true" : "")}", content, cancellationToken);
+        return await ReadJsonAsync(response, $"panel '{panelId}'", cancellationToken);
+    }
+
+    public async Task<JsonElement> GetStatusAsync(string panelId, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync($"panels/{Escape(panelId)}/status", cancellationToken);
+        return await ReadJsonAsync(response, $"panel '{panelId}'", cancellationToken);
+    }
+
+    /// <summary>Streams an export into <paramref name="path"/> (via a temporary file, so a failed download leaves no half file) and returns its size.</summary>
+    public async Task<long> DownloadExportAsync(string panelId, string format, string path, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync($"panels/{Escape(panelId)}/export/{Escape(format)}", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode) await ThrowAsync(response, $"panel '{panelId}'", cancellationToken);
+
+        var temporary = path + ".part";
+        try
+        {
+            await using (var file = File.Create(temporary))
+            {
+                await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                await body.CopyToAsync(file, cancellationToken);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+            return new FileInfo(path).Length;
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static string Escape(string value) => Uri.EscapeDataString(value);
+
+    private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode) await ThrowAsync(response, what, cancellationToken);
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        }
+        catch (JsonException)
+        {
+            throw new TrackerApiException(502, $"{response.RequestMessage?.RequestUri} did not answer with JSON: is --url the Tracker Function App?");
+        }
+    }
+
+    /// <summary>Turns the API's problem body ({status, title, problems}) or the host's ({error}) into one line.</summary>
+    private static async Task ThrowAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        string? detail = null;
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            var root = json.RootElement;
+            if (root.ValueKind == JsonValueKind.Object)
+            {
+                var title = root.TryGetProperty("title", out var t) ? t.GetString() : root.TryGetProperty("error", out var e) ? e.GetString() : null;
+                var problems = root.TryGetProperty("problems", out var p) && p.ValueKind == JsonValueKind.Array
+                    ? p.EnumerateArray().Select(x => x.GetString()).Where(x => !string.IsNullOrEmpty(x)).ToList()
+                    : [];
+                detail = problems.Count == 0 ? title : $"{title} {string.Join("; ", problems)}";
+            }
+        }
+        catch (JsonException)
+        {
+            // Not the API's JSON (a proxy page, a wrong URL): fall back to the status line below.
+        }
+
+        var message = response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => $"the admin key was refused ({status}): check --key or ${ApiConnection.KeyVariable}",
+            HttpStatusCode.NotFound when detail is null => $"{what} was not found (404) at {response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path)}: is --url the Tracker Function App?",
+            _ => detail is null ? $"the API answered {status} {response.ReasonPhrase}" : $"{detail} ({status})",
+        };
+        throw new TrackerApiException(status, message);
+    }
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Tracker.Cli.Api;
+using Tracker.Cli.Panels;
+
+namespace Tracker.Cli.Status;
+
+/// <summary><c>tracker status --panel ID</c>: the status API as a table with a row per wave.</summary>
+public static class StatusCommand
+{
+    public static Command Create()
+    {
+        var panel = new Option<string>("--panel", "-p") { Description = "The panel's id.", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print the status API's JSON instead of the table." };
+        var api = new ApiOptions();
+        var command = new Command("status", """
+            Show a panel's waves: state, window, invitations sent and failed, responses and response rate.
+
+            Examples:
+              tracker status --panel pABCDEFGHJKL
+              tracker status --panel pABCDEFGHJKL --json --url https://my-tracker.azurewebsites.net --key $KEY
+            """)
+        {
+            panel, json,
+        };
+        api.AddTo(command);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, api, async (client, ct) =>
+        {
+            var status = await client.GetStatusAsync(parse.GetValue(panel)!, ct);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(status, new JsonSerializerOptions { WriteIndented = true }));
+                return ExitCodes.Ok;
+            }
+
+            Print(CliConsole.For(output), status);
+            return ExitCodes.Ok;
+        }, cancellationToken));
+        return command;
+    }
+
+    public static void Print(IAnsiConsole console, JsonElement status)
+    {
+        console.MarkupLineInterpolated($"[bold]{status.GetProperty("name").GetString()}[/] ({status.GetProperty("id").GetString()}): {status.GetProperty("participants").GetInt32()} participants, {status.GetProperty("activeParticipants").GetInt32()} active, as of {PanelCommand.Time(status.GetProperty("asOf"))} UTC");
+        var table = new Table()
+            .AddColumn(new TableColumn("wave").RightAligned())
+            .AddColumn("state")
+            .AddColumn("opens (UTC)")
+            .AddColumn("closes (UTC)")
+            .AddColumn(new TableColumn("invited").RightAligned())
+            .AddColumn(new TableColumn("failed").RightAligned())
+            .AddColumn(new TableColumn("responded").RightAligned())
+            .AddColumn(new TableColumn("response rate").RightAligned());
+        foreach (var wave in status.GetProperty("waves").EnumerateArray())
+        {
+            var rate = wave.GetProperty("responseRate");
+            table.AddRow(
+                Int(wave, "number"),
+                wave.GetProperty("state").GetString() ?? "",
+                PanelCommand.Time(wave.GetProperty("opensAt")),
+                PanelCommand.Time(wave.GetProperty("closesAt")),
+                Int(wave, "invited"),
+                Int(wave, "failed"),
+                Int(wave, "responded"),
+                rate.ValueKind == JsonValueKind.Number ? rate.GetDouble().ToString("P1", CultureInfo.InvariantCulture) : "–");
+        }
+
+        console.Write(table);
+    }
+
+    private static string Int(JsonElement element, string name) => element.GetProperty(name).GetInt32().ToString(CultureInfo.InvariantCulture);
+}
