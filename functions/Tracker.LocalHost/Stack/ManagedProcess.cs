@@ -6,7 +6,8 @@ namespace Tracker.LocalHost.Stack;
 
 /// <summary>
 /// A child process whose output goes to a log file and which is killed with its whole tree on dispose, and also
-/// when this process exits (ProcessExit, unhandled exception), so a crashed test run leaves no service behind.
+/// when this process exits (ProcessExit, unhandled exception) or dies outright (<see cref="ParentWatchdog"/>), so a
+/// crashed test run leaves no service behind.
 /// </summary>
 internal sealed class ManagedProcess : IAsyncDisposable
 {
@@ -38,7 +39,10 @@ internal sealed class ManagedProcess : IAsyncDisposable
     {
         InstallExitHook();
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
-        var startInfo = new ProcessStartInfo(fileName)
+        var argumentList = arguments.ToList();
+        var commandLine = $"$ {fileName} {string.Join(' ', argumentList)}";
+        var (program, programArguments) = ParentWatchdog.IsAvailable ? ParentWatchdog.Wrap(fileName, argumentList) : (fileName, argumentList);
+        var startInfo = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -49,7 +53,7 @@ internal sealed class ManagedProcess : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var argument in arguments)
+        foreach (var argument in programArguments)
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -60,7 +64,7 @@ internal sealed class ManagedProcess : IAsyncDisposable
         }
 
         var log = new StreamWriter(new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite), Encoding.UTF8) { AutoFlush = true };
-        log.WriteLine($"$ {fileName} {string.Join(' ', startInfo.ArgumentList)}");
+        log.WriteLine(commandLine);
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var managed = new ManagedProcess(process, log, logPath);
         process.OutputDataReceived += (_, e) => managed.Append(e.Data);
