@@ -35,6 +35,12 @@ param dispatchBatchSize int = 100
 @description('NCRONTAB (six fields, UTC) of DispatchDueWaves: how often due waves are looked for.')
 param dispatchSchedule string = '0 */15 * * * *'
 
+@description('NCRONTAB (six fields, UTC) of FitWillingnessModel: how often panels with new responses are modelled.')
+param modelSchedule string = '0 0 * * * *'
+
+@description('NCRONTAB (six fields, UTC) of SendTrendSummaries: how often closed waves are looked for (each summary goes out once).')
+param summarySchedule string = '0 30 * * * *'
+
 // ---------------------------------------------------------------- email
 @description('SMTP host: smtp.azurecomm.net for Azure Communication Services, or any provider\'s relay.')
 param smtpHost string = 'smtp.azurecomm.net'
@@ -145,9 +151,11 @@ var storageTables = [
   'contacts'
   'invitations'
   'responses'
+  'summaries'
 ]
 var storageContainers = [
   'sealed-waves'
+  'models'
 ]
 var storageQueues = [
   'dispatch-batches'
@@ -266,6 +274,8 @@ module functionApp 'app/functions.bicep' = {
     }
     schedules: {
       dispatch: dispatchSchedule
+      model: modelSchedule
+      summary: summarySchedule
     }
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

@@ -178,6 +178,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
 
           // Timer schedules (%Name% placeholders in [TimerTrigger] attributes).
           { name: 'DispatchSchedule', value: schedules.dispatch }
+          { name: 'ModelSchedule', value: schedules.model }
+          { name: 'SummarySchedule', value: schedules.summary }
         ],
         map(links.keyIds, keyId => {
           name: 'Links__Keys__${keyId}'

@@ -37,6 +37,12 @@ type smtpSettings = {
 type timerSchedules = {
   @description('DispatchSchedule: how often due waves are looked for and their invitations and reminders queued.')
   dispatch: string
+
+  @description('ModelSchedule: how often panels with new responses or newly closed waves get their willingness model refitted.')
+  model: string
+
+  @description('SummarySchedule: how often closed waves are looked for; each stakeholder summary is sent once per wave.')
+  summary: string
 }
 
 @export()

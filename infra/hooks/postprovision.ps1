@@ -24,6 +24,8 @@ $settings = [ordered]@{
     'FUNCTIONS_WORKER_RUNTIME' = 'dotnet-isolated'
     'AzureWebJobsStorage' = 'UseDevelopmentStorage=true'
     'AzureWebJobs.DispatchDueWaves.Disabled' = 'true'
+    'AzureWebJobs.FitWillingnessModel.Disabled' = 'true'
+    'AzureWebJobs.SendTrendSummaries.Disabled' = 'true'
     'TrackerStorage__tableServiceUri' = $env:AZURE_STORAGE_TABLE_ENDPOINT
     'TrackerStorage__blobServiceUri' = $env:AZURE_STORAGE_BLOB_ENDPOINT
     'TrackerStorage__queueServiceUri' = $env:AZURE_STORAGE_QUEUE_ENDPOINT
@@ -42,6 +44,8 @@ $settings = [ordered]@{
     'Links__Keys__local' = [Convert]::ToBase64String($bytes)
     'Links__GraceAfterClose' = (Or $env:LINK_GRACE_AFTER_CLOSE '1.00:00:00')
     'DispatchSchedule' = (Or $env:TRACKER_DISPATCH_SCHEDULE '0 */15 * * * *')
+    'ModelSchedule' = (Or $env:TRACKER_MODEL_SCHEDULE '0 0 * * * *')
+    'SummarySchedule' = (Or $env:TRACKER_SUMMARY_SCHEDULE '0 30 * * * *')
   }
 }
 $settings | ConvertTo-Json -Depth 4 | Set-Content -Path $target -Encoding utf8

@@ -36,6 +36,8 @@ cat > "$target" <<JSON
     "FUNCTIONS_WORKER_RUNTIME": "dotnet-isolated",
     "AzureWebJobsStorage": "UseDevelopmentStorage=true",
     "AzureWebJobs.DispatchDueWaves.Disabled": "true",
+    "AzureWebJobs.FitWillingnessModel.Disabled": "true",
+    "AzureWebJobs.SendTrendSummaries.Disabled": "true",
     "TrackerStorage__tableServiceUri": "$AZURE_STORAGE_TABLE_ENDPOINT",
     "TrackerStorage__blobServiceUri": "$AZURE_STORAGE_BLOB_ENDPOINT",
     "TrackerStorage__queueServiceUri": "$AZURE_STORAGE_QUEUE_ENDPOINT",
@@ -53,7 +55,9 @@ cat > "$target" <<JSON
     "Links__ActiveKeyId": "local",
     "Links__Keys__local": "$local_key",
     "Links__GraceAfterClose": "${LINK_GRACE_AFTER_CLOSE:-1.00:00:00}",
-    "DispatchSchedule": "${TRACKER_DISPATCH_SCHEDULE:-0 */15 * * * *}"
+    "DispatchSchedule": "${TRACKER_DISPATCH_SCHEDULE:-0 */15 * * * *}",
+    "ModelSchedule": "${TRACKER_MODEL_SCHEDULE:-0 0 * * * *}",
+    "SummarySchedule": "${TRACKER_SUMMARY_SCHEDULE:-0 30 * * * *}"
   }
 }
 JSON
