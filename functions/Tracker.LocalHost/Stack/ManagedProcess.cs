@@ -31,9 +31,10 @@ internal sealed class ManagedProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>True once stopped too: the Process object is disposed then and must not be asked.</summary>
+    public bool HasExited => Volatile.Read(ref _stopped) != 0 || _process.HasExited;
 
-    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+    public int? ExitCode => Volatile.Read(ref _stopped) == 0 && _process.HasExited ? _process.ExitCode : null;
 
     public static ManagedProcess Start(string fileName, IEnumerable<string> arguments, string workingDirectory, string logPath, IReadOnlyDictionary<string, string>? environment = null)
     {
