@@ -39,12 +39,14 @@ public sealed class TableColumn
     /// <summary>Reads a value as a number the way R's read.csv does: invariant culture, empty or NA is missing.</summary>
     public static bool TryParseNumber(string? text, out double value)
     {
+        // The number first: it is the common case by far, and this runs once per cell of a large CSV.
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)) return true;
         if (string.IsNullOrWhiteSpace(text) || text.Trim() is "NA" or "NaN")
         {
             value = double.NaN;
             return true;
         }
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        return false;
     }
 
     /// <summary>
