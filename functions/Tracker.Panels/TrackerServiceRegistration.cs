@@ -8,11 +8,13 @@ using Tracker.Panels.Exports;
 using Tracker.Panels.Forms;
 using Tracker.Panels.Invitations;
 using Tracker.Panels.Links;
+using Tracker.Panels.Models;
 using Tracker.Panels.Panels;
 using Tracker.Panels.Participants;
 using Tracker.Panels.Responses;
 using Tracker.Panels.Status;
 using Tracker.Panels.Storage;
+using Tracker.Panels.Summaries;
 using Tracker.Panels.Surveys;
 
 namespace Tracker.Panels;
@@ -47,6 +49,10 @@ public static class TrackerServiceRegistration
         services.AddSingleton<WaveDispatcher>();
         services.AddSingleton<PanelStatusService>();
         services.AddSingleton<SurveyService>();
+        services.AddSingleton<ModelStore>();
+        services.AddSingleton<WillingnessModelService>();
+        services.AddSingleton<SummaryLedger>();
+        services.AddSingleton<TrendSummaryService>();
         services.AddSingleton<IResponseSource, TableResponseSource>();
         services.AddSingleton<PanelExporter>();
         return services;

@@ -48,3 +48,20 @@ public sealed class WillingnessModelFitterTests
         Assert.StartsWith("2,closed,", lines[2], StringComparison.Ordinal);
     }
 }
+
+public sealed class FirstWaveTests
+{
+    [Fact]
+    public void After_the_first_wave_descriptives_are_reported_and_the_growth_model_says_why_it_is_missing()
+    {
+        var model = WillingnessModelFitter.Fit(SimulatedPanel.Input([6]));
+        Assert.False(model.Analysis.Growth.Converged);
+        Assert.Equal("willingness ~ days + (days | participant_id)", model.Analysis.Growth.Formula);
+        Assert.False(string.IsNullOrEmpty(model.Analysis.Growth.Message));
+        Assert.Equal(6, model.Analysis.Descriptives["willingness"][0].N);
+        Assert.False(model.Analysis.Decay.Converged);
+        var email = Email.SummaryComposer.Compose(model, "after wave 1 of 4");
+        Assert.Contains("There is no clear decay", email.Text, StringComparison.Ordinal);
+        Assert.Contains("The growth model cannot be fitted yet", email.Text, StringComparison.Ordinal);
+    }
+}

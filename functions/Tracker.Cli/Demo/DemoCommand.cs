@@ -36,6 +36,10 @@ public static class DemoCommand
 
             // Every three simulated hours, the timer looks for waves that have opened.
             options.Settings["DispatchSchedule"] = "0 0 */3 * * *";
+
+            // The model and summary timers run once, by hand, at the end of the demo (yearly = never in two minutes).
+            options.Settings["ModelSchedule"] = "0 0 0 1 1 *";
+            options.Settings["SummarySchedule"] = "0 0 0 1 1 *";
             AnsiConsole.MarkupLine($"[grey]Starting Azurite, smtp4dev and the Function App (1 simulated day = {perDay} s)…[/]");
             await using var stack = await TrackerStack.StartAsync(options, cancellationToken);
             StackSummary.Print(stack);

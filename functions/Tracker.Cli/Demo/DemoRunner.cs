@@ -7,6 +7,7 @@ using Spectre.Console;
 using Tracker.LocalHost;
 using Tracker.LocalHost.App;
 using Tracker.LocalHost.Stack;
+using Tracker.Cli.Summaries;
 using Tracker.Panels.Instruments;
 
 namespace Tracker.Cli.Demo;
@@ -18,6 +19,7 @@ namespace Tracker.Cli.Demo;
 public sealed partial class DemoRunner
 {
     private const int Concurrency = 8;
+    private const string Stakeholder = "stakeholder@example.org";
     private static readonly TimeSpan WaveInterval = TimeSpan.FromDays(7);
     private static readonly TimeSpan WaveWindow = TimeSpan.FromDays(6);
     private readonly TrackerStack stack;
@@ -45,6 +47,7 @@ public sealed partial class DemoRunner
             name = "Short-video co-creation panel (demo)",
             instrument = "default",
             timeZone = "Europe/Berlin",
+            stakeholders = new[] { Stakeholder },
             schedule = new { start, waves, interval = "P7D", window = "P6D" },
         }, cancellationToken);
         var panelId = (await ReadAsync(created, cancellationToken)).GetProperty("id").GetString()!;
@@ -89,7 +92,24 @@ public sealed partial class DemoRunner
         PrintStatus(status);
         PrintWhereToLook(panelId);
         AnsiConsole.MarkupLine($"Simulation truth: willingness starts near {truth.Initial:0.0} and decays towards {truth.Plateau:0.0} with a half-life of {truth.HalfLifeDays:0} days; {truth.DropOutPerWave:P0} drop out per wave.");
+        await SummariseAsync(admin, inbox, panelId, cancellationToken);
         return totalAnswered > 0;
+    }
+
+    /// <summary>Runs the model and summary timers as Azure would after the last wave closed, and shows the fit beside the truth.</summary>
+    private async Task SummariseAsync(HttpClient admin, Smtp4devClient inbox, string panelId, CancellationToken cancellationToken)
+    {
+        await stack.Host.InvokeAsync("FitWillingnessModel", null, cancellationToken);
+        await stack.Host.InvokeAsync("SendTrendSummaries", null, cancellationToken);
+        var model = await admin.GetFromJsonAsync<JsonElement>($"api/panels/{panelId}/model", cancellationToken);
+        ModelVersusTruthPrinter.Print(model, truth);
+
+        var messages = await inbox.WaitForMessagesAsync(all => all.Any(m => m.To.Contains(Stakeholder, StringComparer.OrdinalIgnoreCase)), TimeSpan.FromSeconds(30), cancellationToken: cancellationToken);
+        var summary = messages.First(m => m.To.Contains(Stakeholder, StringComparer.OrdinalIgnoreCase));
+        var folder = Path.Combine(RepositoryRoot.Find(), ".tracker", "demo-summary");
+        var written = await SummaryCommand.FetchAsync(admin, panelId, folder, cancellationToken);
+        AnsiConsole.MarkupLine($"The stakeholder summary \"{Markup.Escape(summary.Subject)}\" is in smtp4dev ({Markup.Escape(stack.Smtp4dev!.WebUrl.ToString())}) "
+            + (written.Ok ? $"and on disk in [bold]{Markup.Escape(folder)}[/] (summary.html and three PNGs)." : $"[yellow]but could not be written to disk: {Markup.Escape(written.Message)}[/]"));
     }
 
     private async Task<Dictionary<string, string>> WaitForInvitationsAsync(Smtp4devClient inbox, int wave, int expected, CancellationToken cancellationToken)

@@ -45,6 +45,8 @@ public sealed class TrackerStack : IAsyncDisposable
         ["AzureWebJobsStorage"] = storage,
         [StorageNames.Connection] = storage,
         [DispatchDueWaves.ScheduleSetting] = "0 */5 * * * *",
+        [FitWillingnessModel.ScheduleSetting] = "0 0 6 * * *",
+        [SendTrendSummaries.ScheduleSetting] = "0 30 6 * * *",
         ["Tracker:PublicBaseUrl"] = publicBaseUrl.ToString().TrimEnd('/'),
         ["Smtp:Host"] = smtpHost,
         ["Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),

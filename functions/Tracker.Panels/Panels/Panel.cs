@@ -9,4 +9,11 @@ public sealed record Panel(
     Instrument Instrument,
     WaveSchedule Schedule,
     string DefaultTimeZone,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Who receives the emailed trend summaries (may be empty).</summary>
+    public IReadOnlyList<string> Stakeholders { get; init; } = [];
+
+    /// <summary>Aggregates from fewer responses than this are suppressed in summaries.</summary>
+    public int MinimumCellSize { get; init; } = Tracker.Reports.Suppression.CellSuppression.DefaultMinimumCellSize;
+}

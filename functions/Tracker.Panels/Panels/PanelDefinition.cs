@@ -14,4 +14,10 @@ public sealed class PanelDefinition
 
     /// <summary>The IANA time zone used for participants enrolled without one.</summary>
     public string? TimeZone { get; set; }
+
+    /// <summary>Email addresses that receive the trend summaries (optional).</summary>
+    public List<string>? Stakeholders { get; set; }
+
+    /// <summary>Summaries suppress any aggregate of fewer responses than this (optional, default 5).</summary>
+    public int? MinimumCellSize { get; set; }
 }

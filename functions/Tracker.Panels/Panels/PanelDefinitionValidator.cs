@@ -13,6 +13,13 @@ public static class PanelDefinitionValidator
     /// <summary>Table storage caps a string property at 64 KiB; a larger instrument is not a survey participants finish.</summary>
     public const int MaxInstrumentJsonChars = 30_000;
 
+    public const int MaxStakeholders = 50;
+
+    /// <summary>Below 3 a "summary" of one or two people is a report on individuals.</summary>
+    public const int MinMinimumCellSize = 3;
+
+    public const int MaxMinimumCellSize = 1000;
+
     public static Validation<Panel> Validate(PanelDefinition? definition, string id, DateTimeOffset now)
     {
         if (definition is null)
@@ -32,10 +39,40 @@ public static class PanelDefinitionValidator
         if (!TimeZones.IsKnown(zone)) problems.Add($"timeZone: '{zone}' is not an IANA time zone such as Europe/Berlin");
 
         var schedule = ResolveSchedule(definition.Schedule, problems);
+        var stakeholders = ResolveStakeholders(definition.Stakeholders, problems);
+        var minimumCellSize = definition.MinimumCellSize ?? Tracker.Reports.Suppression.CellSuppression.DefaultMinimumCellSize;
+        if (minimumCellSize is < MinMinimumCellSize or > MaxMinimumCellSize) problems.Add($"minimumCellSize: must be from {MinMinimumCellSize} to {MaxMinimumCellSize}");
 
         return problems.Count > 0 || instrument is null || schedule is null
             ? Validation<Panel>.Invalid(problems)
-            : Validation<Panel>.Valid(new Panel(id, name, instrument, schedule, zone, now));
+            : Validation<Panel>.Valid(new Panel(id, name, instrument, schedule, zone, now) { Stakeholders = stakeholders, MinimumCellSize = minimumCellSize });
+    }
+
+    private static List<string> ResolveStakeholders(List<string>? stakeholders, List<string> problems)
+    {
+        var result = new List<string>();
+        if (stakeholders is null) return result;
+        if (stakeholders.Count > MaxStakeholders) problems.Add($"stakeholders: at most {MaxStakeholders} addresses");
+        for (var i = 0; i < stakeholders.Count && i < MaxStakeholders; i++)
+        {
+            var email = stakeholders[i]?.Trim() ?? "";
+            var at = email.IndexOf('@', StringComparison.Ordinal);
+            if (email.Length is 0 or > 254 || email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) || at <= 0 || at != email.LastIndexOf('@') || !email[(at + 1)..].Contains('.', StringComparison.Ordinal)
+                || !MimeKit.MailboxAddress.TryParse(email, out var parsed) || !string.Equals(parsed.Address, email, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"stakeholders[{i}]: is not an email address");
+            }
+            else if (result.Contains(email, StringComparer.OrdinalIgnoreCase))
+            {
+                problems.Add($"stakeholders[{i}]: is listed twice");
+            }
+            else
+            {
+                result.Add(email);
+            }
+        }
+
+        return result;
     }
 
     private static Instrument? ResolveInstrument(JsonElement element, List<string> problems)

@@ -93,6 +93,8 @@ public sealed class PanelRepository
         Window = IsoDuration.Format(panel.Schedule.Window),
         TimeZone = panel.DefaultTimeZone,
         CreatedAt = panel.CreatedAt,
+        StakeholdersJson = JsonSerializer.Serialize(panel.Stakeholders),
+        MinimumCellSize = panel.MinimumCellSize,
     };
 
     private static Panel FromEntity(PanelEntity entity)
@@ -101,6 +103,10 @@ public sealed class PanelRepository
         IsoDuration.TryParse(entity.Window, out var window, out _);
         var instrument = JsonSerializer.Deserialize<Instrument>(entity.InstrumentJson, InstrumentJson.Options)
             ?? throw new InvalidDataException($"Panel {entity.RowKey} has no instrument.");
-        return new Panel(entity.RowKey, entity.Name, instrument, new WaveSchedule(entity.ScheduleStart, entity.Waves, interval, window), entity.TimeZone, entity.CreatedAt);
+        return new Panel(entity.RowKey, entity.Name, instrument, new WaveSchedule(entity.ScheduleStart, entity.Waves, interval, window), entity.TimeZone, entity.CreatedAt)
+        {
+            Stakeholders = entity.StakeholdersJson is { } stakeholders ? JsonSerializer.Deserialize<List<string>>(stakeholders) ?? [] : [],
+            MinimumCellSize = entity.MinimumCellSize ?? Tracker.Reports.Suppression.CellSuppression.DefaultMinimumCellSize,
+        };
     }
 }

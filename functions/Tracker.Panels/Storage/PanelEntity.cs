@@ -20,4 +20,9 @@ public sealed class PanelEntity : TableEntityBase
     public string TimeZone { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>JSON array of the summary recipients; null on panels created before summaries existed.</summary>
+    public string? StakeholdersJson { get; set; }
+
+    public int? MinimumCellSize { get; set; }
 }

@@ -12,15 +12,17 @@ public static class StorageNames
     public const string ContactsTable = "contacts";
     public const string InvitationsTable = "invitations";
     public const string ResponsesTable = "responses";
+    public const string SummariesTable = "summaries";
 
     public const string SealedWavesContainer = "sealed-waves";
+    public const string ModelsContainer = "models";
 
     public const string DispatchQueue = "dispatch-batches";
 
     public static IReadOnlyList<string> Tables { get; } =
-        [PanelsTable, WavesTable, ParticipantsTable, ContactsTable, InvitationsTable, ResponsesTable];
+        [PanelsTable, WavesTable, ParticipantsTable, ContactsTable, InvitationsTable, ResponsesTable, SummariesTable];
 
-    public static IReadOnlyList<string> Containers { get; } = [SealedWavesContainer];
+    public static IReadOnlyList<string> Containers { get; } = [SealedWavesContainer, ModelsContainer];
 
     public static IReadOnlyList<string> Queues { get; } = [DispatchQueue];
 }

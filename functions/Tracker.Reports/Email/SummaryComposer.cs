@@ -45,7 +45,7 @@ public static class SummaryComposer
             var src = mode == ImageMode.ContentId ? $"cid:{image.ContentId}" : $"data:image/png;base64,{Convert.ToBase64String(image.Png)}";
             html.Append($"""
                 <h2 style="font-size: 1.15rem;">{E(chart.Title)}</h2>
-                <img src="{E(src)}" alt="{E(chart.AltText)}" width="{Count(chart.Width)}" style="display: block; width: 100%; max-width: {Count(chart.Width)}px; height: auto; border: 0;">
+                <img id="chart-{E(chart.Id)}" src="{E(src)}" alt="{E(chart.AltText)}" width="{Count(chart.Width)}" style="display: block; width: 100%; max-width: {Count(chart.Width)}px; height: auto; border: 0;">
 
                 """);
         }

@@ -1,5 +1,6 @@
 using Tracker.Analysis;
 using Tracker.Analysis.Data;
+using Tracker.Analysis.Formula;
 using Tracker.Analysis.Growth;
 
 namespace Tracker.Reports.Models;
@@ -22,7 +23,7 @@ public static class WillingnessModelFitter
 
         var table = BuildTable(input);
         var formula = $"{input.Outcome} ~ days + (days | {Subject})";
-        var report = PanelAnalysis.Analyze(table, new PanelAnalysisOptions { Outcome = input.Outcome, Time = "days", Subject = Subject, Wave = "wave", Formula = formula });
+        var report = Analyze(table, input.Outcome, formula);
         return new ModelDocument
         {
             PanelId = input.PanelId,
@@ -40,6 +41,25 @@ public static class WillingnessModelFitter
             Analysis = ModelDocumentFactory.FromReport(report),
             CovariateModel = FitCovariate(input, table),
         };
+    }
+
+    /// <summary>
+    /// Runs every model. When the growth model's data are unusable in a way the library reports by throwing (after the
+    /// first wave the random slope of a constant time throws), the other sections are still wanted: they are computed
+    /// with an intercept-only growth formula and the growth section keeps the real formula and the problem.
+    /// </summary>
+    private static PanelReport Analyze(LongTable table, string outcome, string formula)
+    {
+        PanelAnalysisOptions Options(string f) => new() { Outcome = outcome, Time = "days", Subject = Subject, Wave = "wave", Formula = f };
+        try
+        {
+            return PanelAnalysis.Analyze(table, Options(formula));
+        }
+        catch (AnalysisException problem) when (problem is not FormulaException)
+        {
+            var report = PanelAnalysis.Analyze(table, Options($"{outcome} ~ 1 + (1 | {Subject})"));
+            return report with { Growth = new GrowthOutcome(formula, null, problem.Message) };
+        }
     }
 
     /// <summary>participant_id, wave, days, one column per construct score and per item (items named {construct}_{n}).</summary>
@@ -93,7 +113,7 @@ public static class WillingnessModelFitter
         {
             growth = ModelDocumentFactory.Growth(new GrowthOutcome(formula, GrowthModel.Fit(withCovariate, formula), null));
         }
-        catch (UnidentifiableModelException e)
+        catch (AnalysisException e) when (e is not FormulaException)
         {
             growth = new GrowthDocument { Formula = formula, Converged = false, Message = e.Message };
         }
