@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tracker.Panels.Configuration;
+using Tracker.Panels.Dashboard;
 using Tracker.Panels.Email;
 using Tracker.Panels.Exports;
 using Tracker.Panels.Forms;
@@ -55,6 +56,7 @@ public static class TrackerServiceRegistration
         services.AddSingleton<TrendSummaryService>();
         services.AddSingleton<IResponseSource, TableResponseSource>();
         services.AddSingleton<PanelExporter>();
+        services.AddSingleton<DashboardService>();
         return services;
     }
 }

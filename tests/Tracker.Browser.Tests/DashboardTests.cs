@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Tracker.Panels.Dashboard;
+using Tracker.Panels.Instruments;
+
+namespace Tracker.Browser.Tests;
+
+/// <summary>The dashboard of a panel with real answers, in headless Chromium: the numbers shown are the status API's.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardTests(BrowserFixture stack)
+{
+    [Fact]
+    public async Task The_dashboard_shows_the_status_apis_numbers_the_trend_and_the_model_accessibly()
+    {
+        var panelId = await PanelWithThreeAnsweredWavesAsync();
+        var status = await stack.StatusAsync(panelId);
+
+        var page = await stack.NewPageAsync(admin: true);
+        var response = await page.GotoAsync(stack.Url($"panels/{panelId}/dashboard"));
+        Assert.Equal((int)HttpStatusCode.OK, response!.Status);
+        Assert.StartsWith("default-src 'none'", response.Headers["content-security-policy"], StringComparison.Ordinal);
+
+        Assert.Equal(status.GetProperty("name").GetString(), await page.Locator("h1").TextContentAsync());
+        Assert.Equal(Count(status, "participants"), await Field(page.Locator("body"), "participants"));
+        Assert.Equal(Count(status, "activeParticipants"), await Field(page.Locator("body"), "active"));
+        foreach (var wave in status.GetProperty("waves").EnumerateArray())
+        {
+            var row = page.Locator($"#wave-status tr[data-wave='{wave.GetProperty("number").GetInt32()}']");
+            Assert.Equal(wave.GetProperty("state").GetString(), await Field(row, "state"));
+            Assert.Equal(Count(wave, "invited"), await Field(row, "invited"));
+            Assert.Equal(Count(wave, "failed"), await Field(row, "failed"));
+            Assert.Equal(Count(wave, "responded"), await Field(row, "responded"));
+            var rate = wave.GetProperty("responseRate");
+            Assert.Equal(DashboardFormat.Rate(rate.ValueKind == JsonValueKind.Number ? rate.GetDouble() : null), await Field(row, "responseRate"));
+        }
+
+        // Retention of the wave-1 cohort: 5 answered wave 1, 4 of them wave 2, 3 of them wave 3.
+        Assert.Equal(["100.0%", "80.0%", "60.0%"], await page.Locator("#retention-table [data-field='retention']").AllTextContentsAsync());
+
+        // The chart: a mean per wave, an accessible name and description, and the same numbers as a table.
+        Assert.Equal(3, await page.Locator("svg.chart circle.wave-mean").CountAsync());
+        Assert.Equal("img", await page.Locator("svg.chart").GetAttributeAsync("role"));
+        var means = Answers.Select(wave => DashboardFormat.Number(wave.Average(WillingnessScore))).ToList();
+        Assert.Contains($"Wave 1: {means[0]}", await page.Locator("svg.chart desc").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(means, await page.Locator("#trend-table [data-field='mean']").AllTextContentsAsync());
+        Assert.Contains("per day", await page.Locator("[data-field='growth']").TextContentAsync(), StringComparison.Ordinal);
+        Assert.NotEmpty(await page.Locator("[data-field='decay']").TextContentAsync() ?? "");
+
+        // Accessible structure: one h1, section headings, every header cell scoped.
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+        Assert.True(await page.Locator("h2").CountAsync() >= 5);
+        Assert.Equal(0, await page.Locator("th:not([scope])").CountAsync());
+
+        // The hashed style block was admitted by the page's CSP (otherwise tables would not collapse their borders).
+        Assert.Equal("collapse", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('table')).borderCollapse"));
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "dashboard-desktop.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_dashboard_fits_the_screen_without_horizontal_scrolling()
+    {
+        var panelId = await PanelWithThreeAnsweredWavesAsync();
+
+        var page = await stack.NewPageAsync(width: 390, height: 844, admin: true, isMobile: true);
+        await page.GotoAsync(stack.Url($"panels/{panelId}/dashboard"));
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the page is {overflow}px wider than the phone's screen");
+        var chartWidth = await page.EvaluateAsync<double>("() => document.querySelector('svg.chart').getBoundingClientRect().width");
+        Assert.InRange(chartWidth, 200, 390);
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "dashboard-phone.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Without_the_admin_key_the_dashboard_is_refused_and_an_unknown_panel_is_a_404()
+    {
+        var page = await stack.NewPageAsync();
+        var refused = await page.GotoAsync(stack.Url("panels/pABCDEFGHJKL/dashboard"));
+        Assert.Equal((int)HttpStatusCode.Unauthorized, refused!.Status);
+        await page.Context.CloseAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await stack.Admin.GetAsync("api/panels/pNOSUCHPANEL/dashboard")).StatusCode);
+    }
+
+    /// <summary>Six participants over three weekly waves; willingness 6 → 5 → 4 on average, 5, 4 and 3 answering.</summary>
+    private async Task<string> PanelWithThreeAnsweredWavesAsync()
+    {
+        var panelId = await stack.CreatePanelAsync(waves: 3);
+        var emails = BrowserFixture.Emails(6);
+        await stack.ImportAsync(panelId, emails);
+        for (var wave = 1; wave <= 3; wave++)
+        {
+            if (wave > 1) stack.Clock.Advance(TimeSpan.FromDays(7));
+            await stack.DispatchAsync(panelId, wave);
+            var links = await stack.LinksForAsync(emails, wave);
+            for (var i = 0; i < Answers[wave - 1].Length; i++)
+            {
+                await stack.SubmitAsync(links[emails[i]], Answers[wave - 1][i]);
+            }
+        }
+
+        return panelId;
+    }
+
+    private static readonly int[][] Answers = [[6, 5, 6, 7, 6], [5, 4, 6, 5], [4, 3, 5]];
+
+    /// <summary>The willingness score of a form answered <paramref name="value"/> throughout: reverse-keyed items count as 8 − value.</summary>
+    private static double WillingnessScore(int value) =>
+        DefaultInstrument.Instance.Constructs.Single(c => c.Id == "willingness").Items.Average(i => i.Reversed ? 8.0 - value : value);
+
+    private static string Count(JsonElement element, string name) => DashboardFormat.Count(element.GetProperty(name).GetInt32());
+
+    private static async Task<string?> Field(ILocator scope, string field) =>
+        (await scope.Locator($"[data-field='{field}']").First.TextContentAsync())?.Trim();
+}
