@@ -117,6 +117,40 @@ public class AnalyzeJsonTests
         }
     }
 
+    [Fact]
+    public async Task Export_shaped_csv_with_timestamps_quotes_and_missing_scores_is_analysed()
+    {
+        // The long export's shape: ids, wave, days, a submitted_at timestamp (text, unused by the models),
+        // quoted fields, and construct scores some of which are missing.
+        var path = Path.Combine(Path.GetTempPath(), $"tracker-export-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var lines = File.ReadAllLines(CliRun.Reference("example_panel.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+            var csv = new List<string> { "participant_id,wave,days,submitted_at,willingness,ownership" };
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var f = lines[i];
+                var ownership = i % 17 == 0 ? "" : (double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture) - 0.5).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                csv.Add($"\"{f[0]}\",{f[1]},{f[2]},2026-0{f[1]}-01T10:00:00Z,{f[3]},{ownership}");
+            }
+            File.WriteAllLines(path, csv);
+
+            var run = await CliRun.AnalyzeAsync("--input", path, "--json", "-");
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            using var json = JsonDocument.Parse(run.Output);
+            using var expected = JsonDocument.Parse(File.ReadAllText(CliRun.Reference("example_panel.plain.ref.json")));
+            Assert.Equal(expected.RootElement.GetProperty("growth").GetProperty("reml_criterion").GetDouble(), json.RootElement.GetProperty("growth").GetProperty("reml_criterion").GetDouble(), 1e-3);
+            var descriptives = json.RootElement.GetProperty("descriptives");
+            Assert.Equal(["willingness", "ownership"], descriptives.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(lines.Count - (lines.Count + 16) / 17, descriptives.GetProperty("ownership").EnumerateArray().Sum(w => w.GetProperty("n").GetInt32()));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static void AssertKeysContained(JsonElement expected, JsonElement actual)
     {
         var missing = expected.EnumerateObject().Select(p => p.Name).Where(name => !actual.TryGetProperty(name, out _)).ToList();
