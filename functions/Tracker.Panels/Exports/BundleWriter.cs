@@ -12,6 +12,7 @@ namespace Tracker.Panels.Exports;
 public static class BundleWriter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 2, 0, 0, 0, TimeSpan.Zero);
 
     public static async Task WriteAsync(IResponseSource source, Panel panel, Stream output, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -49,7 +50,8 @@ public static class BundleWriter
     private static async Task WriteEntryAsync(ZipArchive zip, string name, DateTimeOffset now, Func<Stream, Task> write, CancellationToken cancellationToken)
     {
         var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-        entry.LastWriteTime = now;
+        // Zip timestamps start in 1980; a test clock or a skewed one must not break the download.
+        entry.LastWriteTime = now < ZipEpoch ? ZipEpoch : now;
         await using var stream = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
         await write(stream).ConfigureAwait(false);
     }
