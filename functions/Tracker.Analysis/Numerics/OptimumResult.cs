@@ -1,4 +1,4 @@
 namespace Tracker.Analysis.Numerics;
 
 /// <summary>Where an optimiser stopped, the objective there, how many evaluations it took, and whether it met its tolerances.</summary>
-public sealed record OptimumResult(double[] Point, double Value, int Evaluations, bool Converged);
+internal sealed record OptimumResult(double[] Point, double Value, int Evaluations, bool Converged);
