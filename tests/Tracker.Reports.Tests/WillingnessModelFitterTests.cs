@@ -39,6 +39,23 @@ public sealed class WillingnessModelFitterTests
     }
 
     [Fact]
+    public void Reverse_keyed_items_are_reversed_before_reliability()
+    {
+        var input = SimulatedPanel.Input([40, 30]);
+        var flipped = input with
+        {
+            // Store willingness_3 as a reverse-keyed answer would arrive (7 − v + 1), and declare it reversed.
+            Responses = input.Responses.Select(r => r with { Answers = r.Answers.ToDictionary(a => a.Key, a => a.Key == "willingness_3" ? 8 - a.Value : a.Value) }).ToList(),
+            ReversedItems = new HashSet<string>(["willingness_3"], StringComparer.Ordinal),
+        };
+        var plain = WillingnessModelFitter.Fit(input).Analysis.Reliability["willingness"].Waves[0].Alpha;
+        var reversed = WillingnessModelFitter.Fit(flipped).Analysis.Reliability["willingness"].Waves[0].Alpha;
+        Assert.NotNull(plain);
+        Assert.Equal(plain!.Value, reversed!.Value, 12);
+        Assert.Equal(8 - input.Responses[0].Answers["willingness_3"], WillingnessModelFitter.BuildTable(flipped with { ReversedItems = new HashSet<string>() }).Numbers("willingness_3")[0]);
+    }
+
+    [Fact]
     public void The_wave_table_csv_has_a_row_per_wave()
     {
         var model = WillingnessModelFitter.Fit(SimulatedPanel.Input([10, 8]));

@@ -107,7 +107,9 @@ public sealed partial class DemoRunner
         var messages = await inbox.WaitForMessagesAsync(all => all.Any(m => m.To.Contains(Stakeholder, StringComparer.OrdinalIgnoreCase)), TimeSpan.FromSeconds(30), cancellationToken: cancellationToken);
         var summary = messages.First(m => m.To.Contains(Stakeholder, StringComparer.OrdinalIgnoreCase));
         var folder = Path.Combine(RepositoryRoot.Find(), ".tracker", "demo-summary");
-        var written = await SummaryCommand.FetchAsync(admin, panelId, folder, cancellationToken);
+        using var api = stack.Host.CreateClient(withAdminKey: true);
+        api.BaseAddress = stack.ApiBaseUrl;
+        var written = await SummaryCommand.FetchAsync(api, panelId, folder, cancellationToken);
         AnsiConsole.MarkupLine($"The stakeholder summary \"{Markup.Escape(summary.Subject)}\" is in smtp4dev ({Markup.Escape(stack.Smtp4dev!.WebUrl.ToString())}) "
             + (written.Ok ? $"and on disk in [bold]{Markup.Escape(folder)}[/] (summary.html and three PNGs)." : $"[yellow]but could not be written to disk: {Markup.Escape(written.Message)}[/]"));
     }

@@ -101,6 +101,7 @@ public sealed class WillingnessModelService
             ScaleMin = panel.Instrument.Scale.Min,
             ScaleMax = panel.Instrument.Scale.Max,
             Constructs = panel.Instrument.Constructs.Select(c => new ConstructInfo(c.Id, c.Name, c.Layer)).ToList(),
+            ReversedItems = panel.Instrument.Items.Where(i => i.Reversed).Select(i => i.Id).ToHashSet(StringComparer.Ordinal),
             Waves = waves,
             Responses = records,
             FittedAt = now,

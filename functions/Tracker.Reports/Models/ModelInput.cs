@@ -17,6 +17,9 @@ public sealed record ModelInput
 
     public required IReadOnlyList<ConstructInfo> Constructs { get; init; }
 
+    /// <summary>Reverse-keyed item ids: their answers are reversed (min + max − v) before reliability is computed.</summary>
+    public IReadOnlySet<string> ReversedItems { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public required IReadOnlyList<WaveRow> Waves { get; init; }
 
     public required IReadOnlyList<ResponseRecord> Responses { get; init; }

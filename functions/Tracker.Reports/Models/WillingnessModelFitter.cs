@@ -78,7 +78,10 @@ public static class WillingnessModelFitter
             TableColumn.FromNumbers("days", rows.Select(r => days.TryGetValue(r.Wave, out var d) ? d : double.NaN).ToArray()),
         };
         columns.AddRange(constructs.Select(c => TableColumn.FromNumbers(c, rows.Select(r => r.Scores.TryGetValue(c, out var s) && s is { } v ? v : double.NaN).ToArray())));
-        columns.AddRange(items.Where(i => !constructs.Contains(i)).Select(i => TableColumn.FromNumbers(i, rows.Select(r => r.Answers.TryGetValue(i, out var a) ? a : double.NaN).ToArray())));
+        // Items enter Cronbach's α, which needs every item keyed the same way as its construct: reverse-keyed answers are reversed.
+        columns.AddRange(items.Where(i => !constructs.Contains(i)).Select(i => TableColumn.FromNumbers(i, rows.Select(r => r.Answers.TryGetValue(i, out var a)
+            ? input.ReversedItems.Contains(i) ? input.ScaleMin + input.ScaleMax - a : a
+            : double.NaN).ToArray())));
         return new LongTable(columns);
     }
 
