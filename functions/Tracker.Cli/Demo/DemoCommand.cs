@@ -50,14 +50,7 @@ public static class DemoCommand
             if (parse.GetValue(keep))
             {
                 AnsiConsole.MarkupLine("Still serving: explore the inbox and the API above. Press [bold]Ctrl+C[/] to stop.");
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Ctrl+C is the way out.
-                }
+                await StackLifetime.WaitForShutdownAsync(stack, cancellationToken);
             }
 
             return ok ? 0 : 1;

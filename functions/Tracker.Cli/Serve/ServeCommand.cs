@@ -33,14 +33,8 @@ public static class ServeCommand
             await using var stack = await TrackerStack.StartAsync(options, cancellationToken);
             StackSummary.Print(stack);
             AnsiConsole.MarkupLine("Serving. Press [bold]Ctrl+C[/] to stop.");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                AnsiConsole.MarkupLine("[grey]Stopping…[/]");
-            }
+            await StackLifetime.WaitForShutdownAsync(stack, cancellationToken);
+            AnsiConsole.MarkupLine("[grey]Stopping…[/]");
 
             return 0;
         });
