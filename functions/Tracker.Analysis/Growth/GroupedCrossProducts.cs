@@ -74,7 +74,7 @@ internal sealed class GroupedCrossProducts
         {
             var rms = Math.Sqrt(scales[randomIntercept + k] / Math.Max(observations, 1));
             if (!(rms > 0))
-                throw new AnalysisException($"the random slope '{formula.Random.Slopes[k]}' is zero in every row: it cannot vary by '{formula.Random.Group}'");
+                throw new UnidentifiableModelException($"the random slope '{formula.Random.Slopes[k]}' is zero in every row: it cannot vary by '{formula.Random.Group}'");
             scales[randomIntercept + k] = rms;
         }
 
