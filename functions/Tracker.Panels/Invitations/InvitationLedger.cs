@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Tracker.Panels.Storage;
 
@@ -11,12 +10,17 @@ namespace Tracker.Panels.Invitations;
 /// </summary>
 public sealed class InvitationLedger
 {
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan ClaimLease = SendLedger<InvitationEntity>.ClaimLease;
     private readonly TrackerStorage storage;
+    private readonly SendLedger<InvitationEntity> ledger;
 
-    public InvitationLedger(TrackerStorage storage) => this.storage = storage;
+    public InvitationLedger(TrackerStorage storage)
+    {
+        this.storage = storage;
+        ledger = new SendLedger<InvitationEntity>(storage, StorageNames.InvitationsTable);
+    }
 
-    private TableClient Table => storage.Table(StorageNames.InvitationsTable);
+    private TableClient Table => ledger.Table;
 
     /// <summary>Every ledger row of a wave, keyed by row key (<c>{participant}~{kind}</c>).</summary>
     public async Task<Dictionary<string, InvitationEntity>> ReadWaveAsync(string panelId, int wave, CancellationToken cancellationToken)
@@ -33,89 +37,19 @@ public sealed class InvitationLedger
     }
 
     /// <summary>Claims the message for this caller, or returns null when someone else holds it or it has already gone.</summary>
-    public async Task<InvitationEntity?> TryClaimAsync(string panelId, int wave, string participantId, string kind, string messageId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var row = new InvitationEntity
+    public Task<InvitationEntity?> TryClaimAsync(string panelId, int wave, string participantId, string kind, string messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ledger.TryClaimAsync(new InvitationEntity
         {
             PartitionKey = InvitationEntity.Partition(panelId, wave),
             RowKey = InvitationEntity.Row(participantId, kind),
             Kind = kind,
-            State = InvitationEntity.Claimed,
-            ClaimedAt = now,
             MessageId = messageId,
-            Attempts = 1,
-        };
-        try
-        {
-            var added = await Table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
-            row.ETag = added.Headers.ETag ?? ETag.All;
-            return row;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return await TryTakeOverAsync(row.PartitionKey, row.RowKey, now, cancellationToken).ConfigureAwait(false);
-        }
-    }
+        }, now, cancellationToken);
 
-    public Task MarkSentAsync(InvitationEntity row, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        row.State = InvitationEntity.Sent;
-        row.SentAt = now;
-        row.Error = null;
-        return UpdateAsync(row, cancellationToken);
-    }
+    public Task MarkSentAsync(InvitationEntity row, DateTimeOffset now, CancellationToken cancellationToken) => ledger.MarkSentAsync(row, now, cancellationToken);
 
-    public Task MarkFailedAsync(InvitationEntity row, string reason, CancellationToken cancellationToken)
-    {
-        row.State = InvitationEntity.Failed;
-        row.Error = reason.Length > 1000 ? reason[..1000] : reason;
-        return UpdateAsync(row, cancellationToken);
-    }
+    public Task MarkFailedAsync(InvitationEntity row, string reason, CancellationToken cancellationToken) => ledger.MarkFailedAsync(row, reason, cancellationToken);
 
     /// <summary>Gives a claim back after a transient failure so the next run retries it at once instead of after the lease.</summary>
-    public async Task ReleaseAsync(InvitationEntity row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            // Someone else already moved it on.
-        }
-    }
-
-    private async Task<InvitationEntity?> TryTakeOverAsync(string partitionKey, string rowKey, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var existing = await Table.GetEntityIfExistsAsync<InvitationEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!existing.HasValue)
-        {
-            return null;
-        }
-
-        var row = existing.Value!;
-        if (row.State != InvitationEntity.Claimed || now - row.ClaimedAt < ClaimLease)
-        {
-            return null;
-        }
-
-        row.ClaimedAt = now;
-        row.Attempts++;
-        try
-        {
-            var updated = await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            row.ETag = updated.Headers.ETag ?? ETag.All;
-            return row;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            return null;
-        }
-    }
-
-    private async Task UpdateAsync(InvitationEntity row, CancellationToken cancellationToken)
-    {
-        var updated = await Table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        row.ETag = updated.Headers.ETag ?? ETag.All;
-    }
+    public Task ReleaseAsync(InvitationEntity row, CancellationToken cancellationToken) => ledger.ReleaseAsync(row, cancellationToken);
 }

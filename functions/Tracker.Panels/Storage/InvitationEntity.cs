@@ -4,25 +4,9 @@ namespace Tracker.Panels.Storage;
 /// One row of the invitation ledger: participant × wave × message kind. It is inserted (claimed) before the
 /// message is sent and marked sent after, which is what makes a repeated timer or queue delivery harmless.
 /// </summary>
-public sealed class InvitationEntity : TableEntityBase
+public sealed class InvitationEntity : LedgerEntity
 {
-    public const string Claimed = "claimed";
-    public const string Sent = "sent";
-    public const string Failed = "failed";
-
     public string Kind { get; set; } = "";
-
-    public string State { get; set; } = Claimed;
-
-    public DateTimeOffset ClaimedAt { get; set; }
-
-    public DateTimeOffset? SentAt { get; set; }
-
-    public string MessageId { get; set; } = "";
-
-    public int Attempts { get; set; }
-
-    public string? Error { get; set; }
 
     public static string Partition(string panelId, int wave) => $"{panelId}~{WaveEntity.Key(wave)}";
 

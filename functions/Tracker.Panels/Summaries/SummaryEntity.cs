@@ -6,25 +6,9 @@ namespace Tracker.Panels.Summaries;
 /// One row of the summary ledger: panel × period × recipient, claimed before the email is sent and marked sent after
 /// (the invitation ledger's pattern). The recipient is a hash of the address, so the ledger holds no email.
 /// </summary>
-public sealed class SummaryEntity : TableEntityBase
+public sealed class SummaryEntity : LedgerEntity
 {
-    public const string Claimed = "claimed";
-    public const string Sent = "sent";
-    public const string Failed = "failed";
-
     public string Period { get; set; } = "";
-
-    public string State { get; set; } = Claimed;
-
-    public DateTimeOffset ClaimedAt { get; set; }
-
-    public DateTimeOffset? SentAt { get; set; }
-
-    public string MessageId { get; set; } = "";
-
-    public int Attempts { get; set; }
-
-    public string? Error { get; set; }
 
     /// <summary>The fitted model the email was composed from (its version name).</summary>
     public string? ModelVersion { get; set; }

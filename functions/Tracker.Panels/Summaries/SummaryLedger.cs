@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
 using Azure.Data.Tables;
 using Tracker.Panels.Storage;
 
@@ -12,12 +11,17 @@ namespace Tracker.Panels.Summaries;
 /// </summary>
 public sealed class SummaryLedger
 {
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan ClaimLease = SendLedger<SummaryEntity>.ClaimLease;
     private readonly TrackerStorage storage;
+    private readonly SendLedger<SummaryEntity> ledger;
 
-    public SummaryLedger(TrackerStorage storage) => this.storage = storage;
+    public SummaryLedger(TrackerStorage storage)
+    {
+        this.storage = storage;
+        ledger = new SendLedger<SummaryEntity>(storage, StorageNames.SummariesTable);
+    }
 
-    private TableClient Table => storage.Table(StorageNames.SummariesTable);
+    private TableClient Table => ledger.Table;
 
     /// <summary>A stable pseudonym of an address (lower-cased SHA-256, 32 hex characters): row keys and logs never carry the email.</summary>
     public static string RecipientKey(string email) =>
@@ -38,83 +42,20 @@ public sealed class SummaryLedger
         return rows;
     }
 
-    public async Task<SummaryEntity?> TryClaimAsync(string panelId, string period, string recipientKey, string messageId, string? modelVersion, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var row = new SummaryEntity
+    public Task<SummaryEntity?> TryClaimAsync(string panelId, string period, string recipientKey, string messageId, string? modelVersion, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ledger.TryClaimAsync(new SummaryEntity
         {
             PartitionKey = panelId,
             RowKey = SummaryEntity.Row(period, recipientKey),
             Period = period,
-            State = SummaryEntity.Claimed,
-            ClaimedAt = now,
             MessageId = messageId,
-            Attempts = 1,
             ModelVersion = modelVersion,
-        };
-        try
-        {
-            var added = await Table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
-            row.ETag = added.Headers.ETag ?? ETag.All;
-            return row;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return await TryTakeOverAsync(row.PartitionKey, row.RowKey, now, cancellationToken).ConfigureAwait(false);
-        }
-    }
+        }, now, cancellationToken);
 
-    public Task MarkSentAsync(SummaryEntity row, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        row.State = SummaryEntity.Sent;
-        row.SentAt = now;
-        row.Error = null;
-        return UpdateAsync(row, cancellationToken);
-    }
+    public Task MarkSentAsync(SummaryEntity row, DateTimeOffset now, CancellationToken cancellationToken) => ledger.MarkSentAsync(row, now, cancellationToken);
 
-    public Task MarkFailedAsync(SummaryEntity row, string reason, CancellationToken cancellationToken)
-    {
-        row.State = SummaryEntity.Failed;
-        row.Error = reason.Length > 1000 ? reason[..1000] : reason;
-        return UpdateAsync(row, cancellationToken);
-    }
+    public Task MarkFailedAsync(SummaryEntity row, string reason, CancellationToken cancellationToken) => ledger.MarkFailedAsync(row, reason, cancellationToken);
 
     /// <summary>Gives a claim back after a transient failure so the next run retries at once.</summary>
-    public async Task ReleaseAsync(SummaryEntity row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            // Someone else already moved it on.
-        }
-    }
-
-    private async Task<SummaryEntity?> TryTakeOverAsync(string partitionKey, string rowKey, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var existing = await Table.GetEntityIfExistsAsync<SummaryEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!existing.HasValue) return null;
-        var row = existing.Value!;
-        if (row.State != SummaryEntity.Claimed || now - row.ClaimedAt < ClaimLease) return null;
-        row.ClaimedAt = now;
-        row.Attempts++;
-        try
-        {
-            var updated = await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            row.ETag = updated.Headers.ETag ?? ETag.All;
-            return row;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            return null;
-        }
-    }
-
-    private async Task UpdateAsync(SummaryEntity row, CancellationToken cancellationToken)
-    {
-        var updated = await Table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        row.ETag = updated.Headers.ETag ?? ETag.All;
-    }
+    public Task ReleaseAsync(SummaryEntity row, CancellationToken cancellationToken) => ledger.ReleaseAsync(row, cancellationToken);
 }
