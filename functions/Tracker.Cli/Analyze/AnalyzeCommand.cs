@@ -81,7 +81,7 @@ public static class AnalyzeCommand
 
         if (jsonTarget == "-")
         {
-            await output.WriteLineAsync(AnalysisJson.ToJson(report).AsMemory(), cancellationToken);
+            await output.WriteLineAsync(PanelReportJson.ToJson(report).AsMemory(), cancellationToken);
             return 0;
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -96,7 +96,7 @@ public static class AnalyzeCommand
             try
             {
                 await using var stream = File.Create(jsonTarget);
-                AnalysisJson.Write(stream, report);
+                PanelReportJson.Write(stream, report);
                 console.MarkupLine($"JSON written to {Markup.Escape(jsonTarget)}");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

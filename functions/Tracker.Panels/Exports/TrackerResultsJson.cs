@@ -16,76 +16,27 @@ public static class TrackerResultsJson
         await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteString("outcome", outcome);
-        json.WriteStartObject("growth");
-        var growth = report?.Growth;
-        json.WriteString("formula", growth?.Formula ?? AnalysisScript.GrowthFormula(outcome));
-        if (growth?.Fit is { } fit)
+        if (report is not null)
         {
-            json.WriteNumber("n_obs", fit.Observations);
-            json.WriteNumber("n_groups", fit.Groups);
-            Number(json, "reml_criterion", fit.RemlCriterion);
-            json.WriteStartObject("fixed");
-            foreach (var effect in fit.Fixed)
-            {
-                json.WriteStartObject(effect.Name);
-                Number(json, "estimate", effect.Estimate);
-                Number(json, "se", effect.StandardError);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
-            json.WriteStartObject("random");
-            Number(json, "sd_intercept", fit.Random.SdIntercept);
-            Number(json, "sd_slope", fit.Random.SdSlope);
-            Number(json, "corr", fit.Random.Correlation);
-            Number(json, "sd_residual", fit.Random.SdResidual);
-            json.WriteEndObject();
-            json.WriteBoolean("converged", fit.Converged);
-            json.WriteBoolean("singular", fit.Singular);
-            json.WriteString("message", fit.Message);
+            PanelReportJson.WriteGrowth(json, report.Growth);
+            PanelReportJson.WriteDecay(json, report.Decay);
         }
         else
         {
-            json.WriteBoolean("converged", false);
-            json.WriteString("message", growth?.Problem ?? "no answers to model yet");
+            NothingYet(json, "growth", AnalysisScript.GrowthFormula(outcome));
+            NothingYet(json, "decay", formula: null);
         }
 
-        json.WriteEndObject();
-        json.WriteStartObject("decay");
-        var decay = report?.Decay;
-        if (decay is { Converged: true })
-        {
-            Estimate(json, "plateau", decay.Plateau);
-            Estimate(json, "initial", decay.Initial);
-            Estimate(json, "rate", decay.Rate);
-            Estimate(json, "half_life", decay.HalfLife);
-            Number(json, "rss", decay.Rss);
-            Number(json, "sigma", decay.Sigma);
-            json.WriteNumber("n", decay.Observations);
-            json.WriteBoolean("converged", true);
-        }
-        else
-        {
-            json.WriteBoolean("converged", false);
-            json.WriteString("message", decay?.Message ?? "no answers to model yet");
-        }
-
-        json.WriteEndObject();
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static void Estimate(Utf8JsonWriter json, string name, ParameterEstimate? estimate)
+    private static void NothingYet(Utf8JsonWriter json, string section, string? formula)
     {
-        json.WriteStartObject(name);
-        Number(json, "estimate", estimate?.Estimate);
-        Number(json, "se", estimate?.StandardError);
+        json.WriteStartObject(section);
+        if (formula is not null) json.WriteString("formula", formula);
+        json.WriteBoolean("converged", false);
+        json.WriteString("message", "no answers to model yet");
         json.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v)) json.WriteNumber(name, v);
-        else json.WriteNull(name);
     }
 }

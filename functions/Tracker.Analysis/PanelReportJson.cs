@@ -1,18 +1,18 @@
 using System.Text.Json;
-using Tracker.Analysis;
 using Tracker.Analysis.Decay;
 using Tracker.Analysis.Growth;
 using Tracker.Analysis.Persistence;
 using Tracker.Analysis.Retention;
 
-namespace Tracker.Cli.Analyze;
+namespace Tracker.Analysis;
 
 /// <summary>
 /// Writes a PanelReport with exactly the sections and keys of the peer reference files
 /// (growth, decay, persistence, retention — as reference.R writes them), plus descriptives and
 /// reliability, and converged/singular/message flags. Numbers round-trip; NaN becomes null.
+/// The section writers are public so other documents (the export bundle) key their sections the same way.
 /// </summary>
-public static class AnalysisJson
+public static class PanelReportJson
 {
     public static void Write(Stream stream, PanelReport report)
     {
@@ -35,7 +35,7 @@ public static class AnalysisJson
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteGrowth(Utf8JsonWriter json, GrowthOutcome growth)
+    public static void WriteGrowth(Utf8JsonWriter json, GrowthOutcome growth)
     {
         json.WriteStartObject("growth");
         json.WriteString("formula", growth.Formula);
@@ -71,7 +71,7 @@ public static class AnalysisJson
         json.WriteEndObject();
     }
 
-    private static void WriteDecay(Utf8JsonWriter json, DecayFit decay)
+    public static void WriteDecay(Utf8JsonWriter json, DecayFit decay)
     {
         json.WriteStartObject("decay");
         if (decay.Converged)
