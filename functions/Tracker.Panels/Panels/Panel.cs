@@ -16,4 +16,7 @@ public sealed record Panel(
 
     /// <summary>Aggregates from fewer responses than this are suppressed in summaries.</summary>
     public int MinimumCellSize { get; init; } = Tracker.Reports.Suppression.CellSuppression.DefaultMinimumCellSize;
+
+    /// <summary>How often the stakeholders get a summary.</summary>
+    public Tracker.Panels.Summaries.SummaryCadence SummaryCadence { get; init; }
 }

@@ -20,4 +20,7 @@ public sealed class PanelDefinition
 
     /// <summary>Summaries suppress any aggregate of fewer responses than this (optional, default 5).</summary>
     public int? MinimumCellSize { get; set; }
+
+    /// <summary><c>"afterWaveCloses"</c> (default) or <c>"weekly"</c>: when stakeholders get a summary.</summary>
+    public string? SummaryCadence { get; set; }
 }

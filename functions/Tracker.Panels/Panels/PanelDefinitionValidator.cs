@@ -42,10 +42,11 @@ public static class PanelDefinitionValidator
         var stakeholders = ResolveStakeholders(definition.Stakeholders, problems);
         var minimumCellSize = definition.MinimumCellSize ?? Tracker.Reports.Suppression.CellSuppression.DefaultMinimumCellSize;
         if (minimumCellSize is < MinMinimumCellSize or > MaxMinimumCellSize) problems.Add($"minimumCellSize: must be from {MinMinimumCellSize} to {MaxMinimumCellSize}");
+        var cadence = Tracker.Panels.Summaries.SummaryCadences.Resolve(definition.SummaryCadence, problems);
 
         return problems.Count > 0 || instrument is null || schedule is null
             ? Validation<Panel>.Invalid(problems)
-            : Validation<Panel>.Valid(new Panel(id, name, instrument, schedule, zone, now) { Stakeholders = stakeholders, MinimumCellSize = minimumCellSize });
+            : Validation<Panel>.Valid(new Panel(id, name, instrument, schedule, zone, now) { Stakeholders = stakeholders, MinimumCellSize = minimumCellSize, SummaryCadence = cadence });
     }
 
     private static List<string> ResolveStakeholders(List<string>? stakeholders, List<string> problems)

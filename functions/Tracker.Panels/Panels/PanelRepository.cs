@@ -95,6 +95,7 @@ public sealed class PanelRepository
         CreatedAt = panel.CreatedAt,
         StakeholdersJson = JsonSerializer.Serialize(panel.Stakeholders),
         MinimumCellSize = panel.MinimumCellSize,
+        SummaryCadence = Tracker.Panels.Summaries.SummaryCadences.Name(panel.SummaryCadence),
     };
 
     private static Panel FromEntity(PanelEntity entity)
@@ -107,6 +108,7 @@ public sealed class PanelRepository
         {
             Stakeholders = entity.StakeholdersJson is { } stakeholders ? JsonSerializer.Deserialize<List<string>>(stakeholders) ?? [] : [],
             MinimumCellSize = entity.MinimumCellSize ?? Tracker.Reports.Suppression.CellSuppression.DefaultMinimumCellSize,
+            SummaryCadence = Tracker.Panels.Summaries.SummaryCadences.FromStored(entity.SummaryCadence),
         };
     }
 }

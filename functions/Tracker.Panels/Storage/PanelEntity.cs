@@ -25,4 +25,7 @@ public sealed class PanelEntity : TableEntityBase
     public string? StakeholdersJson { get; set; }
 
     public int? MinimumCellSize { get; set; }
+
+    /// <summary>The summary cadence's wire name; null on panels created before cadences existed (after each wave).</summary>
+    public string? SummaryCadence { get; set; }
 }

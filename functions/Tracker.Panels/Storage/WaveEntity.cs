@@ -12,5 +12,8 @@ public sealed class WaveEntity : TableEntityBase
     /// <summary>When a dispatch pass last completed for every participant then active.</summary>
     public DateTimeOffset? DispatchedAt { get; set; }
 
+    /// <summary>When the wave's responses were written to their immutable snapshot blob (null until sealed).</summary>
+    public DateTimeOffset? SealedAt { get; set; }
+
     public static string Key(int wave) => wave.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
 }
