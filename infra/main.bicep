@@ -32,6 +32,17 @@ param publicBaseUrl string = ''
 @maxValue(1000)
 param dispatchBatchSize int = 100
 
+@description('Requests one client address may make to the participant pages at once (a token bucket; docs/reliability.md).')
+@minValue(1)
+param rateLimitTokenLimit int = 2000
+
+@description('Requests a client address regains every rateLimitReplenishmentPeriod.')
+@minValue(1)
+param rateLimitTokensPerPeriod int = 100
+
+@description('How often the bucket refills, as a .NET TimeSpan (00:00:01 is one second).')
+param rateLimitReplenishmentPeriod string = '00:00:01'
+
 @description('NCRONTAB (six fields, UTC) of DispatchDueWaves: how often due waves are looked for.')
 param dispatchSchedule string = '0 */15 * * * *'
 
@@ -257,6 +268,9 @@ module functionApp 'app/functions.bicep' = {
     hasSmtpPassword: !empty(smtpPassword)
     publicBaseUrl: publicBaseUrl
     dispatchBatchSize: dispatchBatchSize
+    rateLimitTokenLimit: rateLimitTokenLimit
+    rateLimitTokensPerPeriod: rateLimitTokensPerPeriod
+    rateLimitReplenishmentPeriod: rateLimitReplenishmentPeriod
     smtp: {
       host: smtpHost
       port: smtpPort

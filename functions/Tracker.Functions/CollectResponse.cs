@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Tracker.Panels.Security;
 using Tracker.Panels.Surveys;
 
 namespace Tracker.Functions;
 
 /// <summary>POST /api/r/{token}: validates and stores a participant's answers (one row per participant and wave).</summary>
-public sealed class CollectResponse(SurveyService surveys)
+public sealed class CollectResponse(SurveyService surveys, PublicRateLimiter limiter)
 {
     public const long MaxBytes = 64 * 1024;
 
@@ -16,6 +17,7 @@ public sealed class CollectResponse(SurveyService surveys)
         string token,
         CancellationToken cancellationToken)
     {
+        if (limiter.Refuse(request) is { } refused) return refused;
         if (request.ContentLength > MaxBytes || !request.HasFormContentType)
         {
             return surveys.BadRequest();

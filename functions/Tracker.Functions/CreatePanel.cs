@@ -14,8 +14,8 @@ public sealed class CreatePanel(PanelService panels)
         [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "panels")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (definition, problem) = await JsonBody.ReadAsync<PanelDefinition>(request, cancellationToken);
-        if (problem is not null) return ApiProblem.Of(400, problem);
+        var (definition, refusal) = await JsonBody.ReadAsync<PanelDefinition>(request, cancellationToken);
+        if (refusal is not null) return refusal;
 
         var created = await panels.CreateAsync(definition, cancellationToken);
         if (!created.IsValid) return ApiProblem.Of(400, "The panel definition is invalid.", created.Problems);

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Tracker.Panels.Security;
 using Tracker.Panels.Surveys;
 
 namespace Tracker.Functions;
 
 /// <summary>GET /api/r/{token}: the participant's form for one wave.</summary>
-public sealed class ShowSurvey(SurveyService surveys)
+public sealed class ShowSurvey(SurveyService surveys, PublicRateLimiter limiter)
 {
     [Function(nameof(ShowSurvey))]
     public async Task<IActionResult> Run(
@@ -14,6 +15,7 @@ public sealed class ShowSurvey(SurveyService surveys)
         string token,
         CancellationToken cancellationToken)
     {
+        if (limiter.Refuse(request) is { } refused) return refused;
         var page = await surveys.ShowAsync(token, cancellationToken);
         return page;
     }

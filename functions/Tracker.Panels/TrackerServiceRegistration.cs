@@ -13,6 +13,7 @@ using Tracker.Panels.Models;
 using Tracker.Panels.Panels;
 using Tracker.Panels.Participants;
 using Tracker.Panels.Responses;
+using Tracker.Panels.Security;
 using Tracker.Panels.Status;
 using Tracker.Panels.Storage;
 using Tracker.Panels.Summaries;
@@ -33,6 +34,8 @@ public static class TrackerServiceRegistration
             .ValidateOnStart();
         services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<LinkOptions>, LinkOptionsValidator>();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PublicRateLimiter>();
 
         services.AddSingleton(_ => StorageClientFactory.Create(configuration));
         services.AddSingleton<PanelRepository>();

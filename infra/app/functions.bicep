@@ -55,6 +55,17 @@ param publicBaseUrl string
 @maxValue(1000)
 param dispatchBatchSize int
 
+@description('Rate limit of the public (participant) endpoints per client address: burst size (RateLimit__TokenLimit).')
+@minValue(1)
+param rateLimitTokenLimit int
+
+@description('Requests a client regains per replenishment period (RateLimit__TokensPerPeriod).')
+@minValue(1)
+param rateLimitTokensPerPeriod int
+
+@description('The replenishment period, a .NET TimeSpan such as 00:00:01 (RateLimit__ReplenishmentPeriod).')
+param rateLimitReplenishmentPeriod string
+
 @description('SMTP provider settings.')
 param smtp smtpSettings
 
@@ -157,6 +168,11 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
           // TrackerOptions.
           { name: 'Tracker__PublicBaseUrl', value: effectivePublicBaseUrl }
           { name: 'Tracker__DispatchBatchSize', value: string(dispatchBatchSize) }
+
+          // RateLimitOptions: the participant endpoints' token bucket per client address.
+          { name: 'RateLimit__TokenLimit', value: string(rateLimitTokenLimit) }
+          { name: 'RateLimit__TokensPerPeriod', value: string(rateLimitTokensPerPeriod) }
+          { name: 'RateLimit__ReplenishmentPeriod', value: rateLimitReplenishmentPeriod }
 
           // SmtpOptions; the password is a Key Vault reference.
           { name: 'Smtp__Host', value: smtp.host }

@@ -1,9 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Tracker.Functions.Http;
 
-/// <summary>Reads a capped JSON request body; malformed JSON becomes a message for a 400, never an exception for a 500.</summary>
+/// <summary>
+/// Reads a capped JSON request body. Anything that is not a JSON object of the expected shape becomes a refusal with a
+/// message — 413 too large, 415 not JSON, 400 malformed — never an exception for a 500.
+/// </summary>
 public static class JsonBody
 {
     public const long MaxBytes = 1024 * 1024;
@@ -13,31 +17,43 @@ public static class JsonBody
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
-    public static async Task<(T? Value, string? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    private static string TooLarge => $"The body is larger than {MaxBytes / 1024} KiB; a panel definition is far smaller.";
+
+    public static async Task<(T? Value, ObjectResult? Refusal)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
         if (request.ContentLength > MaxBytes)
         {
-            return (null, $"The body is larger than {MaxBytes / 1024} KiB.");
+            return (null, ApiProblem.Of(StatusCodes.Status413PayloadTooLarge, TooLarge));
         }
 
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, "The body must be JSON (Content-Type: application/json).");
+            return (null, ApiProblem.Of(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON (Content-Type: application/json)."));
         }
 
+        // Copy at most one byte past the cap: a chunked body without Content-Length cannot make us buffer more.
+        using var limited = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            limited.Write(buffer, 0, read);
+            if (limited.Length > MaxBytes) return (null, ApiProblem.Of(StatusCodes.Status413PayloadTooLarge, TooLarge));
+        }
+
+        if (limited.Length == 0) return (null, ApiProblem.Of(StatusCodes.Status400BadRequest, "The body is empty; expected a JSON object."));
+        limited.Position = 0;
         try
         {
-            using var limited = new MemoryStream();
-            await request.Body.CopyToAsync(limited, cancellationToken).ConfigureAwait(false);
-            if (limited.Length > MaxBytes) return (null, $"The body is larger than {MaxBytes / 1024} KiB.");
-            if (limited.Length == 0) return (null, "The body is empty; expected a JSON object.");
-            limited.Position = 0;
-            return (await JsonSerializer.DeserializeAsync<T>(limited, Options, cancellationToken).ConfigureAwait(false), null);
+            var value = await JsonSerializer.DeserializeAsync<T>(limited, Options, cancellationToken).ConfigureAwait(false);
+            return value is null
+                ? (null, ApiProblem.Of(StatusCodes.Status400BadRequest, "The body is JSON null; expected a JSON object."))
+                : (value, null);
         }
         catch (JsonException ex)
         {
-            return (null, $"The body is not valid JSON for this request: {ex.Message}");
+            return (null, ApiProblem.Of(StatusCodes.Status400BadRequest, $"The body is not valid JSON for this request: {ex.Message}"));
         }
     }
 }

@@ -109,14 +109,5 @@ public sealed class LinkSignerTests
 
     private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    private static IOptionsMonitor<LinkOptions> Monitor(LinkOptions value) => new FixedMonitor(value);
-
-    private sealed class FixedMonitor(LinkOptions value) : IOptionsMonitor<LinkOptions>
-    {
-        public LinkOptions CurrentValue => value;
-
-        public LinkOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<LinkOptions, string?> listener) => null;
-    }
+    private static IOptionsMonitor<LinkOptions> Monitor(LinkOptions value) => new FixedLinkOptions(value);
 }
