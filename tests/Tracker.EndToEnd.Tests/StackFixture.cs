@@ -24,7 +24,7 @@ public sealed partial class StackFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Stack = await TrackerStack.StartAsync(new TrackerStackOptions { Clock = Clock, EnableTimers = false, EnableQueueListeners = false }, CancellationToken.None);
+        Stack = await TrackerStack.StartAsync(new TrackerStackOptions { Clock = Clock, EnableTimers = false, EnableQueueListeners = true }, CancellationToken.None);
         Admin = Stack.Host.CreateClient(withAdminKey: true);
         Anonymous = Stack.Host.CreateClient();
         Inbox = Stack.Smtp4dev!.CreateClient();
@@ -58,6 +58,46 @@ public sealed partial class StackFixture : IAsyncLifetime
         var response = await Admin.PostAsync($"api/panels/{panelId}/participants", content);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<ImportResult>())!;
+    }
+
+    /// <summary>How many participants <see cref="PanelWithAnsweredWaveAsync"/> enrols; every one answers wave 1.</summary>
+    public const int ClosedWaveParticipants = 6;
+
+    /// <summary>A two-wave panel (P7D apart, open P5D) whose first wave every participant answered and which has closed on the fake clock.</summary>
+    public async Task<string> PanelWithOneClosedWaveAsync(IReadOnlyList<string> stakeholders, string? summaryCadence = null)
+    {
+        var panelId = await PanelWithAnsweredWaveAsync(stakeholders, summaryCadence);
+        Clock.Advance(TimeSpan.FromDays(5) + TimeSpan.FromMinutes(1));
+        return panelId;
+    }
+
+    /// <summary>A two-wave panel whose first wave, still open, every participant has answered (answers differ between participants).</summary>
+    public async Task<string> PanelWithAnsweredWaveAsync(IReadOnlyList<string> stakeholders, string? summaryCadence = null)
+    {
+        var created = await Admin.PostAsJsonAsync("api/panels", new
+        {
+            name = "Summary panel",
+            instrument = "default",
+            stakeholders,
+            summaryCadence,
+            schedule = new { start = Clock.GetUtcNow(), waves = 2, interval = "P7D", window = "P5D" },
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var panelId = (await created.Content.ReadFromJsonAsync<CreatedPanel>())!.Id;
+        var emails = Emails(ClosedWaveParticipants);
+        await ImportAsync(panelId, "email\n" + string.Join('\n', emails));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await Admin.PostAsync($"api/panels/{panelId}/waves/1/dispatch", null)).StatusCode);
+        var links = await LinksForAsync(emails, wave: 1);
+        var value = 2;
+        foreach (var link in links.Values)
+        {
+            using var answers = new FormUrlEncodedContent(Tracker.Panels.Instruments.DefaultInstrument.Instance.Items.Select((item, i) =>
+                new KeyValuePair<string, string>(item.Id, ((value + i) % 7 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await Anonymous.PostAsync(link, answers)).StatusCode);
+            value++;
+        }
+
+        return panelId;
     }
 
     /// <summary>Unique addresses per test, so each test finds only its own mail in the shared inbox.</summary>

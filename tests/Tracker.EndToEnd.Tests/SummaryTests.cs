@@ -1,12 +1,10 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using Tracker.Panels.Instruments;
 using Tracker.Panels.Summaries;
 
 namespace Tracker.EndToEnd.Tests;
@@ -15,14 +13,13 @@ namespace Tracker.EndToEnd.Tests;
 [Collection(StackCollection.Name)]
 public sealed partial class SummaryTests(StackFixture stack)
 {
-    private const int Participants = 6;
-    private static readonly IReadOnlyList<Item> Items = DefaultInstrument.Instance.Items.ToList();
+    private const int Participants = StackFixture.ClosedWaveParticipants;
 
     [Fact]
     public async Task Model_then_one_summary_per_stakeholder_however_often_and_concurrently_the_timer_runs()
     {
         var stakeholders = StackFixture.Emails(2);
-        var panelId = await PanelWithOneClosedWaveAsync(stakeholders);
+        var panelId = await stack.PanelWithOneClosedWaveAsync(stakeholders);
 
         var missing = await stack.Admin.GetAsync($"api/panels/{panelId}/model");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
@@ -57,7 +54,8 @@ public sealed partial class SummaryTests(StackFixture stack)
 
         var raw = await stack.Inbox.GetRawAsync(received[0].Id);
         using var message = await MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw)));
-        Assert.StartsWith("<mailto:", message.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+        Assert.Matches(@"^<http://127\.0\.0\.1:\d+/api/summary/unsubscribe/[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+>, <mailto:", message.Headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
         Assert.Contains("What the models say", message.TextBody ?? "", StringComparison.Ordinal);
         var images = message.BodyParts.OfType<MimePart>().Where(p => p.ContentType.MimeType == "image/png").ToList();
         Assert.Equal(3, images.Count);
@@ -73,7 +71,7 @@ public sealed partial class SummaryTests(StackFixture stack)
     [Fact]
     public async Task Preview_returns_html_with_the_charts_inlined_and_unknown_panels_are_404()
     {
-        var panelId = await PanelWithOneClosedWaveAsync(StackFixture.Emails(1));
+        var panelId = await stack.PanelWithOneClosedWaveAsync(StackFixture.Emails(1));
         var preview = await stack.Admin.GetAsync($"api/panels/{panelId}/summary/preview");
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         Assert.Equal("text/html", preview.Content.Headers.ContentType!.MediaType);
@@ -101,34 +99,6 @@ public sealed partial class SummaryTests(StackFixture stack)
         Assert.Contains("stakeholders[0]: is not an email address", body, StringComparison.Ordinal);
         Assert.Contains("stakeholders[2]: is listed twice", body, StringComparison.Ordinal);
         Assert.Contains("minimumCellSize: must be from 3", body, StringComparison.Ordinal);
-    }
-
-    /// <summary>A two-wave panel whose first wave every participant answered and which has closed on the fake clock.</summary>
-    private async Task<string> PanelWithOneClosedWaveAsync(IReadOnlyList<string> stakeholders)
-    {
-        var created = await stack.Admin.PostAsJsonAsync("api/panels", new
-        {
-            name = "Summary panel",
-            instrument = "default",
-            stakeholders,
-            schedule = new { start = stack.Clock.GetUtcNow(), waves = 2, interval = "P7D", window = "P5D" },
-        });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var panelId = (await created.Content.ReadFromJsonAsync<StackFixture.CreatedPanel>())!.Id;
-        var emails = StackFixture.Emails(Participants);
-        await stack.ImportAsync(panelId, "email\n" + string.Join('\n', emails));
-        Assert.Equal(HttpStatusCode.OK, (await stack.Admin.PostAsync($"api/panels/{panelId}/waves/1/dispatch", null)).StatusCode);
-        var links = await stack.LinksForAsync(emails, wave: 1);
-        var value = 2;
-        foreach (var link in links.Values)
-        {
-            using var answers = new FormUrlEncodedContent(Items.Select(i => new KeyValuePair<string, string>(i.Id, (value % 7 + 1).ToString(CultureInfo.InvariantCulture))));
-            Assert.Equal(HttpStatusCode.OK, (await stack.Anonymous.PostAsync(link, answers)).StatusCode);
-            value++;
-        }
-
-        stack.Clock.Advance(TimeSpan.FromDays(5) + TimeSpan.FromMinutes(1));
-        return panelId;
     }
 
     private const string ChromiumPath = "/usr/bin/chromium";

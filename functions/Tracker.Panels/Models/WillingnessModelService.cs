@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Tracker.Analysis;
+using Tracker.Panels.Exports;
 using Tracker.Panels.Invitations;
 using Tracker.Panels.Panels;
-using Tracker.Panels.Responses;
 using Tracker.Panels.Storage;
 using Tracker.Reports.Models;
 
@@ -10,19 +10,19 @@ namespace Tracker.Panels.Models;
 
 /// <summary>
 /// The aggregation: for each panel whose responses or wave states changed since its latest model, read every wave's
-/// responses, run the models (<see cref="WillingnessModelFitter"/>), and store the result. A run with nothing new
+/// responses (a sealed wave from its snapshot blob, an open one from the responses table), run the models (<see cref="WillingnessModelFitter"/>), and store the result. A run with nothing new
 /// does nothing, and two runs at once at worst both store the same model.
 /// </summary>
 public sealed class WillingnessModelService
 {
     private readonly PanelRepository panels;
-    private readonly ResponseRepository responses;
+    private readonly IResponseSource responses;
     private readonly InvitationLedger ledger;
     private readonly ModelStore store;
     private readonly TimeProvider clock;
     private readonly ILogger<WillingnessModelService> logger;
 
-    public WillingnessModelService(PanelRepository panels, ResponseRepository responses, InvitationLedger ledger, ModelStore store, TimeProvider clock, ILogger<WillingnessModelService> logger)
+    public WillingnessModelService(PanelRepository panels, IResponseSource responses, InvitationLedger ledger, ModelStore store, TimeProvider clock, ILogger<WillingnessModelService> logger)
     {
         this.panels = panels;
         this.responses = responses;
@@ -55,7 +55,29 @@ public sealed class WillingnessModelService
     public async Task<ModelFitOutcome> FitIfStaleAsync(Panel panel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(panel);
-        var now = clock.GetUtcNow();
+        var input = await ReadInputAsync(panel, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var latest = await store.GetLatestAsync(panel.Id, cancellationToken).ConfigureAwait(false);
+        if (input.Responses.Count == 0) return new ModelFitOutcome(panel.Id, latest, false);
+        if (latest is not null && !IsStale(latest, input.LatestResponseAt, input.Waves))
+        {
+            return new ModelFitOutcome(panel.Id, latest, false);
+        }
+
+        var model = WillingnessModelFitter.Fit(input);
+        await store.SaveAsync(model, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Fitted the willingness model of panel {PanelId}: {Responses} responses over {Waves} waves, decay converged: {Converged}",
+            panel.Id, input.Responses.Count, input.Waves.Count, model.Analysis.Decay.Converged);
+        return new ModelFitOutcome(panel.Id, model, true);
+    }
+
+    /// <summary>
+    /// Everything the fit reads, as of <paramref name="now"/>: every started wave's responses (through the response
+    /// source, so sealed waves come from their snapshots) and invitation counts. Public so the benchmark and the tests
+    /// can time and compare the reading apart from the fitting.
+    /// </summary>
+    public async Task<ModelInput> ReadInputAsync(Panel panel, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
         var started = Enumerable.Range(1, panel.Schedule.Waves).Where(w => panel.Schedule.StateAt(w, now) != WaveState.Scheduled).ToList();
         var records = new List<ResponseRecord>();
         var waves = new List<WaveRow>();
@@ -63,7 +85,7 @@ public sealed class WillingnessModelService
         foreach (var wave in started)
         {
             var count = 0;
-            await foreach (var response in responses.ListAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false))
+            await foreach (var response in responses.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false))
             {
                 records.Add(new ResponseRecord(response.ParticipantId, wave, response.Scores, response.Answers));
                 if (newest is null || response.SubmittedAt > newest) newest = response.SubmittedAt;
@@ -85,14 +107,7 @@ public sealed class WillingnessModelService
             });
         }
 
-        var latest = await store.GetLatestAsync(panel.Id, cancellationToken).ConfigureAwait(false);
-        if (records.Count == 0) return new ModelFitOutcome(panel.Id, latest, false);
-        if (latest is not null && !IsStale(latest, newest, waves))
-        {
-            return new ModelFitOutcome(panel.Id, latest, false);
-        }
-
-        var model = WillingnessModelFitter.Fit(new ModelInput
+        return new ModelInput
         {
             PanelId = panel.Id,
             PanelName = panel.Name,
@@ -106,11 +121,7 @@ public sealed class WillingnessModelService
             Responses = records,
             FittedAt = now,
             LatestResponseAt = newest,
-        });
-        await store.SaveAsync(model, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Fitted the willingness model of panel {PanelId}: {Responses} responses over {Waves} waves, decay converged: {Converged}",
-            panel.Id, records.Count, waves.Count, model.Analysis.Decay.Converged);
-        return new ModelFitOutcome(panel.Id, model, true);
+        };
     }
 
     /// <summary>Newer answers, a wave that opened or closed, or a changed invitation count since the stored model.</summary>

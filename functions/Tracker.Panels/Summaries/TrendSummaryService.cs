@@ -10,24 +10,26 @@ using Tracker.Reports.Models;
 namespace Tracker.Panels.Summaries;
 
 /// <summary>
-/// Sends each panel's trend summary to its stakeholders after each wave closes: one email per recipient and period,
-/// ledgered so repeated or overlapping timer runs send nothing twice. The model is refreshed first when it predates
-/// the period, so the email always covers the wave that just closed.
+/// Sends each panel's trend summary to its stakeholders at the panel's cadence (after each wave closes, or weekly):
+/// one email per recipient and period, ledgered so repeated or overlapping timer runs send nothing twice, and none to
+/// a recipient who unsubscribed. The model is refreshed first when it is stale, so the email covers the latest answers.
 /// </summary>
 public sealed class TrendSummaryService
 {
     private readonly PanelRepository panels;
     private readonly WillingnessModelService models;
     private readonly SummaryLedger ledger;
+    private readonly SummarySubscriptions subscriptions;
     private readonly SmtpMailer mailer;
     private readonly TimeProvider clock;
     private readonly ILogger<TrendSummaryService> logger;
 
-    public TrendSummaryService(PanelRepository panels, WillingnessModelService models, SummaryLedger ledger, SmtpMailer mailer, TimeProvider clock, ILogger<TrendSummaryService> logger)
+    public TrendSummaryService(PanelRepository panels, WillingnessModelService models, SummaryLedger ledger, SummarySubscriptions subscriptions, SmtpMailer mailer, TimeProvider clock, ILogger<TrendSummaryService> logger)
     {
         this.panels = panels;
         this.models = models;
         this.ledger = ledger;
+        this.subscriptions = subscriptions;
         this.mailer = mailer;
         this.clock = clock;
         this.logger = logger;
@@ -57,10 +59,13 @@ public sealed class TrendSummaryService
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(period);
-        var recipients = panel.Stakeholders.Select(email => (Email: email, Key: SummaryLedger.RecipientKey(email))).ToList();
+        var unsubscribed = await subscriptions.UnsubscribedAsync(panel.Id, cancellationToken).ConfigureAwait(false);
+        var all = panel.Stakeholders.Select(email => (Email: email, Key: SummaryLedger.RecipientKey(email))).ToList();
+        var recipients = all.Where(r => !unsubscribed.Contains(r.Key)).ToList();
+        var skipped = all.Count - recipients.Count;
         var rows = await ledger.ReadPeriodAsync(panel.Id, period.Key, cancellationToken).ConfigureAwait(false);
         var open = recipients.Where(r => !rows.TryGetValue(r.Key, out var row) || row.State == SummaryEntity.Claimed).ToList();
-        if (open.Count == 0) return new SummaryRun(panel.Id, period.Key, 0, recipients.Count, 0);
+        if (open.Count == 0) return new SummaryRun(panel.Id, period.Key, 0, recipients.Count, 0, skipped);
 
         var outcome = await models.FitIfStaleAsync(panel, cancellationToken).ConfigureAwait(false);
         if (outcome.Model is not { } model)
@@ -70,7 +75,8 @@ public sealed class TrendSummaryService
         }
 
         var from = mailer.Sender;
-        var email = SummaryComposer.Compose(model, period.Label, ImageMode.ContentId, SummaryMessage.UnsubscribeInstruction(from, panel.Id));
+        // Composed (and its charts rendered) once; each recipient's copy differs only in its unsubscribe link.
+        var email = SummaryComposer.Compose(model, period.Label, ImageMode.ContentId, unsubscribeUrl: LinkPlaceholder);
         var version = ModelStore.VersionName(model.FittedAt);
         int sent = 0, handled = recipients.Count - open.Count, failed = 0;
         foreach (var (address, key) in open)
@@ -85,7 +91,9 @@ public sealed class TrendSummaryService
 
             try
             {
-                using var message = SummaryMessage.Create(email, panel.Id, period, from, address, key);
+                var link = subscriptions.UnsubscribeLink(panel.Id, key);
+                var personal = email with { Html = email.Html.Replace(LinkPlaceholder, link.AbsoluteUri, StringComparison.Ordinal), Text = email.Text.Replace(LinkPlaceholder, link.AbsoluteUri, StringComparison.Ordinal) };
+                using var message = SummaryMessage.Create(personal, panel.Id, period, from, address, key, link);
                 await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
                 await ledger.MarkSentAsync(claim, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 sent++;
@@ -105,8 +113,8 @@ public sealed class TrendSummaryService
             }
         }
 
-        logger.LogInformation("Summary {Period} of panel {PanelId}: {Sent} sent, {Handled} already handled, {Failed} failed", period.Key, panel.Id, sent, handled, failed);
-        return new SummaryRun(panel.Id, period.Key, sent, handled, failed);
+        logger.LogInformation("Summary {Period} of panel {PanelId}: {Sent} sent, {Handled} already handled, {Failed} failed, {Unsubscribed} unsubscribed", period.Key, panel.Id, sent, handled, failed, skipped);
+        return new SummaryRun(panel.Id, period.Key, sent, handled, failed, skipped);
     }
 
     /// <summary>The summary as it would be sent now, with the charts inlined so a browser shows them.</summary>
@@ -117,7 +125,7 @@ public sealed class TrendSummaryService
         var model = await CurrentModelAsync(panel, cancellationToken).ConfigureAwait(false);
         if (model is null) return new SummaryPreview(true, null, $"Panel '{panelId}' has no responses yet, so there is nothing to summarise.");
         var period = SummaryPeriod.Latest(panel, clock.GetUtcNow());
-        var email = SummaryComposer.Compose(model, period?.Label ?? "so far", ImageMode.DataUri, SummaryMessage.UnsubscribeInstruction(mailer.Sender, panel.Id));
+        var email = SummaryComposer.Compose(model, period?.Label ?? "so far", ImageMode.DataUri, SummaryMessage.PreviewUnsubscribe);
         return new SummaryPreview(true, email.Html, null);
     }
 
@@ -129,8 +137,11 @@ public sealed class TrendSummaryService
         var model = await CurrentModelAsync(panel, cancellationToken).ConfigureAwait(false);
         if (model is null) return null;
         var period = SummaryPeriod.Latest(panel, clock.GetUtcNow());
-        return SummaryComposer.Compose(model, period?.Label ?? "so far", ImageMode.ContentId, SummaryMessage.UnsubscribeInstruction(mailer.Sender, panel.Id));
+        return SummaryComposer.Compose(model, period?.Label ?? "so far", ImageMode.ContentId, SummaryMessage.PreviewUnsubscribe);
     }
+
+    /// <summary>Stands in for the recipient's unsubscribe URL in the shared composition; a reserved domain (RFC 2606), so it can never be a real link.</summary>
+    private const string LinkPlaceholder = "https://unsubscribe.invalid/recipient";
 
     private async Task<ModelDocument?> CurrentModelAsync(Panel panel, CancellationToken cancellationToken) =>
         (await models.FitIfStaleAsync(panel, cancellationToken).ConfigureAwait(false)).Model;

@@ -14,7 +14,9 @@ namespace Tracker.Reports.Email;
 /// </summary>
 public static class SummaryComposer
 {
-    public static SummaryEmail Compose(ModelDocument model, string period, ImageMode mode = ImageMode.ContentId, string? unsubscribe = null)
+    /// <param name="unsubscribe">How to stop receiving summaries, in words; used when there is no <paramref name="unsubscribeUrl"/>.</param>
+    /// <param name="unsubscribeUrl">The recipient's unsubscribe link, shown as a link in the footer of both parts.</param>
+    public static SummaryEmail Compose(ModelDocument model, string period, ImageMode mode = ImageMode.ContentId, string? unsubscribe = null, string? unsubscribeUrl = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         var data = new SummaryData(model);
@@ -22,10 +24,10 @@ public static class SummaryComposer
         var charts = new[] { WillingnessChart.Build(data), ResponseChart.Build(data), ConstructChart.Build(data) };
         var images = charts.Select(c => new InlineImage($"{c.Id}.{model.PanelId}@tracker", $"{c.Id}.png", c.AltText, c.Png)).ToList();
         var subject = $"{model.PanelName}: trend summary, {period}";
-        return new SummaryEmail(subject, Html(data, subject, period, findings, charts, images, mode, unsubscribe), Text(data, period, findings, charts, unsubscribe), images, findings, charts);
+        return new SummaryEmail(subject, Html(data, subject, period, findings, charts, images, mode, unsubscribe, unsubscribeUrl), Text(data, period, findings, charts, unsubscribe, unsubscribeUrl), images, findings, charts);
     }
 
-    private static string Html(SummaryData data, string subject, string period, IReadOnlyList<Finding> findings, IReadOnlyList<RenderedChart> charts, IReadOnlyList<InlineImage> images, ImageMode mode, string? unsubscribe)
+    private static string Html(SummaryData data, string subject, string period, IReadOnlyList<Finding> findings, IReadOnlyList<RenderedChart> charts, IReadOnlyList<InlineImage> images, ImageMode mode, string? unsubscribe, string? unsubscribeUrl)
     {
         static string E(string text) => WebUtility.HtmlEncode(text);
         var html = new StringBuilder();
@@ -65,14 +67,14 @@ public static class SummaryComposer
         html.Append($"""
             </tbody></table>
             <p style="font-size: 14px; color: #555; margin-top: 1.5rem;">Time is counted in days since wave 1 opened. Intervals are 95% confidence intervals. Models fitted {E(data.Model.FittedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))} UTC.</p>
-            <p style="font-size: 14px; color: #555;">{E(Footer(unsubscribe))}</p>
+            <p style="font-size: 14px; color: #555;">{(unsubscribeUrl is null ? E(Footer(unsubscribe)) : $"{E(Stakeholder)}To stop receiving it, <a href=\"{E(unsubscribeUrl)}\" style=\"color: #0b57d0;\">unsubscribe</a>.")}</p>
             </body></html>
 
             """);
         return html.ToString();
     }
 
-    private static string Text(SummaryData data, string period, IReadOnlyList<Finding> findings, IReadOnlyList<RenderedChart> charts, string? unsubscribe)
+    private static string Text(SummaryData data, string period, IReadOnlyList<Finding> findings, IReadOnlyList<RenderedChart> charts, string? unsubscribe, string? unsubscribeUrl)
     {
         var text = new StringBuilder();
         text.Append($"{data.Model.PanelName}\nTrend summary, {period}. Aggregates only: any figure from fewer than {Count(data.Suppression.Minimum)} responses is suppressed.\n\nWhat the models say\n\n");
@@ -81,7 +83,7 @@ public static class SummaryComposer
         foreach (var chart in charts) text.Append("* ").Append(chart.AltText).Append('\n');
         text.Append("\nPer wave (wave | answered | response rate | mean, 95% CI)\n\n");
         foreach (var row in TableRows(data)) text.Append($"{row.Wave} | {row.Answered} | {row.Rate} | {row.Mean}\n");
-        text.Append($"\nTime is counted in days since wave 1 opened.\n\n{Footer(unsubscribe)}\n");
+        text.Append($"\nTime is counted in days since wave 1 opened.\n\n{(unsubscribeUrl is null ? Footer(unsubscribe) : $"{Stakeholder}To stop receiving it, unsubscribe at {unsubscribeUrl}")}\n");
         return text.ToString();
     }
 
@@ -99,7 +101,9 @@ public static class SummaryComposer
         }
     }
 
+    private const string Stakeholder = "You receive this summary because you are listed as a stakeholder of this panel. ";
+
     private static string Footer(string? unsubscribe) =>
-        "You receive this summary because you are listed as a stakeholder of this panel. "
+        Stakeholder
         + (unsubscribe is null ? "Ask the research team to remove you to stop receiving it." : $"To stop receiving it: {unsubscribe}");
 }

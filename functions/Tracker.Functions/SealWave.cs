@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Tracker.Functions.Http;
+using Tracker.Panels.Panels;
+using Tracker.Panels.Sealing;
+
+namespace Tracker.Functions;
+
+/// <summary>POST /api/panels/{id}/waves/{n}/seal: write a closed wave's responses to its immutable snapshot now (idempotent).</summary>
+public sealed class SealWave(PanelService panels, WaveSealer sealer)
+{
+    [Function(nameof(SealWave))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "panels/{id}/waves/{n:int}/seal")] HttpRequest request,
+        string id,
+        int n,
+        CancellationToken cancellationToken)
+    {
+        var panel = await panels.GetAsync(id, cancellationToken);
+        if (panel is null) return ApiProblem.NotFound($"Panel '{id}'");
+        if (n < 1 || n > panel.Schedule.Waves) return ApiProblem.Of(404, $"Panel '{id}' has waves 1 to {panel.Schedule.Waves}; there is no wave {n}.");
+        // The sealer refuses a wave that has not closed (now < its close), so the rule lives in one place.
+        var outcome = await sealer.SealAsync(panel, n, cancellationToken);
+        if (outcome.Status == SealStatus.NotClosed)
+        {
+            return ApiProblem.Of(409, $"Wave {n} is not closed yet (it closes at {panel.Schedule.ClosesAt(n):O}); its answers can still change, so it cannot be sealed.");
+        }
+
+        return new OkObjectResult(new
+        {
+            wave = n,
+            sealedNow = outcome.Status == SealStatus.Sealed,
+            rows = outcome.Rows,
+            sealedAt = outcome.SealedAt,
+            blob = $"{Tracker.Panels.Storage.StorageNames.SealedWavesContainer}/{SealedWaveStore.BlobName(panel.Id, n)}",
+        });
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Tracker.Panels.Summaries;
+
+namespace Tracker.Functions;
+
+/// <summary>GET /api/summary/unsubscribe/{token}: asks a summary recipient to confirm (a GET never unsubscribes; scanners fetch links).</summary>
+public sealed class ShowSummaryUnsubscribe(SummaryUnsubscribe unsubscribe)
+{
+    [Function(nameof(ShowSummaryUnsubscribe))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SummarySubscriptions.Route + "/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        // The confirmation posts back to this very path, which is what a mail app's one-click unsubscribe posts to as well.
+        var page = await unsubscribe.ShowAsync(token, request.PathBase.Add(request.Path).Value ?? "", cancellationToken);
+        return page;
+    }
+}

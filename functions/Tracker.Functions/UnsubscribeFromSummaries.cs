@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Tracker.Panels.Summaries;
+
+namespace Tracker.Functions;
+
+/// <summary>
+/// POST /api/summary/unsubscribe/{token}: unsubscribes the recipient the signed token names, from the confirmation
+/// page's button or a mail app's RFC 8058 one-click request (body <c>List-Unsubscribe=One-Click</c>). The body is not
+/// read: the token alone decides, so no body can turn a valid request into an error.
+/// </summary>
+public sealed class UnsubscribeFromSummaries(SummaryUnsubscribe unsubscribe)
+{
+    [Function(nameof(UnsubscribeFromSummaries))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SummarySubscriptions.Route + "/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        var page = await unsubscribe.UnsubscribeAsync(token, cancellationToken);
+        return page;
+    }
+}
