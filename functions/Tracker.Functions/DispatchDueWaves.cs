@@ -4,15 +4,15 @@ using Tracker.Panels.Invitations;
 
 namespace Tracker.Functions;
 
-/// <summary>On the dispatch schedule: every wave whose time has come is sent to each active participant, once.</summary>
-public sealed class DispatchDueWaves(WaveDispatcher dispatcher, ILogger<DispatchDueWaves> logger)
+/// <summary>On the dispatch schedule: every invitation and reminder whose time has come is planned onto the dispatch queue, once.</summary>
+public sealed class DispatchDueWaves(DispatchPlanner planner, ILogger<DispatchDueWaves> logger)
 {
     public const string ScheduleSetting = "DispatchSchedule";
 
     [Function(nameof(DispatchDueWaves))]
     public async Task Run([TimerTrigger("%" + ScheduleSetting + "%")] TimerInfo timer, CancellationToken cancellationToken)
     {
-        var reports = await dispatcher.DispatchDueAsync(cancellationToken);
-        logger.LogInformation("Dispatch run covered {Waves} open waves, sent {Sent} (past due: {PastDue})", reports.Count, reports.Sum(r => r.Sent), timer.IsPastDue);
+        var queued = await planner.PlanDueAsync(cancellationToken);
+        logger.LogInformation("Dispatch run queued {Queued} messages (past due: {PastDue})", queued, timer.IsPastDue);
     }
 }

@@ -51,9 +51,14 @@ public static class TrackerServiceRegistration
 
         services.AddSingleton<PanelService>();
         services.AddSingleton<ParticipantImporter>();
+        services.AddSingleton<DispatchPlanner>();
         services.AddSingleton<WaveDispatcher>();
         services.AddSingleton<PanelStatusService>();
         services.AddSingleton<SurveyService>();
+        services.AddSingleton<Tracker.Panels.OptOut.OptOutService>();
+        services.AddSingleton<Tracker.Panels.Participants.ParticipantErasure>();
+        services.AddSingleton<ScheduleEditor>();
+        services.AddSingleton<Tracker.Panels.Plans.SendPlanService>();
         services.AddSingleton<ModelStore>();
         services.AddSingleton<WillingnessModelService>();
         services.AddSingleton<SummaryLedger>();

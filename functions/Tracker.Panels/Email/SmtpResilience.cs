@@ -1,16 +1,24 @@
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 using Polly.Retry;
+using Tracker.Panels.Configuration;
 
 namespace Tracker.Panels.Email;
 
-/// <summary>The one definition of how Tracker survives a flaky SMTP server: time-out per attempt, retries with jittered back-off, a breaker.</summary>
+/// <summary>
+/// The one definition of how Tracker survives a flaky SMTP server and respects a provider's cap: retries with jittered
+/// exponential back-off, a circuit breaker, a send rate (<c>Smtp:MessagesPerSecond</c>, waiting rather than refusing),
+/// and a time-out per attempt.
+/// </summary>
 public static class SmtpResilience
 {
     public static IServiceCollection AddSmtpResilience(this IServiceCollection services)
     {
-        services.AddResiliencePipeline(SmtpMailer.PipelineName, builder =>
+        services.AddResiliencePipeline(SmtpMailer.PipelineName, (builder, context) =>
         {
             // Network back-off runs in real time even when the app's clock is accelerated (demo) or faked (tests).
             builder.TimeProvider = TimeProvider.System;
@@ -31,9 +39,35 @@ public static class SmtpResilience
                     MinimumThroughput = 20,
                     SamplingDuration = TimeSpan.FromSeconds(30),
                     BreakDuration = TimeSpan.FromSeconds(15),
-                })
-                .AddTimeout(TimeSpan.FromSeconds(30));
+                });
+
+            var rate = context.ServiceProvider.GetRequiredService<IOptions<SmtpOptions>>().Value.MessagesPerSecond;
+            if (rate > 0)
+            {
+                var limiter = SendRate(rate);
+                context.OnPipelineDisposed(limiter.Dispose);
+                builder.AddRateLimiter(limiter);
+            }
+
+            builder.AddTimeout(TimeSpan.FromSeconds(30));
         });
         return services;
+    }
+
+    /// <summary>A token bucket refilled every 100 ms (or once per message below 10/s), queueing sends instead of rejecting them.</summary>
+    public static TokenBucketRateLimiter SendRate(double messagesPerSecond)
+    {
+        var (tokens, period) = messagesPerSecond >= 10
+            ? ((int)Math.Round(messagesPerSecond / 10), TimeSpan.FromMilliseconds(100))
+            : (1, TimeSpan.FromSeconds(1 / messagesPerSecond));
+        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = tokens,
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = period,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
     }
 }

@@ -10,6 +10,9 @@ namespace Tracker.Panels.Invitations;
 /// </summary>
 public sealed class InvitationLedger
 {
+    /// <summary>The row kind that records a participant opening their link (not a message; never sent).</summary>
+    public const string OpenedKind = "opened";
+
     public static readonly TimeSpan ClaimLease = SendLedger<InvitationEntity>.ClaimLease;
     private readonly TrackerStorage storage;
     private readonly SendLedger<InvitationEntity> ledger;
@@ -36,15 +39,57 @@ public sealed class InvitationLedger
         return rows;
     }
 
-    /// <summary>Claims the message for this caller, or returns null when someone else holds it or it has already gone.</summary>
-    public Task<InvitationEntity?> TryClaimAsync(string panelId, int wave, string participantId, string kind, string messageId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ledger.TryClaimAsync(new InvitationEntity
+    /// <summary>Whether anything was ever planned or sent for the wave.</summary>
+    public async Task<bool> AnyRowsAsync(string panelId, int wave, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var partition = InvitationEntity.Partition(panelId, wave);
+        await foreach (var _ in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            PartitionKey = InvitationEntity.Partition(panelId, wave),
-            RowKey = InvitationEntity.Row(participantId, kind),
-            Kind = kind,
-            MessageId = messageId,
-        }, now, cancellationToken);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Notes that the participant opened the wave's link; only the first time counts, later ones are a no-op.</summary>
+    public async Task RecordOpenedAsync(string panelId, int wave, string participantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = NewRow(panelId, wave, participantId, OpenedKind);
+        row.State = OpenedKind;
+        row.ClaimedAt = now;
+        try
+        {
+            await Table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Opened before.
+        }
+    }
+
+    public InvitationEntity NewRow(string panelId, int wave, string participantId, string kind) => new()
+    {
+        PartitionKey = InvitationEntity.Partition(panelId, wave),
+        RowKey = InvitationEntity.Row(participantId, kind),
+        Kind = kind,
+    };
+
+    /// <summary>Claims the message for this caller (from nothing, from queued, or from a claim whose lease ran out), or returns null when someone else holds it or it has already gone.</summary>
+    public Task<InvitationEntity?> TryClaimAsync(string panelId, int wave, string participantId, string kind, string messageId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = NewRow(panelId, wave, participantId, kind);
+        row.MessageId = messageId;
+        return ledger.TryClaimAsync(row, now, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<InvitationEntity>> EnqueueAsync(IReadOnlyList<InvitationEntity> rows, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ledger.EnqueueAsync(rows, now, cancellationToken);
+
+    public Task<IReadOnlyList<InvitationEntity>> RequeueStaleAsync(IEnumerable<InvitationEntity> rows, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ledger.RequeueStaleAsync(rows, now, cancellationToken);
+
+    public Task MarkSkippedAsync(InvitationEntity row, string reason, DateTimeOffset now, CancellationToken cancellationToken) => ledger.MarkSkippedAsync(row, reason, now, cancellationToken);
 
     public Task MarkSentAsync(InvitationEntity row, DateTimeOffset now, CancellationToken cancellationToken) => ledger.MarkSentAsync(row, now, cancellationToken);
 

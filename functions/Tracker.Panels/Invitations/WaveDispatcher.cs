@@ -4,19 +4,23 @@ using Tracker.Panels.Email;
 using Tracker.Panels.Links;
 using Tracker.Panels.Panels;
 using Tracker.Panels.Participants;
+using Tracker.Panels.Responses;
 using Tracker.Panels.Storage;
 
 namespace Tracker.Panels.Invitations;
 
 /// <summary>
-/// Sends each open wave's invitations to every active participant exactly once: the ledger row is claimed before
-/// the message goes out and marked sent after. Running it again, or twice at once, only sends what nobody has sent.
+/// The sending half of dispatch: each message is claimed in the ledger before it goes out and marked sent after, so a
+/// batch delivered twice, two senders at once, or a re-run after a crash only send what nobody has sent. Just before
+/// sending, the participant's state is read again: someone who answered, opted out or left since the plan gets nothing.
 /// </summary>
 public sealed class WaveDispatcher
 {
     private readonly PanelRepository panels;
     private readonly ParticipantRepository participants;
+    private readonly ResponseRepository responses;
     private readonly InvitationLedger ledger;
+    private readonly DispatchPlanner planner;
     private readonly ParticipantLinks links;
     private readonly SmtpMailer mailer;
     private readonly TimeProvider clock;
@@ -25,7 +29,9 @@ public sealed class WaveDispatcher
     public WaveDispatcher(
         PanelRepository panels,
         ParticipantRepository participants,
+        ResponseRepository responses,
         InvitationLedger ledger,
+        DispatchPlanner planner,
         ParticipantLinks links,
         SmtpMailer mailer,
         TimeProvider clock,
@@ -33,54 +39,64 @@ public sealed class WaveDispatcher
     {
         this.panels = panels;
         this.participants = participants;
+        this.responses = responses;
         this.ledger = ledger;
+        this.planner = planner;
         this.links = links;
         this.mailer = mailer;
         this.clock = clock;
         this.logger = logger;
     }
 
-    /// <summary>Every wave whose time has come, across all panels.</summary>
-    public async Task<IReadOnlyList<DispatchReport>> DispatchDueAsync(CancellationToken cancellationToken)
+    /// <summary>Sends one queued batch (the queue trigger's work).</summary>
+    public async Task<DispatchReport> SendBatchAsync(DispatchBatch batch, CancellationToken cancellationToken)
     {
-        var reports = new List<DispatchReport>();
-        var now = clock.GetUtcNow();
-        await foreach (var panel in panels.ListAsync(cancellationToken).ConfigureAwait(false))
+        var panel = await panels.GetAsync(batch.PanelId, cancellationToken).ConfigureAwait(false);
+        if (panel is null || batch.Wave > panel.Schedule.Waves)
         {
-            if (now >= panel.Schedule.End) continue;
-            var waves = await panels.GetWavesAsync(panel.Id, cancellationToken).ConfigureAwait(false);
-            foreach (var wave in panel.Schedule.OpenWavesAt(now))
-            {
-                var row = waves.FirstOrDefault(w => w.Number == wave);
-                var everyoneSince = row?.DispatchedAt;
-                var newcomers = await HasParticipantsEnrolledAfterAsync(panel.Id, everyoneSince, cancellationToken).ConfigureAwait(false);
-                if (everyoneSince is not null && !newcomers) continue;
-                reports.Add(await DispatchWaveAsync(panel, wave, cancellationToken).ConfigureAwait(false));
-            }
+            logger.LogWarning("Dropped a dispatch batch for panel {PanelId} wave {Wave}: no such panel or wave", batch.PanelId, batch.Wave);
+            return new DispatchReport(batch.PanelId, batch.Wave, 0, batch.Items.Count, 0, 0);
         }
 
-        return reports;
+        var report = await SendAsync(panel, batch.Wave, batch.Items.Where(i => MessageKind.IsKnown(i.Kind)).ToList(), null, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation(
+            "Batch for panel {PanelId} wave {Wave}: {Sent} sent, {Already} already handled or no longer due, {Failed} failed, {Deferred} deferred",
+            panel.Id, batch.Wave, report.Sent, report.AlreadyHandled, report.Failed, report.Deferred);
+        return report;
     }
 
-    /// <summary>One wave of one panel, now; the admin "send now" and the timer share this path.</summary>
+    /// <summary>One wave of one panel, now and in this process: everything due for it (the admin "send now" and the demo).</summary>
     public async Task<DispatchReport> DispatchWaveAsync(Panel panel, int wave, CancellationToken cancellationToken)
     {
-        var started = clock.GetUtcNow();
-        var members = (await participants.ListAsync(panel.Id, cancellationToken).ConfigureAwait(false)).Where(p => p.Active).ToList();
-        var rows = await ledger.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
-        var pending = members.Where(p => !IsSettled(rows, p.Id)).ToList();
-        var contacts = pending.Count == 0 ? [] : await participants.GetContactsAsync(panel.Id, cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var audience = await planner.ReadAudienceAsync(panel.Id, wave, null, cancellationToken).ConfigureAwait(false);
+        var due = audience.Participants
+            .SelectMany(p => SendPlan.Due(panel, p, wave, now, kind => audience.LedgerState(p.Id, kind), audience.Respondents.ContainsKey(p.Id)))
+            .Select(s => new DispatchItem(s.ParticipantId, s.Kind))
+            .ToList();
+        var report = await SendAsync(panel, wave, due, audience, cancellationToken).ConfigureAwait(false);
+        var handled = audience.Participants.Count(p => p.Active) - due.Count(d => d.Kind == MessageKind.Invite);
+        report = report with { AlreadyHandled = report.AlreadyHandled + Math.Max(0, handled) };
+        logger.LogInformation(
+            "Dispatched panel {PanelId} wave {Wave}: {Sent} sent, {Already} already handled, {Failed} failed, {Deferred} deferred",
+            panel.Id, wave, report.Sent, report.AlreadyHandled, report.Failed, report.Deferred);
+        return report;
+    }
 
+    private async Task<DispatchReport> SendAsync(Panel panel, int wave, IReadOnlyList<DispatchItem> items, WaveAudience? known, CancellationToken cancellationToken)
+    {
+        var members = known?.Participants.ToDictionary(p => p.Id, StringComparer.Ordinal);
         int sent = 0, failed = 0, deferred = 0, skipped = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = mailer.MaxConnections, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(pending, parallel, async (participant, ct) =>
+        await Parallel.ForEachAsync(items, parallel, async (item, ct) =>
         {
-            if (!contacts.TryGetValue(participant.Id, out var contact))
-            {
-                return; // Erased meanwhile: there is nobody to write to.
-            }
-
-            var outcome = await SendOneAsync(panel, wave, participant, contact.Email, ct).ConfigureAwait(false);
+            var participant = members is not null
+                ? members.GetValueOrDefault(item.ParticipantId)
+                : await participants.GetAsync(panel.Id, item.ParticipantId, ct).ConfigureAwait(false);
+            var responded = known is not null
+                ? known.Respondents.ContainsKey(item.ParticipantId)
+                : item.Kind != MessageKind.Invite && (await responses.GetAsync(panel.Id, wave, item.ParticipantId, ct).ConfigureAwait(false)).Response is not null;
+            var outcome = await SendOneAsync(panel, wave, item, participant, responded, ct).ConfigureAwait(false);
             _ = outcome switch
             {
                 SendOutcome.Sent => Interlocked.Increment(ref sent),
@@ -90,32 +106,33 @@ public sealed class WaveDispatcher
             };
         }).ConfigureAwait(false);
 
-        if (deferred == 0)
-        {
-            await panels.MarkDispatchedAsync(panel.Id, wave, started, cancellationToken).ConfigureAwait(false);
-        }
-
-        var report = new DispatchReport(panel.Id, wave, sent, members.Count - pending.Count + skipped, failed, deferred);
-        logger.LogInformation(
-            "Dispatched panel {PanelId} wave {Wave}: {Sent} sent, {Already} already handled, {Failed} failed, {Deferred} deferred",
-            panel.Id, wave, report.Sent, report.AlreadyHandled, report.Failed, report.Deferred);
-        return report;
+        return new DispatchReport(panel.Id, wave, sent, skipped, failed, deferred);
     }
 
-    private async Task<SendOutcome> SendOneAsync(Panel panel, int wave, Participant participant, string email, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendOneAsync(Panel panel, int wave, DispatchItem item, Participant? participant, bool responded, CancellationToken cancellationToken)
     {
-        var messageId = InvitationComposer.MessageId(panel.Id, wave, participant.Id, MessageKind.Invite, mailer.Sender.Address);
-        var claim = await ledger.TryClaimAsync(panel.Id, wave, participant.Id, MessageKind.Invite, messageId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var messageId = InvitationComposer.MessageId(panel.Id, wave, item.ParticipantId, item.Kind, mailer.Sender.Address);
+        var claim = await ledger.TryClaimAsync(panel.Id, wave, item.ParticipantId, item.Kind, messageId, now, cancellationToken).ConfigureAwait(false);
         if (claim is null)
         {
+            return SendOutcome.Skipped;
+        }
+
+        var contact = participant is null ? null : await participants.GetContactAsync(panel.Id, participant.Id, cancellationToken).ConfigureAwait(false);
+        var refusal = participant is null || contact is null ? "erased" : SendPlan.Refusal(panel, participant, wave, item.Kind, now, responded);
+        if (refusal is not null)
+        {
+            // Settled, not deleted: the plan must not pick it up again, and status can say why it did not go out.
+            await ledger.MarkSkippedAsync(claim, refusal, now, cancellationToken).ConfigureAwait(false);
             return SendOutcome.Skipped;
         }
 
         MimeMessage message;
         try
         {
-            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(participant.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-            message = InvitationComposer.Compose(panel, wave, participant.Id, MessageKind.Invite, mailer.Sender, email, links.SurveyLink(panel, participant.Id, wave), zone);
+            message = InvitationComposer.Compose(
+                panel, participant!, wave, item.Kind, mailer.Sender, contact!.Email, links.SurveyLink(panel, participant!, wave), links.OptOutLink(panel, participant!, wave));
         }
         catch (ParseException ex)
         {
@@ -129,29 +146,19 @@ public sealed class WaveDispatcher
         }
         catch (PermanentDeliveryException ex)
         {
-            logger.LogWarning("Invitation for participant {ParticipantId}, panel {PanelId} wave {Wave} refused: {Reason}", participant.Id, panel.Id, wave, ex.Message);
+            logger.LogWarning("{Kind} for participant {ParticipantId}, panel {PanelId} wave {Wave} refused: {Reason}", item.Kind, item.ParticipantId, panel.Id, wave, ex.Message);
             await ledger.MarkFailedAsync(claim, ex.Message, cancellationToken).ConfigureAwait(false);
             return SendOutcome.Failed;
         }
-        catch (Exception ex) when (SmtpFailures.IsTransient(ex) || ex is Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException)
+        catch (Exception ex) when (SmtpFailures.IsTransient(ex) || ex is Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException or Polly.RateLimiting.RateLimiterRejectedException)
         {
-            logger.LogWarning("Invitation for participant {ParticipantId}, panel {PanelId} wave {Wave} deferred: {Error}", participant.Id, panel.Id, wave, ex.GetType().Name);
+            logger.LogWarning("{Kind} for participant {ParticipantId}, panel {PanelId} wave {Wave} deferred: {Error}", item.Kind, item.ParticipantId, panel.Id, wave, ex.GetType().Name);
             await ledger.ReleaseAsync(claim, cancellationToken).ConfigureAwait(false);
             return SendOutcome.Deferred;
         }
 
         await ledger.MarkSentAsync(claim, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return SendOutcome.Sent;
-    }
-
-    private static bool IsSettled(Dictionary<string, InvitationEntity> rows, string participantId) =>
-        rows.TryGetValue(InvitationEntity.Row(participantId, MessageKind.Invite), out var row) && row.State is InvitationEntity.Sent or InvitationEntity.Failed;
-
-    private async Task<bool> HasParticipantsEnrolledAfterAsync(string panelId, DateTimeOffset? since, CancellationToken cancellationToken)
-    {
-        if (since is null) return true;
-        var list = await participants.ListAsync(panelId, cancellationToken).ConfigureAwait(false);
-        return list.Any(p => p.Active && p.EnrolledAt >= since);
     }
 
     private enum SendOutcome

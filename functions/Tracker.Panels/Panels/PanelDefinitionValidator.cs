@@ -115,7 +115,8 @@ public static class PanelDefinitionValidator
         }
     }
 
-    private static WaveSchedule? ResolveSchedule(ScheduleDefinition? schedule, List<string> problems)
+    /// <summary>Checks a posted schedule on its own; <see cref="Validate"/> and schedule edits share it.</summary>
+    public static WaveSchedule? ResolveSchedule(ScheduleDefinition? schedule, List<string> problems)
     {
         if (schedule is null)
         {
@@ -124,6 +125,19 @@ public static class PanelDefinitionValidator
         }
 
         var before = problems.Count;
+        var kind = ScheduleKind.Fixed;
+        switch (schedule.Kind?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "fixed":
+                break;
+            case "rolling":
+                kind = ScheduleKind.Rolling;
+                break;
+            default:
+                problems.Add($"schedule.kind: must be \"fixed\" or \"rolling\", not '{schedule.Kind}'");
+                break;
+        }
+
         if (schedule.Start is null) problems.Add("schedule.start: is required (an instant such as 2026-12-01T09:00:00Z)");
         if (schedule.Waves is null) problems.Add("schedule.waves: is required");
         else if (schedule.Waves is < 1 or > MaxWaves) problems.Add($"schedule.waves: must be from 1 to {MaxWaves}");
@@ -135,9 +149,51 @@ public static class PanelDefinitionValidator
         else if (window < TimeSpan.FromMinutes(1)) problems.Add("schedule.window: must be at least a minute (PT1M)");
         else if (schedule.Waves > 1 && window > interval && interval > TimeSpan.Zero) problems.Add("schedule.window: must not be longer than the interval, or waves would overlap");
 
+        TimeOnly? sendTime = null;
+        if (!string.IsNullOrWhiteSpace(schedule.SendTime))
+        {
+            if (TimeOnly.TryParseExact(schedule.SendTime.Trim(), ["HH:mm", "HH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)) sendTime = parsed;
+            else problems.Add($"schedule.sendTime: '{schedule.SendTime}' is not a time of day such as 09:00");
+        }
+
+        var reminders = ResolveReminders(schedule.Reminders, window, problems);
+
+        if (kind == ScheduleKind.Rolling)
+        {
+            if (schedule.EnrolUntil is null) problems.Add("schedule.enrolUntil: is required for a rolling schedule (the last instant participants can join)");
+            else if (schedule.Start is not null && schedule.EnrolUntil < schedule.Start) problems.Add("schedule.enrolUntil: must not be before schedule.start");
+        }
+        else if (schedule.EnrolUntil is not null)
+        {
+            problems.Add("schedule.enrolUntil: only applies to a rolling schedule");
+        }
+
         if (problems.Count > before) return null;
-        var result = new WaveSchedule(schedule.Start!.Value.ToUniversalTime(), schedule.Waves!.Value, interval, window);
+        var result = new WaveSchedule(schedule.Start!.Value.ToUniversalTime(), schedule.Waves!.Value, interval, window)
+        {
+            Kind = kind,
+            SendTime = sendTime,
+            Reminders = reminders,
+            EnrolUntil = schedule.EnrolUntil?.ToUniversalTime(),
+        };
         if (result.End.Year > 9000) problems.Add("schedule: ends too far in the future");
         return problems.Count > before ? null : result;
+    }
+
+    private static List<TimeSpan> ResolveReminders(List<string>? texts, TimeSpan window, List<string> problems)
+    {
+        var reminders = new List<TimeSpan>();
+        if (texts is null) return reminders;
+        if (texts.Count > WaveSchedule.MaxReminders) problems.Add($"schedule.reminders: at most {WaveSchedule.MaxReminders}");
+        for (var i = 0; i < texts.Count && i < WaveSchedule.MaxReminders; i++)
+        {
+            if (!IsoDuration.TryParse(texts[i], out var offset, out var problem)) problems.Add($"schedule.reminders[{i}]: {problem}");
+            else if (offset <= TimeSpan.Zero) problems.Add($"schedule.reminders[{i}]: must be after the invitation");
+            else if (window > TimeSpan.Zero && offset >= window) problems.Add($"schedule.reminders[{i}]: {texts[i]} is not inside the window of {IsoDuration.Format(window)}");
+            else if (reminders.Count > 0 && offset <= reminders[^1]) problems.Add($"schedule.reminders[{i}]: must come after the reminder before it");
+            else reminders.Add(offset);
+        }
+
+        return reminders;
     }
 }

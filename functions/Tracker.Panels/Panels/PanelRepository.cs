@@ -39,6 +39,51 @@ public sealed class PanelRepository
         await Panels.AddEntityAsync(ToEntity(panel), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Stores an edited schedule: the panel row under its ETag (false when it changed meanwhile), then the wave rows from
+    /// <paramref name="fromWave"/> on, and removes rows of waves the edit dropped.
+    /// </summary>
+    public async Task<bool> ReplaceScheduleAsync(Panel panel, int fromWave, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await Panels.GetEntityIfExistsAsync<PanelEntity>(PanelEntity.Partition, panel.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!stored.HasValue) return false;
+        var entity = stored.Value!;
+        var replacement = ToEntity(panel);
+        entity.ScheduleJson = replacement.ScheduleJson;
+        entity.ScheduleStart = replacement.ScheduleStart;
+        entity.Waves = replacement.Waves;
+        entity.Interval = replacement.Interval;
+        entity.Window = replacement.Window;
+        try
+        {
+            await Panels.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+
+        var existing = await GetWavesAsync(panel.Id, cancellationToken).ConfigureAwait(false);
+        var actions = Enumerable.Range(fromWave, Math.Max(0, panel.Schedule.Waves - fromWave + 1))
+            .Select(w => new TableTransactionAction(TableTransactionActionType.UpsertMerge, new WaveEntity
+            {
+                PartitionKey = panel.Id,
+                RowKey = WaveEntity.Key(w),
+                Number = w,
+                OpensAt = panel.Schedule.OpensAt(w),
+                ClosesAt = panel.Schedule.ClosesAt(w),
+            }))
+            .Concat(existing.Where(w => w.Number > panel.Schedule.Waves).Select(w => new TableTransactionAction(TableTransactionActionType.Delete, w, ETag.All)))
+            .ToList();
+        foreach (var chunk in actions.Chunk(100))
+        {
+            await Waves.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
     public async Task<Panel?> GetAsync(string panelId, CancellationToken cancellationToken)
     {
         if (!Ids.LooksLikeId(panelId)) return null;
@@ -96,6 +141,7 @@ public sealed class PanelRepository
         StakeholdersJson = JsonSerializer.Serialize(panel.Stakeholders),
         MinimumCellSize = panel.MinimumCellSize,
         SummaryCadence = Tracker.Panels.Summaries.SummaryCadences.Name(panel.SummaryCadence),
+        ScheduleJson = Tracker.Panels.Panels.ScheduleJson.Serialize(panel.Schedule),
     };
 
     private static Panel FromEntity(PanelEntity entity)
@@ -104,7 +150,8 @@ public sealed class PanelRepository
         IsoDuration.TryParse(entity.Window, out var window, out _);
         var instrument = JsonSerializer.Deserialize<Instrument>(entity.InstrumentJson, InstrumentJson.Options)
             ?? throw new InvalidDataException($"Panel {entity.RowKey} has no instrument.");
-        return new Panel(entity.RowKey, entity.Name, instrument, new WaveSchedule(entity.ScheduleStart, entity.Waves, interval, window), entity.TimeZone, entity.CreatedAt)
+        var schedule = entity.ScheduleJson is { } json ? Tracker.Panels.Panels.ScheduleJson.Deserialize(json) : new WaveSchedule(entity.ScheduleStart, entity.Waves, interval, window);
+        return new Panel(entity.RowKey, entity.Name, instrument, schedule, entity.TimeZone, entity.CreatedAt)
         {
             Stakeholders = entity.StakeholdersJson is { } stakeholders ? JsonSerializer.Deserialize<List<string>>(stakeholders) ?? [] : [],
             MinimumCellSize = entity.MinimumCellSize ?? Tracker.Reports.Suppression.CellSuppression.DefaultMinimumCellSize,

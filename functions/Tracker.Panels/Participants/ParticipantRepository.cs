@@ -57,6 +57,73 @@ public sealed class ParticipantRepository
         return contacts;
     }
 
+    /// <summary>Records an opt-out choice on the participant row (ETag-checked, retried on a race); choosing twice changes nothing more.</summary>
+    public async Task RecordOptOutAsync(string panelId, string participantId, OptOut.OptOutChoice choice, int wave, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await Participants.GetEntityIfExistsAsync<ParticipantEntity>(panelId, participantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!response.HasValue) return;
+            var entity = response.Value!;
+            switch (choice)
+            {
+                case OptOut.OptOutChoice.SkipWave:
+                    var skipped = entity.Skipped().ToHashSet();
+                    if (!skipped.Add(wave)) return;
+                    entity.SkippedWaves = string.Join(',', skipped.Order());
+                    break;
+                case OptOut.OptOutChoice.StopReminders:
+                    if (entity.RemindersOff) return;
+                    entity.RemindersOff = true;
+                    break;
+                default:
+                    if (entity.Status == ParticipantEntity.Left) return;
+                    entity.Status = ParticipantEntity.Left;
+                    entity.LeftAt = now;
+                    entity.LeftWave = wave;
+                    break;
+            }
+
+            try
+            {
+                await Participants.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < 5)
+            {
+                // Changed meanwhile (another choice, an import): read again and apply on top.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Erasure: deletes the contact row (the only personal data) and marks the participant erased so nothing is sent
+    /// again; the pseudonymous participant row stays as a tombstone so readers of sealed snapshots can leave them out.
+    /// Returns false when there is no such participant.
+    /// </summary>
+    public async Task<bool> EraseAsync(string panelId, string participantId, bool responsesErased, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var response = await Participants.GetEntityIfExistsAsync<ParticipantEntity>(panelId, participantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!response.HasValue) return false;
+        var entity = response.Value!;
+        entity.Status = ParticipantEntity.Erased;
+        entity.LeftAt ??= now;
+        entity.ResponsesErased = entity.ResponsesErased || responsesErased;
+        entity.TimeZone = "";
+        await Participants.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Contacts.DeleteEntityAsync(panelId, participantId, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already gone: erasure is idempotent.
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Writes new and changed participants (participant rows first, so a contact never exists without its participant) and changed contacts,
     /// in transactions of at most 100 entities of one partition.
@@ -83,6 +150,11 @@ public sealed class ParticipantRepository
         }
     }
 
-    private static Participant ToParticipant(ParticipantEntity e) =>
-        new(e.PartitionKey, e.RowKey, e.TimeZone, e.Status == ParticipantEntity.Active, e.EnrolledAt);
+    public static Participant ToParticipant(ParticipantEntity e) =>
+        new(e.PartitionKey, e.RowKey, e.TimeZone, e.Status == ParticipantEntity.Active, e.EnrolledAt)
+        {
+            RemindersOff = e.RemindersOff,
+            SkippedWaves = e.Skipped(),
+            LeftWave = e.LeftWave,
+        };
 }

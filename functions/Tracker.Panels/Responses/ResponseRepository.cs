@@ -80,6 +80,34 @@ public sealed class ResponseRepository
         return count;
     }
 
+    /// <summary>Deletes the participant's response to each wave (erasure); returns how many rows there were.</summary>
+    public async Task<int> DeleteAsync(string panelId, string participantId, int waves, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = 0;
+        for (var wave = 1; wave <= waves; wave++)
+        {
+            using var response = await Table.DeleteEntityAsync(ResponseEntity.Partition(panelId, wave), participantId, ETag.All, cancellationToken).ConfigureAwait(false);
+            if (response.Status != 404) deleted++;
+        }
+
+        return deleted;
+    }
+
+    /// <summary>Who has answered the wave and when they first did, without reading the answers.</summary>
+    public async Task<Dictionary<string, DateTimeOffset>> RespondentsAsync(string panelId, int wave, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ResponseEntity.Partition(panelId, wave);
+        var respondents = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey", nameof(ResponseEntity.FirstSubmittedAt)], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            respondents[e.RowKey] = e.GetDateTimeOffset(nameof(ResponseEntity.FirstSubmittedAt)) ?? default;
+        }
+
+        return respondents;
+    }
+
     public async IAsyncEnumerable<StoredResponse> ListAsync(string panelId, int wave, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);

@@ -31,24 +31,55 @@ public sealed class PanelStatusService
 
         var now = clock.GetUtcNow();
         var members = await participants.ListAsync(panelId, cancellationToken).ConfigureAwait(false);
+        var waveRows = (await panels.GetWavesAsync(panelId, cancellationToken).ConfigureAwait(false)).ToDictionary(w => w.Number);
         var waves = await Task.WhenAll(Enumerable.Range(1, panel.Schedule.Waves).Select(async wave =>
         {
             var state = panel.Schedule.StateAt(wave, now);
+            var sealedAt = waveRows.GetValueOrDefault(wave)?.SealedAt;
+            var planned = members.Count(m => m.Active && !m.SkippedWaves.Contains(wave));
             if (state == WaveState.Scheduled)
             {
-                return new WaveStatus(wave, Name(state), panel.Schedule.OpensAt(wave), panel.Schedule.ClosesAt(wave), 0, 0, 0, null);
+                return new WaveStatus(wave, Name(state), panel.Schedule.OpensAt(wave), panel.Schedule.ClosesAt(wave), 0, 0, 0, null) { Planned = planned };
             }
 
             var rows = await ledger.ReadWaveAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
-            var invites = rows.Values.Where(r => r.Kind == MessageKind.Invite).ToList();
-            var invited = invites.Count(r => r.State == InvitationEntity.Sent);
-            var failed = invites.Count(r => r.State == InvitationEntity.Failed);
-            var responded = await responses.CountAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
-            double? rate = invited == 0 ? null : Math.Round((double)responded / invited, 4);
-            return new WaveStatus(wave, Name(state), panel.Schedule.OpensAt(wave), panel.Schedule.ClosesAt(wave), invited, failed, responded, rate);
+            var respondents = await responses.RespondentsAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
+            var messages = rows.Values.Where(r => MessageKind.IsKnown(r.Kind)).ToList();
+            var invited = messages.Count(r => r.Kind == MessageKind.Invite && r.State == LedgerEntity.Sent);
+            var failures = messages.Where(r => r.State == LedgerEntity.Failed).GroupBy(r => r.Error ?? "unknown").Select(g => new FailureReason(g.Key, g.Count())).OrderByDescending(f => f.Count).ToList();
+            double? rate = invited == 0 ? null : Math.Round((double)respondents.Count / invited, 4);
+            return new WaveStatus(wave, sealedAt is null ? Name(state) : "sealed", panel.Schedule.OpensAt(wave), panel.Schedule.ClosesAt(wave), invited, failures.Sum(f => f.Count), respondents.Count, rate)
+            {
+                Planned = planned,
+                Queued = messages.Count(r => r.State is LedgerEntity.Queued or LedgerEntity.Claimed),
+                Reminded = messages.Where(r => r.Kind != MessageKind.Invite && r.State == LedgerEntity.Sent).Select(r => InvitationEntity.ParticipantOf(r.RowKey)).Distinct().Count(),
+                Opened = rows.Values.Count(r => r.Kind == InvitationLedger.OpenedKind),
+                OptedOut = members.Count(m => m.SkippedWaves.Contains(wave) || m.LeftWave == wave),
+                SealedAt = sealedAt,
+                RespondedAfter = Attribution(messages, respondents),
+                Failures = failures,
+            };
         })).ConfigureAwait(false);
 
-        return new PanelStatus(panel.Id, panel.Name, members.Count, members.Count(m => m.Active), now, waves);
+        return new PanelStatus(panel.Id, panel.Name, members.Count, members.Count(m => m.Active), now, waves)
+        {
+            Left = members.Count(m => !m.Active),
+            RemindersOff = members.Count(m => m.Active && m.RemindersOff),
+        };
+    }
+
+    /// <summary>Credits each response to the last message sent to that participant before they first answered.</summary>
+    private static List<ResponseSource> Attribution(List<InvitationEntity> messages, Dictionary<string, DateTimeOffset> respondents)
+    {
+        var sent = messages.Where(r => r.State == LedgerEntity.Sent && r.SentAt is not null).ToLookup(r => InvitationEntity.ParticipantOf(r.RowKey));
+        var credited = respondents
+            .Select(pair => sent[pair.Key].Where(m => m.SentAt <= pair.Value).OrderBy(m => m.SentAt).LastOrDefault()?.Kind)
+            .Where(kind => kind is not null)
+            .GroupBy(kind => kind!)
+            .OrderBy(g => MessageKind.ReminderNumber(g.Key))
+            .ToList();
+        var total = credited.Sum(g => g.Count());
+        return credited.Select(g => new ResponseSource(g.Key, g.Count(), Math.Round((double)g.Count() / total, 4))).ToList();
     }
 
     private static string Name(WaveState state) => state.ToString().ToLowerInvariant();

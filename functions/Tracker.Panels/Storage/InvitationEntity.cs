@@ -11,4 +11,6 @@ public sealed class InvitationEntity : LedgerEntity
     public static string Partition(string panelId, int wave) => $"{panelId}~{WaveEntity.Key(wave)}";
 
     public static string Row(string participantId, string kind) => $"{participantId}~{kind}";
+
+    public static string ParticipantOf(string rowKey) => rowKey[..rowKey.IndexOf('~', StringComparison.Ordinal)];
 }

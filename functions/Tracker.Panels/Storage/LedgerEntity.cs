@@ -3,9 +3,14 @@ namespace Tracker.Panels.Storage;
 /// <summary>A row of a send ledger: claimed before the message goes out, marked sent (or failed) after.</summary>
 public abstract class LedgerEntity : TableEntityBase
 {
+    /// <summary>Planned onto the dispatch queue; a sender claims it from this state.</summary>
+    public const string Queued = "queued";
     public const string Claimed = "claimed";
     public const string Sent = "sent";
     public const string Failed = "failed";
+
+    /// <summary>Settled without sending: by the time a sender got to it the participant had answered, opted out or left.</summary>
+    public const string Skipped = "skipped";
 
     public string State { get; set; } = Claimed;
 

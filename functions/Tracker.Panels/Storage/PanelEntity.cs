@@ -26,6 +26,9 @@ public sealed class PanelEntity : TableEntityBase
 
     public int? MinimumCellSize { get; set; }
 
+    /// <summary>The whole schedule with the versions it replaced (<see cref="Panels.ScheduleJson"/>); null on panels from before schedule edits, whose flat columns say it all.</summary>
+    public string? ScheduleJson { get; set; }
+
     /// <summary>The summary cadence's wire name; null on panels created before cadences existed (after each wave).</summary>
     public string? SummaryCadence { get; set; }
 }

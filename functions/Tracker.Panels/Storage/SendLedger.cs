@@ -6,7 +6,8 @@ namespace Tracker.Panels.Storage;
 /// <summary>
 /// Exactly-once sending on Table storage: a message is claimed by inserting its row, so of two senders racing exactly
 /// one wins. A claim never marked sent (the process died mid-send) may be taken over once <see cref="ClaimLease"/> has
-/// passed: that message is the only kind that can go out twice.
+/// passed: that message is the only kind that can go out twice. A planner may insert rows as <see cref="LedgerEntity.Queued"/>
+/// first (a whole batch per transaction); a sender then claims the queued row with its ETag, so the race is the same.
 /// </summary>
 public sealed class SendLedger<TRow>
     where TRow : LedgerEntity
@@ -38,8 +39,84 @@ public sealed class SendLedger<TRow>
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return await TryTakeOverAsync(row.PartitionKey, row.RowKey, now, cancellationToken).ConfigureAwait(false);
+            return await TryTakeOverAsync(row, now, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Inserts rows as queued, 100 per transaction (one partition each); where a transaction meets a row that already
+    /// exists, that chunk falls back to one insert per row. Returns the rows this caller inserted: only those are its to enqueue.
+    /// </summary>
+    public async Task<IReadOnlyList<TRow>> EnqueueAsync(IReadOnlyList<TRow> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var inserted = new List<TRow>(rows.Count);
+        foreach (var partition in rows.GroupBy(r => r.PartitionKey))
+        {
+            foreach (var chunk in partition.Chunk(100))
+            {
+                foreach (var row in chunk)
+                {
+                    row.State = LedgerEntity.Queued;
+                    row.ClaimedAt = now;
+                    row.Attempts = 0;
+                }
+
+                try
+                {
+                    await Table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken).ConfigureAwait(false);
+                    inserted.AddRange(chunk);
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 409)
+                {
+                    foreach (var row in chunk)
+                    {
+                        try
+                        {
+                            await Table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+                            inserted.Add(row);
+                        }
+                        catch (RequestFailedException one) when (one.Status == 409)
+                        {
+                            // Planned or sent by someone else.
+                        }
+                    }
+                }
+            }
+        }
+
+        return inserted;
+    }
+
+    /// <summary>Re-stamps queued rows whose queue message was lost (older than the lease), so they are planned again; returns those this caller won.</summary>
+    public async Task<IReadOnlyList<TRow>> RequeueStaleAsync(IEnumerable<TRow> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var won = new List<TRow>();
+        foreach (var row in rows.Where(r => r.State == LedgerEntity.Queued && now - r.ClaimedAt >= ClaimLease))
+        {
+            row.ClaimedAt = now;
+            try
+            {
+                var updated = await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                row.ETag = updated.Headers.ETag ?? ETag.All;
+                won.Add(row);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Claimed, sent or re-planned meanwhile.
+            }
+        }
+
+        return won;
+    }
+
+    public Task MarkSkippedAsync(TRow row, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        row.State = LedgerEntity.Skipped;
+        row.SentAt = null;
+        row.Error = reason;
+        row.ClaimedAt = now;
+        return UpdateAsync(row, cancellationToken);
     }
 
     public Task MarkSentAsync(TRow row, DateTimeOffset now, CancellationToken cancellationToken)
@@ -70,22 +147,25 @@ public sealed class SendLedger<TRow>
         }
     }
 
-    private async Task<TRow?> TryTakeOverAsync(string partitionKey, string rowKey, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<TRow?> TryTakeOverAsync(TRow wanted, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var existing = await Table.GetEntityIfExistsAsync<TRow>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var existing = await Table.GetEntityIfExistsAsync<TRow>(wanted.PartitionKey, wanted.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!existing.HasValue)
         {
             return null;
         }
 
         var row = existing.Value!;
-        if (row.State != LedgerEntity.Claimed || now - row.ClaimedAt < ClaimLease)
+        var claimable = row.State == LedgerEntity.Queued || (row.State == LedgerEntity.Claimed && now - row.ClaimedAt >= ClaimLease);
+        if (!claimable)
         {
             return null;
         }
 
+        row.State = LedgerEntity.Claimed;
         row.ClaimedAt = now;
         row.Attempts++;
+        if (string.IsNullOrEmpty(row.MessageId)) row.MessageId = wanted.MessageId;
         try
         {
             var updated = await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Tracker.Functions.Http;
+using Tracker.Panels.Panels;
+
+namespace Tracker.Functions;
+
+/// <summary>PUT /api/panels/{id}/schedule: re-plans the waves that have not started; started, sent and answered waves keep their schedule.</summary>
+public sealed class EditSchedule(PanelService panels, ScheduleEditor editor)
+{
+    [Function(nameof(EditSchedule))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "panels/{id}/schedule")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var panel = await panels.GetAsync(id, cancellationToken);
+        if (panel is null) return ApiProblem.NotFound($"Panel '{id}'");
+        var (definition, refusal) = await JsonBody.ReadAsync<ScheduleDefinition>(request, cancellationToken);
+        if (refusal is not null) return refusal;
+
+        var edit = await editor.EditAsync(panel, definition, cancellationToken);
+        if (edit.Panel is null) return ApiProblem.Of(edit.IsConflict ? 409 : 422, "The schedule was not changed.", edit.Problems);
+        var schedule = edit.Panel.Schedule;
+        return new OkObjectResult(new
+        {
+            id = edit.Panel.Id,
+            firstReplannedWave = edit.FirstReplannedWave,
+            waves = Enumerable.Range(1, schedule.Waves).Select(w => new { number = w, opensAt = schedule.OpensAt(w), closesAt = schedule.ClosesAt(w), replanned = w >= edit.FirstReplannedWave }),
+        });
+    }
+}

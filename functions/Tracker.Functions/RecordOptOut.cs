@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Tracker.Panels.Forms;
+using Tracker.Panels.OptOut;
+using Tracker.Panels.Security;
+
+namespace Tracker.Functions;
+
+/// <summary>POST /api/o/{token}: records the participant's choice; also the RFC 8058 one-click unsubscribe target (leave the panel).</summary>
+public sealed class RecordOptOut(OptOutService optOut, PublicRateLimiter limiter)
+{
+    public const long MaxBytes = 4 * 1024;
+
+    [Function(nameof(RecordOptOut))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "o/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        if (limiter.Refuse(request) is { } refused) return refused;
+        if (request.ContentLength > MaxBytes || !request.HasFormContentType) return ProblemPage.BadRequest();
+        var form = await request.ReadFormAsync(cancellationToken);
+        return await optOut.RecordAsync(token, form, cancellationToken);
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Tracker.Panels.OptOut;
+using Tracker.Panels.Security;
+
+namespace Tracker.Functions;
+
+/// <summary>GET /api/o/{token}: the opt-out page behind every email (skip this wave, stop reminders, leave the panel).</summary>
+public sealed class ShowOptOut(OptOutService optOut, PublicRateLimiter limiter)
+{
+    [Function(nameof(ShowOptOut))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "o/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        if (limiter.Refuse(request) is { } refused) return refused;
+        return await optOut.ShowAsync(token, cancellationToken);
+    }
+}

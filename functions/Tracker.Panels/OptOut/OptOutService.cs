@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Tracker.Panels.Forms;
+using Tracker.Panels.Links;
+using Tracker.Panels.Panels;
+using Tracker.Panels.Participants;
+
+namespace Tracker.Panels.OptOut;
+
+/// <summary>
+/// Behind every email's opt-out link: skip this wave, stop reminders, or leave the panel. The RFC 8058 one-click POST
+/// (body <c>List-Unsubscribe=One-Click</c>, sent by mail clients' "unsubscribe" button) means leave. Recording a choice
+/// twice is harmless; a bad link gets the same page as a bad survey link.
+/// </summary>
+public sealed class OptOutService
+{
+    public const string OneClickField = "List-Unsubscribe";
+
+    private readonly LinkSigner signer;
+    private readonly PanelRepository panels;
+    private readonly ParticipantRepository participants;
+    private readonly TimeProvider clock;
+    private readonly ILogger<OptOutService> logger;
+
+    public OptOutService(LinkSigner signer, PanelRepository panels, ParticipantRepository participants, TimeProvider clock, ILogger<OptOutService> logger)
+    {
+        this.signer = signer;
+        this.panels = panels;
+        this.participants = participants;
+        this.clock = clock;
+        this.logger = logger;
+    }
+
+    public async Task<HtmlPage> ShowAsync(string token, CancellationToken cancellationToken)
+    {
+        var (panel, participant, wave) = await ResolveAsync(token, cancellationToken).ConfigureAwait(false);
+        if (panel is null || participant is null) return ProblemPage.InvalidLink();
+        if (!participant.Active) return OptOutPage.Done(panel.Name, OptOutChoice.Leave, wave);
+        return OptOutPage.Choices(panel.Name, wave, $"/api/{ParticipantLinks.OptOutRoute}/{token}");
+    }
+
+    public async Task<HtmlPage> RecordAsync(string token, IFormCollection form, CancellationToken cancellationToken)
+    {
+        OptOutChoice? choice = form.ContainsKey(OneClickField) && form[OneClickField] == "One-Click"
+            ? OptOutChoice.Leave
+            : form[OptOutPage.ChoiceField].ToString() switch
+            {
+                "skip" => OptOutChoice.SkipWave,
+                "reminders" => OptOutChoice.StopReminders,
+                "leave" => OptOutChoice.Leave,
+                _ => null,
+            };
+        if (choice is null)
+        {
+            return ProblemPage.Page(StatusCodes.Status400BadRequest, "Please choose an option", "Go back to the page, pick one of the three choices and save again.");
+        }
+
+        var (panel, participant, wave) = await ResolveAsync(token, cancellationToken).ConfigureAwait(false);
+        if (panel is null || participant is null) return ProblemPage.InvalidLink();
+
+        await participants.RecordOptOutAsync(panel.Id, participant.Id, choice.Value, wave, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Participant {ParticipantId} of panel {PanelId} chose {Choice} from wave {Wave}", participant.Id, panel.Id, choice.Value, wave);
+        return OptOutPage.Done(panel.Name, choice.Value, wave);
+    }
+
+    private async Task<(Panel? Panel, Participant? Participant, int Wave)> ResolveAsync(string token, CancellationToken cancellationToken)
+    {
+        var verification = signer.Verify(token);
+        if (verification.Status != LinkVerificationStatus.Valid) return (null, null, 0);
+        var link = verification.Token!;
+        var panel = await panels.GetAsync(link.PanelId, cancellationToken).ConfigureAwait(false);
+        if (panel is null || link.Wave < 1 || link.Wave > panel.Schedule.Waves) return (null, null, 0);
+        var participant = await participants.GetAsync(panel.Id, link.ParticipantId, cancellationToken).ConfigureAwait(false);
+
+        // An erased participant (no contact row) looks exactly like a bad link.
+        var contact = participant is null ? null : await participants.GetContactAsync(panel.Id, participant.Id, cancellationToken).ConfigureAwait(false);
+        return contact is null ? (panel, null, 0) : (panel, participant, link.Wave);
+    }
+}
