@@ -47,6 +47,12 @@ public sealed class TrackerApiClient : IDisposable
         return await ReadJsonAsync(response, $"panel '{panelId}'", cancellationToken);
     }
 
+    public async Task<JsonElement> GetPlanAsync(string panelId, bool withSends, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync($"panels/{Escape(panelId)}/plan{(withSends ? "" : "?sends=false")}", cancellationToken);
+        return await ReadJsonAsync(response, $"panel '{panelId}'", cancellationToken);
+    }
+
     /// <summary>Streams an export into <paramref name="path"/> (via a temporary file, so a failed download leaves no half file) and returns its size.</summary>
     public async Task<long> DownloadExportAsync(string panelId, string format, string path, CancellationToken cancellationToken)
     {

@@ -16,7 +16,8 @@ public static class StatusCommand
         var json = new Option<bool>("--json") { Description = "Print the status API's JSON instead of the table." };
         var api = new ApiOptions();
         var command = new Command("status", """
-            Show a panel's waves: state, window, invitations sent and failed, responses and response rate.
+            Show a panel's waves: state, window, invitations planned and sent, reminders, links opened, failures,
+            opt-outs, responses, response rate, and which message (invitation or reminder n) each response followed.
 
             Examples:
               tracker status --panel pABCDEFGHJKL
@@ -44,16 +45,22 @@ public static class StatusCommand
 
     public static void Print(IAnsiConsole console, JsonElement status)
     {
-        console.MarkupLineInterpolated($"[bold]{status.GetProperty("name").GetString()}[/] ({status.GetProperty("id").GetString()}): {status.GetProperty("participants").GetInt32()} participants, {status.GetProperty("activeParticipants").GetInt32()} active, as of {PanelCommand.Time(status.GetProperty("asOf"))} UTC");
+        var retention = status.TryGetProperty("retention", out var r) && r.ValueKind == JsonValueKind.Number ? r.GetDouble().ToString("P1", CultureInfo.InvariantCulture) : "–";
+        console.MarkupLineInterpolated($"[bold]{status.GetProperty("name").GetString()}[/] ({status.GetProperty("id").GetString()}): {status.GetProperty("participants").GetInt32()} participants, {status.GetProperty("activeParticipants").GetInt32()} active (retention {retention}), as of {PanelCommand.Time(status.GetProperty("asOf"))} UTC");
         var table = new Table()
             .AddColumn(new TableColumn("wave").RightAligned())
             .AddColumn("state")
             .AddColumn("opens (UTC)")
             .AddColumn("closes (UTC)")
+            .AddColumn(new TableColumn("planned").RightAligned())
             .AddColumn(new TableColumn("invited").RightAligned())
+            .AddColumn(new TableColumn("reminded").RightAligned())
+            .AddColumn(new TableColumn("opened").RightAligned())
             .AddColumn(new TableColumn("failed").RightAligned())
+            .AddColumn(new TableColumn("opted out").RightAligned())
             .AddColumn(new TableColumn("responded").RightAligned())
-            .AddColumn(new TableColumn("response rate").RightAligned());
+            .AddColumn(new TableColumn("response rate").RightAligned())
+            .AddColumn("responded after");
         foreach (var wave in status.GetProperty("waves").EnumerateArray())
         {
             var rate = wave.GetProperty("responseRate");
@@ -62,10 +69,16 @@ public static class StatusCommand
                 wave.GetProperty("state").GetString() ?? "",
                 PanelCommand.Time(wave.GetProperty("opensAt")),
                 PanelCommand.Time(wave.GetProperty("closesAt")),
+                Int(wave, "planned"),
                 Int(wave, "invited"),
+                Int(wave, "reminded"),
+                Int(wave, "opened"),
                 Int(wave, "failed"),
+                Int(wave, "optedOut"),
                 Int(wave, "responded"),
-                rate.ValueKind == JsonValueKind.Number ? rate.GetDouble().ToString("P1", CultureInfo.InvariantCulture) : "–");
+                rate.ValueKind == JsonValueKind.Number ? rate.GetDouble().ToString("P1", CultureInfo.InvariantCulture) : "–",
+                string.Join(", ", wave.GetProperty("respondedAfter").EnumerateArray().Select(a =>
+                    $"{a.GetProperty("message").GetString()} {a.GetProperty("share").GetDouble().ToString("P0", CultureInfo.InvariantCulture)}")));
         }
 
         console.Write(table);

@@ -10,16 +10,20 @@ namespace Tracker.Panels.Exports;
 /// and models are the same before and after a wave is sealed; only the cost differs (one blob read instead of a
 /// table scan).
 /// </summary>
-public sealed class SealedFirstResponseSource(SealedWaveStore sealedWaves, PanelRepository panels, TableResponseSource table) : IResponseSource
+/// <remarks>A snapshot cannot change, so participants whose responses were erased after sealing are left out as it is read.</remarks>
+public sealed class SealedFirstResponseSource(SealedWaveStore sealedWaves, PanelRepository panels, Participants.ParticipantRepository participants, TableResponseSource table) : IResponseSource
 {
     public async IAsyncEnumerable<StoredResponse> ReadWaveAsync(string panelId, int wave, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // The snapshot is read with the panel's instrument, which names its answer and score columns.
         var panel = await panels.GetAsync(panelId, cancellationToken).ConfigureAwait(false);
         var rows = panel is null ? null : await sealedWaves.OpenAsync(panelId, wave, panel.Instrument, cancellationToken).ConfigureAwait(false);
+        var erased = rows is null
+            ? []
+            : (await participants.ListEntitiesAsync(panelId, cancellationToken).ConfigureAwait(false)).Where(p => p.ResponsesErased).Select(p => p.RowKey).ToHashSet(StringComparer.Ordinal);
         await foreach (var row in (rows ?? table.ReadWaveAsync(panelId, wave, cancellationToken)).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            yield return row;
+            if (!erased.Contains(row.ParticipantId)) yield return row;
         }
     }
 

@@ -38,6 +38,8 @@ public sealed class ParticipantImporter
         var participantWrites = new List<ParticipantEntity>();
         var contactWrites = new List<ContactEntity>();
         int added = 0, updated = 0, unchanged = 0;
+        var rejected = parsed.Rejected.ToList();
+        var enrolmentClosed = panel.Schedule.Kind == ScheduleKind.Rolling && panel.Schedule.EnrolUntil is { } until && now > until;
         foreach (var row in parsed.Rows)
         {
             if (byEmail.TryGetValue(row.Email, out var contact) && existing.TryGetValue(contact.RowKey, out var participant))
@@ -66,6 +68,13 @@ public sealed class ParticipantImporter
                 continue;
             }
 
+            if (enrolmentClosed)
+            {
+                // A rolling panel's waves are sealed on the assumption that nobody joins after enrolUntil.
+                rejected.Add(new RejectedLine(row.Line, $"enrolment closed at {panel.Schedule.EnrolUntil:u}; new participants cannot join this rolling panel"));
+                continue;
+            }
+
             added++;
             var id = Ids.NewParticipantId();
             participantWrites.Add(new ParticipantEntity { PartitionKey = panel.Id, RowKey = id, Status = ParticipantEntity.Active, TimeZone = row.TimeZone, EnrolledAt = now });
@@ -79,7 +88,7 @@ public sealed class ParticipantImporter
 
         logger.LogInformation(
             "Participant import for panel {PanelId}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected (dry run: {DryRun})",
-            panel.Id, added, updated, unchanged, parsed.Rejected.Count, dryRun);
-        return Validation<ParticipantImportResult>.Valid(new ParticipantImportResult(added, updated, unchanged, parsed.Rejected));
+            panel.Id, added, updated, unchanged, rejected.Count, dryRun);
+        return Validation<ParticipantImportResult>.Valid(new ParticipantImportResult(added, updated, unchanged, rejected.OrderBy(r => r.Line).ToList()));
     }
 }

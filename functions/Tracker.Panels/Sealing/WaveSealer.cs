@@ -37,7 +37,7 @@ public sealed class WaveSealer
         ArgumentOutOfRangeException.ThrowIfGreaterThan(wave, panel.Schedule.Waves);
 
         // A wave still open can still change; sealing it would freeze answers out of every later export and model.
-        if (clock.GetUtcNow() < panel.Schedule.ClosesAt(wave)) return new SealOutcome(SealStatus.NotClosed, 0, null);
+        if (clock.GetUtcNow() < panel.Schedule.LatestClose(wave)) return new SealOutcome(SealStatus.NotClosed, 0, null);
 
         var recorded = await SealedAtAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
         if (await store.ExistsAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false))
