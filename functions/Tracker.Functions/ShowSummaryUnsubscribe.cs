@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Tracker.Panels.Security;
 using Tracker.Panels.Summaries;
 
 namespace Tracker.Functions;
 
 /// <summary>GET /api/summary/unsubscribe/{token}: asks a summary recipient to confirm (a GET never unsubscribes; scanners fetch links).</summary>
-public sealed class ShowSummaryUnsubscribe(SummaryUnsubscribe unsubscribe)
+public sealed class ShowSummaryUnsubscribe(SummaryUnsubscribe unsubscribe, PublicRateLimiter limiter)
 {
     [Function(nameof(ShowSummaryUnsubscribe))]
     public async Task<IActionResult> Run(
@@ -15,6 +16,8 @@ public sealed class ShowSummaryUnsubscribe(SummaryUnsubscribe unsubscribe)
         CancellationToken cancellationToken)
     {
         // The confirmation posts back to this very path, which is what a mail app's one-click unsubscribe posts to as well.
+        // Anonymous like the survey links, so limited per client address the same way (tokens cannot be guessed, but can be tried).
+        if (limiter.Refuse(request) is { } refused) return refused;
         var page = await unsubscribe.ShowAsync(token, request.PathBase.Add(request.Path).Value ?? "", cancellationToken);
         return page;
     }

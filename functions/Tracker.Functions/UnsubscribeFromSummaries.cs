@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Tracker.Panels.Security;
 using Tracker.Panels.Summaries;
 
 namespace Tracker.Functions;
@@ -10,7 +11,7 @@ namespace Tracker.Functions;
 /// page's button or a mail app's RFC 8058 one-click request (body <c>List-Unsubscribe=One-Click</c>). The body is not
 /// read: the token alone decides, so no body can turn a valid request into an error.
 /// </summary>
-public sealed class UnsubscribeFromSummaries(SummaryUnsubscribe unsubscribe)
+public sealed class UnsubscribeFromSummaries(SummaryUnsubscribe unsubscribe, PublicRateLimiter limiter)
 {
     [Function(nameof(UnsubscribeFromSummaries))]
     public async Task<IActionResult> Run(
@@ -18,6 +19,8 @@ public sealed class UnsubscribeFromSummaries(SummaryUnsubscribe unsubscribe)
         string token,
         CancellationToken cancellationToken)
     {
+        // Anonymous like the survey links, so limited per client address the same way (tokens cannot be guessed, but can be tried).
+        if (limiter.Refuse(request) is { } refused) return refused;
         var page = await unsubscribe.UnsubscribeAsync(token, cancellationToken);
         return page;
     }

@@ -92,23 +92,38 @@ public static class SealedWaveCsv
         var revision = Index(Revision);
         var items = instrument.Items.Select(i => (i.Id, Index: Array.IndexOf(header, i.Id))).Where(c => c.Index >= 0).ToArray();
         var constructs = instrument.Constructs.Select(c => (c.Id, Index: Array.IndexOf(header, c.Id))).Where(c => c.Index >= 0).ToArray();
+        var itemKeys = new ColumnKeys(items.Select(i => i.Id).ToArray());
+        var constructKeys = new ColumnKeys(constructs.Select(c => c.Id).ToArray());
 
         while (await csv.ReadAsync().ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var answers = new Dictionary<string, int>(items.Length, StringComparer.Ordinal);
-            foreach (var (item, index) in items)
+            // Rows share their column names (SharedKeyDictionary): a model holds every row of a panel at once.
+            var answerValues = new int[items.Length];
+            bool[]? answered = null;
+            for (var i = 0; i < items.Length; i++)
             {
-                var cell = csv.GetField(index);
-                if (!string.IsNullOrEmpty(cell)) answers[item] = int.Parse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                var cell = csv.GetField(items[i].Index);
+                if (string.IsNullOrEmpty(cell))
+                {
+                    answered ??= Enumerable.Repeat(true, items.Length).ToArray();
+                    answered[i] = false;
+                }
+                else
+                {
+                    answerValues[i] = int.Parse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                }
             }
 
-            var scores = new Dictionary<string, double?>(constructs.Length, StringComparer.Ordinal);
-            foreach (var (construct, index) in constructs)
+            var scoreValues = new double?[constructs.Length];
+            for (var i = 0; i < constructs.Length; i++)
             {
-                var cell = csv.GetField(index);
-                scores[construct] = string.IsNullOrEmpty(cell) ? null : double.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture);
+                var cell = csv.GetField(constructs[i].Index);
+                scoreValues[i] = string.IsNullOrEmpty(cell) ? null : double.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture);
             }
+
+            var answers = new SharedKeyDictionary<int>(itemKeys, answerValues, answered);
+            var scores = new SharedKeyDictionary<double?>(constructKeys, scoreValues, null);
 
             yield return new StoredResponse(
                 panelId,
