@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Tracker.Panels.Forms;
 using Tracker.Panels.Security;
 using Tracker.Panels.Surveys;
 
@@ -9,8 +10,6 @@ namespace Tracker.Functions;
 /// <summary>POST /api/r/{token}: validates and stores a participant's answers (one row per participant and wave).</summary>
 public sealed class CollectResponse(SurveyService surveys, PublicRateLimiter limiter)
 {
-    public const long MaxBytes = 64 * 1024;
-
     [Function(nameof(CollectResponse))]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "r/{token}")] HttpRequest request,
@@ -18,12 +17,8 @@ public sealed class CollectResponse(SurveyService surveys, PublicRateLimiter lim
         CancellationToken cancellationToken)
     {
         if (limiter.Refuse(request) is { } refused) return refused;
-        if (request.ContentLength > MaxBytes || !request.HasFormContentType)
-        {
-            return surveys.BadRequest();
-        }
-
-        var form = await request.ReadFormAsync(cancellationToken);
+        var form = await PostedForm.TryReadAsync(request, PostedForm.SurveyMaxBytes, cancellationToken);
+        if (form is null) return surveys.BadRequest();
         var page = await surveys.SubmitAsync(token, form, cancellationToken);
         return page;
     }

@@ -19,7 +19,8 @@ public sealed class ExportPanel(PanelService panels, PanelExporter exporter)
     {
         if (!ExportFormats.TryParse(format, out var kind))
         {
-            return ApiProblem.Of(400, $"There is no export format '{format}'.", [$"format: one of {string.Join(", ", ExportFormats.Names)}"]);
+            // The unknown name is not echoed: whatever was in the URL stays out of the answer.
+            return ApiProblem.Of(400, "There is no export format by that name.", [$"format: one of {string.Join(", ", ExportFormats.Names)}"]);
         }
 
         var panel = await panels.GetAsync(id, cancellationToken);

@@ -19,8 +19,8 @@ public sealed class RecordOptOut(OptOutService optOut, PublicRateLimiter limiter
         CancellationToken cancellationToken)
     {
         if (limiter.Refuse(request) is { } refused) return refused;
-        if (request.ContentLength > MaxBytes || !request.HasFormContentType) return ProblemPage.BadRequest();
-        var form = await request.ReadFormAsync(cancellationToken);
+        var form = await PostedForm.TryReadAsync(request, MaxBytes, cancellationToken);
+        if (form is null) return ProblemPage.BadRequest();
         return await optOut.RecordAsync(token, form, cancellationToken);
     }
 }

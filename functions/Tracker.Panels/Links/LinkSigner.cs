@@ -16,6 +16,9 @@ public sealed class LinkSigner
 {
     private const string Version = "1";
     private const int MaxTokenLength = 512;
+
+    // DateTimeOffset.FromUnixTimeSeconds throws beyond year 9999; such an expiry can only come from a bug, never a 500.
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
     private readonly IOptionsMonitor<LinkOptions> options;
     private readonly TimeProvider clock;
 
@@ -87,7 +90,8 @@ public sealed class LinkSigner
 
         // Only a payload we signed ourselves gets this far, so a parse failure means a format change, not an attack.
         if (!int.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out var wave)
-            || !long.TryParse(parts[5], NumberStyles.None, CultureInfo.InvariantCulture, out var expiresUnix))
+            || !long.TryParse(parts[5], NumberStyles.None, CultureInfo.InvariantCulture, out var expiresUnix)
+            || expiresUnix > MaxUnixSeconds)
         {
             return LinkVerification.Invalid;
         }

@@ -176,8 +176,21 @@ public static class PanelDefinitionValidator
             Reminders = reminders,
             EnrolUntil = schedule.EnrolUntil?.ToUniversalTime(),
         };
-        if (result.End.Year > 9000) problems.Add("schedule: ends too far in the future");
+        if (EndsTooLate(result)) problems.Add("schedule: ends too far in the future");
         return problems.Count > before ? null : result;
+    }
+
+    /// <summary>Past year 9000, or so far that the calendar overflows computing it (start 9999-12-01 with 100 waves).</summary>
+    private static bool EndsTooLate(WaveSchedule schedule)
+    {
+        try
+        {
+            return schedule.End.Year > 9000;
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or OverflowException)
+        {
+            return true;
+        }
     }
 
     private static List<TimeSpan> ResolveReminders(List<string>? texts, TimeSpan window, List<string> problems)

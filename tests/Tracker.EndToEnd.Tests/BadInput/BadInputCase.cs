@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+
+namespace Tracker.EndToEnd.Tests.BadInput;
+
+/// <summary>One case of corpus.json: a request and what the answer must be. See <see cref="BadInputCorpusTests"/> for the fields.</summary>
+public sealed class BadInputCase(JsonObject json)
+{
+    public JsonObject Json { get; } = json;
+
+    public string Id => (string)Json["id"]!;
+
+    public string Category => (string)Json["category"]!;
+
+    public string Method => (string?)Json["method"] ?? "GET";
+
+    public string Path => (string)Json["path"]!;
+
+    public bool Admin => (bool?)Json["admin"] ?? false;
+
+    public string? ContentType => (string?)Json["contentType"];
+
+    public string? Body => (string?)Json["body"];
+
+    public string? BodyBase64 => (string?)Json["bodyBase64"];
+
+    public JsonObject? Token => Json["token"] as JsonObject;
+
+    public int Status => (int)Json["expect"]!["status"]!;
+
+    public IReadOnlyList<string> Contains => Strings("contains");
+
+    public IReadOnlyList<string> NotContains => Strings("notContains");
+
+    /// <summary>False only for the few cases that are meant to store something (a valid post whose page is checked).</summary>
+    public bool StorageUnchanged => (bool?)Json["expect"]!["storageUnchanged"] ?? true;
+
+    /// <summary>xunit shows this in the test name, so a failure names its case.</summary>
+    public override string ToString() => Id;
+
+    private string[] Strings(string name) =>
+        Json["expect"]![name] is JsonArray array ? [.. array.Select(n => (string)n!)] : [];
+}
