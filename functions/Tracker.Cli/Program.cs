@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tracker.Cli.Analyze;
+using Tracker.Cli.Bench;
 using Tracker.Cli.Demo;
 using Tracker.Cli.Export;
 using Tracker.Cli.Panels;
@@ -17,4 +18,5 @@ root.Subcommands.Add(PanelCommand.Create());
 root.Subcommands.Add(ParticipantsCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -54,6 +54,7 @@ public static class TrackerServiceRegistration
         services.AddSingleton<DispatchPlanner>();
         services.AddSingleton<WaveDispatcher>();
         services.AddSingleton<PanelStatusService>();
+        services.AddSingleton<PanelDefinitionCache>();
         services.AddSingleton<SurveyService>();
         services.AddSingleton<Tracker.Panels.OptOut.OptOutService>();
         services.AddSingleton<Tracker.Panels.Participants.ParticipantErasure>();

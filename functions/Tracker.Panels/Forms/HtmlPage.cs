@@ -12,12 +12,20 @@ public sealed record HtmlPage(int StatusCode, string Html) : IResult, IActionRes
 {
     public const string ContentType = "text/html; charset=utf-8";
 
+    /// <summary>Sent as Retry-After (whole seconds) when set: a 503 tells browsers and proxies when to come back.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(response);
         response.StatusCode = StatusCode;
         response.ContentType = ContentType;
         PageSecurity.Apply(response.Headers);
+        if (RetryAfter is { } wait)
+        {
+            response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var body = Encoding.UTF8.GetBytes(Html);
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, cancellationToken);

@@ -41,5 +41,29 @@ public static class ProblemPage
     /// <summary>503: storage is unavailable; nothing was saved, and the same link will work later.</summary>
     public static HtmlPage Unavailable() => Page(StatusCodes.Status503ServiceUnavailable,
         "Sorry, the survey is not available right now",
-        "Please try again in a few minutes with the same link.\n\nIf you were submitting answers, they have not been saved yet.");
+        "Please try again in a few minutes with the same link.\n\nIf you were submitting answers, they have not been saved yet.") with { RetryAfter = SurveyFormPage.UnavailableRetryAfter };
+
+    /// <summary>
+    /// 503 for a submission when storage is down and the form itself cannot be drawn (its panel was never read): the
+    /// posted choices travel on as hidden fields behind a "try again" button, so nothing the participant chose is lost.
+    /// Only fields our form could have produced are carried (short names and values, a bounded number).
+    /// </summary>
+    public static HtmlPage UnavailableKeepingAnswers(string actionUrl, IEnumerable<KeyValuePair<string, string>> fields, string language = "en")
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var kept = fields.Where(f => f.Key.Length is > 0 and <= 40 && f.Value.Length <= AnswerParser.MaxValueLength).Take(500).ToList();
+        var html = PageLayout.Render(language, "Sorry, your answers could not be saved just now", builder =>
+        {
+            builder.Element("h1", "Sorry, your answers could not be saved just now").Line();
+            PageLayout.Paragraphs(builder, "Our storage is not answering. Your choices are kept on this page: please wait a minute and press \u201cTry again\u201d.");
+            builder.Open("form", ("method", "post"), ("action", actionUrl)).Line();
+            foreach (var (name, value) in kept)
+            {
+                builder.Open("input", ("type", "hidden"), ("name", name), ("value", value)).Line();
+            }
+
+            builder.Element("button", "Try again", ("type", "submit")).Line().Close("form").Line();
+        });
+        return new HtmlPage(StatusCodes.Status503ServiceUnavailable, html) { RetryAfter = SurveyFormPage.UnavailableRetryAfter };
+    }
 }

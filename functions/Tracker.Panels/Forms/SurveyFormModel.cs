@@ -18,4 +18,7 @@ public sealed record SurveyFormModel(
 
     /// <summary>Per-item errors from <see cref="AnswerParser"/>; when present the page is a 422 with an error summary.</summary>
     public IReadOnlyList<AnswerError> Errors { get; init; } = [];
+
+    /// <summary>Shown in an alert above the form when set: why the answers below were not saved (e.g. storage is down).</summary>
+    public string? Notice { get; init; }
 }

@@ -20,6 +20,22 @@ public static class SurveyFormPage
         return new HtmlPage(status, Render(model));
     }
 
+    /// <summary>How long a participant is asked to wait when storage is down: long enough for a restart, short enough to wait for.</summary>
+    public static readonly TimeSpan UnavailableRetryAfter = TimeSpan.FromSeconds(30);
+
+    public const string UnavailableNotice =
+        "Sorry, your answers could not be saved just now: our storage is not answering. Your choices are kept below. Please wait a minute and press \u201c" + SubmitText + "\u201d again.";
+
+    /// <summary>
+    /// 503 with Retry-After and the posted choices still checked: an outage must not cost a participant what they chose,
+    /// and the same button saves them once storage is back.
+    /// </summary>
+    public static HtmlPage Unavailable(SurveyFormModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new HtmlPage(StatusCodes.Status503ServiceUnavailable, Render(model with { Notice = UnavailableNotice, Errors = [] })) { RetryAfter = UnavailableRetryAfter };
+    }
+
     public static string Render(SurveyFormModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -32,10 +48,18 @@ public static class SurveyFormPage
             .ToDictionary(x => x.Id, x => x.Number, StringComparer.Ordinal);
 
         // Screen-reader users hear the title first, so a failed submission says so before anything else.
-        var title = (errors.Count > 0 ? "Error: " : string.Empty) + $"{instrument.Title} – {model.PanelName}";
+        var title = (errors.Count > 0 || model.Notice is not null ? "Error: " : string.Empty) + $"{instrument.Title} – {model.PanelName}";
 
         return PageLayout.Render(instrument.Language, title, html =>
         {
+            if (model.Notice is not null)
+            {
+                // Same look and focus behaviour as the error summary: it is the first thing read out and seen.
+                html.Open("div", ("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("autofocus", "")).Line()
+                    .Element("p", model.Notice).Line()
+                    .Close("div").Line();
+            }
+
             if (errors.Count > 0)
             {
                 ErrorSummary(html, instrument, errors, numbers);

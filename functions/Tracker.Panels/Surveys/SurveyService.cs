@@ -7,23 +7,31 @@ using Tracker.Panels.Panels;
 using Tracker.Panels.Participants;
 using Tracker.Panels.Responses;
 using Tracker.Panels.Scoring;
+using Tracker.Panels.Storage;
 
 namespace Tracker.Panels.Surveys;
 
 /// <summary>
 /// What happens behind a participant's link: the token is verified, the wave must be open, answers are validated
-/// and stored as the participant's one response to that wave. Every refusal is a page, never an exception.
+/// and stored as the participant's one response to that wave. Every refusal is a page, never an exception; when
+/// storage is down the page is a 503 with Retry-After that keeps the participant's choices.
 /// </summary>
 public sealed class SurveyService
 {
+    /// <summary>
+    /// The longest a participant waits for storage: the clients' own retries give up sooner on a refused connection, and
+    /// this caps the case where storage accepts connections but does not answer.
+    /// </summary>
+    public static readonly TimeSpan StorageDeadline = TimeSpan.FromSeconds(8);
+
     private readonly LinkSigner signer;
-    private readonly PanelRepository panels;
+    private readonly PanelDefinitionCache panels;
     private readonly ParticipantRepository participants;
     private readonly ResponseRepository responses;
     private readonly TimeProvider clock;
     private readonly ILogger<SurveyService> logger;
 
-    public SurveyService(LinkSigner signer, PanelRepository panels, ParticipantRepository participants, ResponseRepository responses, TimeProvider clock, ILogger<SurveyService> logger)
+    public SurveyService(LinkSigner signer, PanelDefinitionCache panels, ParticipantRepository participants, ResponseRepository responses, TimeProvider clock, ILogger<SurveyService> logger)
     {
         this.signer = signer;
         this.panels = panels;
@@ -35,14 +43,41 @@ public sealed class SurveyService
 
     public async Task<HtmlPage> ShowAsync(string token, CancellationToken cancellationToken)
     {
-        var access = await ResolveAsync(token, cancellationToken).ConfigureAwait(false);
-        if (access.Refusal is not null) return access.Refusal;
+        using var deadline = Deadline(cancellationToken);
+        try
+        {
+            var access = await ResolveAsync(token, deadline.Token).ConfigureAwait(false);
+            if (access.Refusal is not null) return access.Refusal;
 
-        var (existing, _) = await responses.GetAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, cancellationToken).ConfigureAwait(false);
-        return SurveyFormPage.Page(Model(access, token) with { Answers = existing?.Answers ?? new Dictionary<string, int>() });
+            var (existing, _) = await responses.GetAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, deadline.Token).ConfigureAwait(false);
+            return SurveyFormPage.Page(Model(access, token) with { Answers = existing?.Answers ?? new Dictionary<string, int>() });
+        }
+        catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
+        {
+            logger.LogWarning("Storage unavailable while showing a survey form; answered 503 ({Error})", ex.GetType().Name);
+            return ProblemPage.Unavailable();
+        }
     }
 
     public async Task<HtmlPage> SubmitAsync(string token, IFormCollection form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        using var deadline = Deadline(cancellationToken);
+        try
+        {
+            return await SaveAsync(token, form, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
+        {
+            // Nothing was acknowledged, so the participant must be able to press Save again with every choice still made.
+            logger.LogWarning("Storage unavailable while saving a response; answered 503 with the form kept ({Error})", ex.GetType().Name);
+            return UnavailableKeepingAnswers(token, form);
+        }
+    }
+
+    public HtmlPage BadRequest() => ProblemPage.BadRequest();
+
+    private async Task<HtmlPage> SaveAsync(string token, IFormCollection form, CancellationToken cancellationToken)
     {
         var access = await ResolveAsync(token, cancellationToken).ConfigureAwait(false);
         if (access.Refusal is not null) return access.Refusal;
@@ -65,7 +100,31 @@ public sealed class SurveyService
         return ThankYouPage.Page(panel.Name, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}");
     }
 
-    public HtmlPage BadRequest() => ProblemPage.BadRequest();
+    /// <summary>
+    /// The form as posted, on a 503. The token was verified before any storage call, so only a genuine link gets here;
+    /// the panel comes from the cache when it was read before (however long ago), else the choices ride on hidden fields.
+    /// </summary>
+    private HtmlPage UnavailableKeepingAnswers(string token, IFormCollection form)
+    {
+        var action = $"/api/{ParticipantLinks.SurveyRoute}/{token}";
+        var link = signer.Verify(token).Token;
+        if (link is not null && panels.TryGetStale(link.PanelId, out var panel) && panel is not null)
+        {
+            var parsed = AnswerParser.Parse(panel.Instrument, form);
+            var closes = Format(panel.Schedule.ClosesAt(link.Wave), panel.DefaultTimeZone);
+            return SurveyFormPage.Unavailable(new SurveyFormModel(panel.Instrument, panel.Name, link.Wave, panel.Schedule.Waves, closes, action) { Answers = parsed.Answers });
+        }
+
+        var fields = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? string.Empty)));
+        return ProblemPage.UnavailableKeepingAnswers(action, fields);
+    }
+
+    private static CancellationTokenSource Deadline(CancellationToken cancellationToken)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        source.CancelAfter(StorageDeadline);
+        return source;
+    }
 
     private async Task<SurveyAccess> ResolveAsync(string token, CancellationToken cancellationToken)
     {
@@ -85,12 +144,14 @@ public sealed class SurveyService
         }
 
         // The token outlives the wave by a grace period, so an expired token always means a closed wave.
-        var state = verification.Status == LinkVerificationStatus.Expired ? WaveState.Closed : panel.Schedule.StateAt(link.Wave, clock.GetUtcNow());
+        // Each participant's window runs from their own invitation (local send time, rolling enrolment).
+        var schedule = participant.ScheduleIn(panel);
+        var state = verification.Status == LinkVerificationStatus.Expired ? WaveState.Closed : schedule.StateAt(link.Wave, clock.GetUtcNow());
         return state switch
         {
             WaveState.Closed => SurveyAccess.Refused(ProblemPage.WaveClosed()),
             WaveState.Scheduled => SurveyAccess.Refused(ProblemPage.Page(StatusCodes.Status403Forbidden, "This survey is not open yet",
-                $"Wave {link.Wave} opens on {Format(panel.Schedule.OpensAt(link.Wave), participant.TimeZone)}. Please come back then with the same link.")),
+                $"Wave {link.Wave} opens on {Format(schedule.InviteAt(link.Wave), participant.TimeZone)}. Please come back then with the same link.")),
             _ => new SurveyAccess(panel, participant, link.Wave, null),
         };
     }
@@ -99,7 +160,7 @@ public sealed class SurveyService
         new(access.Panel!.Instrument, access.Panel.Name, access.Wave, access.Panel.Schedule.Waves, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}");
 
     private static string ClosesAtText(SurveyAccess access) =>
-        Format(access.Panel!.Schedule.ClosesAt(access.Wave), access.Participant!.TimeZone);
+        Format(access.Participant!.ScheduleIn(access.Panel!).ClosesAt(access.Wave), access.Participant.TimeZone);
 
     private static string Format(DateTimeOffset instant, string timeZone)
     {

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Tracker.LocalHost.App;
+
+namespace Tracker.Cli.Bench;
+
+/// <summary><c>tracker bench ingest</c>: form submissions into the local stack, against bare table writes in the same run.</summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Benchmarks that time Tracker against a baseline in the same run.");
+        bench.Subcommands.Add(Ingest());
+        return bench;
+    }
+
+    private static Command Ingest()
+    {
+        var submissions = new Option<int>("--submissions") { Description = "How many form submissions to time (one per participant).", DefaultValueFactory = _ => 10_000 };
+        var concurrency = new Option<int>("--concurrency") { Description = "How many submissions in flight at once (and bare writes, for the baseline).", DefaultValueFactory = _ => 64 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random answers.", DefaultValueFactory = _ => 20261128 };
+        var json = new Option<string?>("--json") { Description = "Also write the JSON line to this file ('-' prints only the JSON line)." };
+        var command = new Command("ingest", "Start Azurite and the Function App, post form submissions to participant links over HTTP, time them against bare Azure.Data.Tables single-entity writes to the same Azurite at the same concurrency, and check that every acknowledged submission is stored exactly once.")
+        {
+            submissions, concurrency, seed, json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var count = parse.GetValue(submissions);
+            var inFlight = parse.GetValue(concurrency);
+            if (count is < 10 or > 200_000 || inFlight is < 1 or > 1024)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("tracker bench ingest: --submissions must be 10–200000 and --concurrency 1–1024.");
+                return 2;
+            }
+
+            var jsonPath = parse.GetValue(json);
+            var quiet = jsonPath == "-";
+            var settings = new IngestSettings(count, inFlight, parse.GetValue(seed), IngestSettings.DefaultWarmup(count));
+            await using var stack = await TrackerStack.StartAsync(StackOptions(), cancellationToken);
+            var report = await new IngestBenchmark(stack).RunAsync(settings, line => { if (!quiet) AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]"); }, cancellationToken);
+
+            if (!quiet)
+            {
+                Print(report);
+            }
+
+            var line = report.ToJsonLine();
+            await parse.InvocationConfiguration.Output.WriteLineAsync(line);
+            if (jsonPath is not null && !quiet)
+            {
+                await File.WriteAllTextAsync(jsonPath, line + "\n", cancellationToken);
+            }
+
+            return report.Accounting.ExactlyOnce ? 0 : 1;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// The stack as a deployment runs it, minus what would blur the measurement: no timers or queue listeners, no SMTP
+    /// (nothing is sent), and the per-address rate limit lifted, since every simulated participant shares one loopback address.
+    /// </summary>
+    public static TrackerStackOptions StackOptions()
+    {
+        var options = new TrackerStackOptions
+        {
+            EnableTimers = false,
+            EnableQueueListeners = false,
+            SmtpEndpoint = "127.0.0.1:9",
+            MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Error,
+        };
+        options.Settings["RateLimit:TokenLimit"] = "1000000";
+        options.Settings["RateLimit:TokensPerPeriod"] = "1000000";
+        return options;
+    }
+
+    private static void Print(IngestReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"Ingest: {report.Settings.Submissions:N0} submissions at concurrency {report.Settings.Concurrency}")
+            .AddColumn("").AddColumn(new TableColumn("per second").RightAligned()).AddColumn(new TableColumn("p50 ms").RightAligned())
+            .AddColumn(new TableColumn("p95 ms").RightAligned()).AddColumn(new TableColumn("p99 ms").RightAligned()).AddColumn(new TableColumn("max ms").RightAligned());
+        Row(table, "Tracker: form POST over HTTP", report.Tracker);
+        Row(table, "Baseline: bare AddEntity", report.Baseline);
+        AnsiConsole.Write(table);
+
+        var ratio = report.Ratio.ToString("P0", CultureInfo.InvariantCulture);
+        AnsiConsole.MarkupLine(report.TargetMet
+            ? $"Tracker reached [green]{ratio}[/] of the bare write rate (target ≥ {IngestSettings.TargetRatio:P0})."
+            : $"Tracker reached [yellow]{ratio}[/] of the bare write rate, [yellow]below the target[/] of {IngestSettings.TargetRatio:P0}.");
+        var statuses = string.Join(", ", report.StatusCodes.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}: {kv.Value:N0}"));
+        AnsiConsole.MarkupLine($"Answers: {statuses}; no answer at all: {report.TransportErrors}.");
+        var a = report.Accounting;
+        AnsiConsole.MarkupLine((a.ExactlyOnce ? "[green]Exactly once[/]" : "[red]NOT exactly once[/]")
+            + $": {a.Acknowledged:N0} acknowledged, {a.Stored:N0} stored; missing {a.Missing}, stored without a 2xx {a.Unacknowledged}, answers differing {a.Mismatched}, written twice {a.Rewritten}.");
+    }
+
+    private static void Row(Table table, string name, PhaseResult phase) =>
+        table.AddRow(
+            name,
+            phase.PerSecond.ToString("N0", CultureInfo.InvariantCulture),
+            phase.P50Ms.ToString("N1", CultureInfo.InvariantCulture),
+            phase.P95Ms.ToString("N1", CultureInfo.InvariantCulture),
+            phase.P99Ms.ToString("N1", CultureInfo.InvariantCulture),
+            phase.MaxMs.ToString("N1", CultureInfo.InvariantCulture));
+}
