@@ -83,6 +83,14 @@ public sealed class InvitationLedger
         return ledger.TryClaimAsync(row, now, cancellationToken);
     }
 
+    /// <summary>Claims a message the planner queued (see <see cref="SendLedger{TRow}.TryClaimQueuedAsync"/>); null when someone else holds it or it has gone.</summary>
+    public Task<InvitationEntity?> TryClaimQueuedAsync(string panelId, int wave, string participantId, string kind, string messageId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = NewRow(panelId, wave, participantId, kind);
+        row.MessageId = messageId;
+        return ledger.TryClaimQueuedAsync(row, now, cancellationToken);
+    }
+
     public Task<IReadOnlyList<InvitationEntity>> EnqueueAsync(IReadOnlyList<InvitationEntity> rows, DateTimeOffset now, CancellationToken cancellationToken) =>
         ledger.EnqueueAsync(rows, now, cancellationToken);
 

@@ -96,7 +96,7 @@ public sealed class WaveDispatcher
             var responded = known is not null
                 ? known.Respondents.ContainsKey(item.ParticipantId)
                 : item.Kind != MessageKind.Invite && (await responses.GetAsync(panel.Id, wave, item.ParticipantId, ct).ConfigureAwait(false)).Response is not null;
-            var outcome = await SendOneAsync(panel, wave, item, participant, responded, ct).ConfigureAwait(false);
+            var outcome = await SendOneAsync(panel, wave, item, participant, responded, fromQueue: known is null, ct).ConfigureAwait(false);
             _ = outcome switch
             {
                 SendOutcome.Sent => Interlocked.Increment(ref sent),
@@ -109,11 +109,14 @@ public sealed class WaveDispatcher
         return new DispatchReport(panel.Id, wave, sent, skipped, failed, deferred);
     }
 
-    private async Task<SendOutcome> SendOneAsync(Panel panel, int wave, DispatchItem item, Participant? participant, bool responded, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendOneAsync(Panel panel, int wave, DispatchItem item, Participant? participant, bool responded, bool fromQueue, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var messageId = InvitationComposer.MessageId(panel.Id, wave, item.ParticipantId, item.Kind, mailer.Sender.Address);
-        var claim = await ledger.TryClaimAsync(panel.Id, wave, item.ParticipantId, item.Kind, messageId, now, cancellationToken).ConfigureAwait(false);
+        // A batch's items were queued by the planner, so their rows exist: claim them by take-over, not by a doomed insert.
+        var claim = fromQueue
+            ? await ledger.TryClaimQueuedAsync(panel.Id, wave, item.ParticipantId, item.Kind, messageId, now, cancellationToken).ConfigureAwait(false)
+            : await ledger.TryClaimAsync(panel.Id, wave, item.ParticipantId, item.Kind, messageId, now, cancellationToken).ConfigureAwait(false);
         if (claim is null)
         {
             return SendOutcome.Skipped;

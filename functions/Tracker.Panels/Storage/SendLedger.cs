@@ -44,6 +44,20 @@ public sealed class SendLedger<TRow>
     }
 
     /// <summary>
+    /// Claims a row the planner queued: the take-over first, since the insert <see cref="TryClaimAsync"/> starts with
+    /// would fail on it (a wasted round trip and a 409 per message, a sixth of a queued send's storage calls). A row that
+    /// is gone (its claim released after a transient failure) is claimed by insert as usual.
+    /// </summary>
+    public async Task<TRow?> TryClaimQueuedAsync(TRow row, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await Table.GetEntityIfExistsAsync<TRow>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return existing.HasValue
+            ? await TakeOverAsync(existing.Value!, row.MessageId, now, cancellationToken).ConfigureAwait(false)
+            : await TryClaimAsync(row, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Inserts rows as queued, 100 per transaction (one partition each); where a transaction meets a row that already
     /// exists, that chunk falls back to one insert per row. Returns the rows this caller inserted: only those are its to enqueue.
     /// </summary>
@@ -88,12 +102,17 @@ public sealed class SendLedger<TRow>
         return inserted;
     }
 
-    /// <summary>Re-stamps queued rows whose queue message was lost (older than the lease), so they are planned again; returns those this caller won.</summary>
+    /// <summary>
+    /// Re-stamps as queued the rows whose queue message was lost and the claims whose sender died before marking them
+    /// (both older than the lease), so they are planned again; returns those this caller won. Without the second kind a
+    /// claim left by a crash or a storage outage would never be sent: nothing else looks at a claimed row again.
+    /// </summary>
     public async Task<IReadOnlyList<TRow>> RequeueStaleAsync(IEnumerable<TRow> rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var won = new List<TRow>();
-        foreach (var row in rows.Where(r => r.State == LedgerEntity.Queued && now - r.ClaimedAt >= ClaimLease))
+        foreach (var row in rows.Where(r => (r.State is LedgerEntity.Queued or LedgerEntity.Claimed) && now - r.ClaimedAt >= ClaimLease))
         {
+            row.State = LedgerEntity.Queued;
             row.ClaimedAt = now;
             try
             {
@@ -155,7 +174,11 @@ public sealed class SendLedger<TRow>
             return null;
         }
 
-        var row = existing.Value!;
+        return await TakeOverAsync(existing.Value!, wanted.MessageId, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TRow?> TakeOverAsync(TRow row, string messageId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var claimable = row.State == LedgerEntity.Queued || (row.State == LedgerEntity.Claimed && now - row.ClaimedAt >= ClaimLease);
         if (!claimable)
         {
@@ -165,7 +188,7 @@ public sealed class SendLedger<TRow>
         row.State = LedgerEntity.Claimed;
         row.ClaimedAt = now;
         row.Attempts++;
-        if (string.IsNullOrEmpty(row.MessageId)) row.MessageId = wanted.MessageId;
+        if (string.IsNullOrEmpty(row.MessageId)) row.MessageId = messageId;
         try
         {
             var updated = await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);

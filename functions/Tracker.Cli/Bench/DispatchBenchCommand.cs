@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Tracker.LocalHost.App;
+
+namespace Tracker.Cli.Bench;
+
+/// <summary><c>tracker bench dispatch</c>: a wave's invitations through Tracker's real sending path, against a bare MailKit loop to the same smtp4dev.</summary>
+public static class DispatchBenchCommand
+{
+    public static Command Create()
+    {
+        var participants = new Option<int>("--participants") { Description = "Participants in the wave (and messages in each bare loop).", DefaultValueFactory = _ => 10_000 };
+        var json = new Option<string?>("--json") { Description = "Also write the JSON line to this file ('-' prints only the JSON line)." };
+        var command = new Command("dispatch", "Start Azurite, smtp4dev and the Function App, enrol a panel, time a bare MailKit loop (one connection, then as many as Tracker's pool) sending as many messages of the same size to smtp4dev, then time Tracker sending the wave through the dispatch timer, the queue and SendDispatchBatch until every ledger row is sent, and check smtp4dev received each invitation exactly once.")
+        {
+            participants, json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var count = parse.GetValue(participants);
+            if (count is < 10 or > 100_000)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("tracker bench dispatch: --participants must be 10–100000.");
+                return 2;
+            }
+
+            var jsonPath = parse.GetValue(json);
+            var quiet = jsonPath == "-";
+            var settings = new DispatchBenchSettings(count, DispatchBenchSettings.DefaultWarmup(count));
+            await using var stack = await TrackerStack.StartAsync(StackOptions(), cancellationToken);
+            var report = await new DispatchBenchmark(stack).RunAsync(settings, line => { if (!quiet) AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]"); }, cancellationToken);
+            if (!quiet)
+            {
+                Print(report);
+            }
+
+            var line = report.ToJsonLine();
+            await parse.InvocationConfiguration.Output.WriteLineAsync(line);
+            if (jsonPath is not null && !quiet)
+            {
+                await File.WriteAllTextAsync(jsonPath, line + "\n", cancellationToken);
+            }
+
+            return report.Accounting.ExactlyOnce ? 0 : 1;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// The stack as a deployment runs it, with smtp4dev: queue listeners on (SendDispatchBatch), the timer itself off so
+    /// the benchmark fires it exactly when timing starts instead of on the clock's five-minute tick.
+    /// </summary>
+    public static TrackerStackOptions StackOptions() => new()
+    {
+        EnableTimers = false,
+        EnableQueueListeners = true,
+        MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Error,
+    };
+
+    private static void Print(DispatchBenchReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"Dispatch: {report.Settings.Participants:N0} messages to smtp4dev")
+            .AddColumn("").AddColumn(new TableColumn("connections").RightAligned()).AddColumn(new TableColumn("seconds").RightAligned()).AddColumn(new TableColumn("messages/s").RightAligned());
+        foreach (var phase in new[] { report.BareOneConnection, report.BarePooled, report.Tracker })
+        {
+            table.AddRow(
+                Markup.Escape(phase.Name),
+                phase.Connections.ToString(CultureInfo.InvariantCulture),
+                phase.Elapsed.TotalSeconds.ToString("N1", CultureInfo.InvariantCulture),
+                phase.PerSecond.ToString("N0", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        var ratio = report.Ratio.ToString("P0", CultureInfo.InvariantCulture);
+        AnsiConsole.MarkupLine(report.TargetMet
+            ? $"Tracker reached [green]{ratio}[/] of the bare loop with as many connections (target ≥ {DispatchBenchSettings.TargetRatio:P0}); {report.RatioToOneConnection.ToString("P0", CultureInfo.InvariantCulture)} of one connection."
+            : $"Tracker reached [yellow]{ratio}[/] of the bare loop with as many connections, [yellow]below the target[/] of {DispatchBenchSettings.TargetRatio:P0}; {report.RatioToOneConnection.ToString("P0", CultureInfo.InvariantCulture)} of one connection.");
+        var a = report.Accounting;
+        var states = string.Join(", ", a.LedgerStates.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}: {kv.Value:N0}"));
+        AnsiConsole.MarkupLine((a.ExactlyOnce ? "[green]Exactly once[/]" : "[red]NOT exactly once[/]")
+            + $": ledger {states}; smtp4dev received {a.Received:N0} messages, {a.DistinctMessageIds:N0} distinct Message-IDs, {a.DistinctRecipients:N0} recipients, {a.UnknownMessageIds} Message-IDs not in the ledger.");
+    }
+}

@@ -1,0 +1,236 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Data.Tables;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Tracker.Functions;
+using Tracker.LocalHost.App;
+using Tracker.LocalHost.Stack;
+using Tracker.Panels.Configuration;
+using Tracker.Panels.Email;
+using Tracker.Panels.Invitations;
+using Tracker.Panels.Links;
+using Tracker.Panels.Panels;
+using Tracker.Panels.Participants;
+using Tracker.Panels.Storage;
+
+namespace Tracker.Cli.Bench;
+
+/// <summary>
+/// A wave's invitations sent by Tracker through its real path — the dispatch timer's planner, the dispatch queue, and
+/// SendDispatchBatch claiming, sending and marking each ledger row — timed from the planner run until every ledger row
+/// is <c>sent</c>, against a bare MailKit loop sending as many messages of the same size to the same smtp4dev.
+/// </summary>
+public sealed class DispatchBenchmark
+{
+    private const int Wave = 1;
+
+    // Generous: a stalled run must end with a report, not hang a terminal or CI job.
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(20);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    private readonly TrackerStack stack;
+
+    public DispatchBenchmark(TrackerStack stack) => this.stack = stack;
+
+    /// <param name="progress">Told what the benchmark is doing (a line per step); not timed.</param>
+    public async Task<DispatchBenchReport> RunAsync(DispatchBenchSettings settings, Action<string> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(progress);
+        var smtp4dev = stack.Smtp4dev ?? throw new InvalidOperationException("The dispatch benchmark counts what smtp4dev received: start the stack with its own smtp4dev.");
+        using var inbox = new HttpClient { BaseAddress = smtp4dev.WebUrl, Timeout = TimeSpan.FromMinutes(2) };
+        var inboxClient = new Smtp4devClient(inbox, ownsHttpClient: false, pageSize: 500);
+        using var admin = stack.Host.CreateClient(withAdminKey: true);
+        var services = stack.Host.Services;
+        var connections = services.GetRequiredService<SmtpMailer>().MaxConnections;
+        var batchSize = services.GetRequiredService<IOptionsMonitor<TrackerOptions>>().CurrentValue.DispatchBatchSize;
+        var ledger = new TableClient(stack.StorageConnectionString, StorageNames.InvitationsTable);
+
+        progress($"Warming up: a {settings.Warmup}-participant wave through Tracker and {settings.Warmup} bare messages…");
+        var warmPanel = await IngestBenchmark.CreatePanelAsync(admin, cancellationToken);
+        await IngestBenchmark.EnrolAsync(admin, services.GetRequiredService<ParticipantRepository>(), warmPanel, settings.Warmup, cancellationToken);
+        await SendWaveAsync(ledger, warmPanel, settings.Warmup, cancellationToken);
+
+        progress($"Creating a panel and enrolling {settings.Participants.ToString("N0", CultureInfo.InvariantCulture)} participants…");
+        var panelId = await IngestBenchmark.CreatePanelAsync(admin, cancellationToken);
+        var participantIds = await IngestBenchmark.EnrolAsync(admin, services.GetRequiredService<ParticipantRepository>(), panelId, settings.Participants, cancellationToken);
+        var template = await TemplateAsync(panelId, participantIds[0], cancellationToken);
+        await SendBareAsync("warm-up", template, settings.Warmup, connections, "warm", cancellationToken);
+
+        await ClearAsync(inboxClient, inbox, cancellationToken);
+        progress($"Bare MailKit loop: {settings.Participants.ToString("N0", CultureInfo.InvariantCulture)} messages over one connection…");
+        var bareOne = await SendBareAsync("bare MailKit, 1 connection", template, settings.Participants, 1, "one", cancellationToken);
+        await ExpectReceivedAsync(inbox, settings.Participants, cancellationToken);
+
+        await ClearAsync(inboxClient, inbox, cancellationToken);
+        progress($"Bare MailKit loop: {settings.Participants.ToString("N0", CultureInfo.InvariantCulture)} messages over {connections} connections (as many as Tracker's pool)…");
+        var barePooled = await SendBareAsync($"bare MailKit, {connections} connections", template, settings.Participants, connections, "pool", cancellationToken);
+        await ExpectReceivedAsync(inbox, settings.Participants, cancellationToken);
+
+        await ClearAsync(inboxClient, inbox, cancellationToken);
+        progress($"Tracker: the dispatch timer's planner, the queue and SendDispatchBatch, until all {settings.Participants.ToString("N0", CultureInfo.InvariantCulture)} ledger rows are sent…");
+        var elapsed = await SendWaveAsync(ledger, panelId, settings.Participants, cancellationToken);
+        var tracker = new SmtpPhase($"Tracker (planner + queue + SendDispatchBatch, {connections} connections)", connections, settings.Participants, elapsed);
+
+        progress("Reading the ledger and every message smtp4dev received…");
+        var accounting = await AccountAsync(ledger, inboxClient, panelId, settings.Participants, cancellationToken);
+        return new DispatchBenchReport(settings, bareOne, barePooled, tracker, stack.Host.HostJson.BatchSize, batchSize, accounting);
+    }
+
+    /// <summary>
+    /// Runs the dispatch timer's function once (what the timer does when it fires) and waits until the wave's ledger has
+    /// a <c>sent</c> row per participant. Rows released after a transient failure are planned again by another run, as the
+    /// next timer tick would; a failed row ends the wait (it will never be sent).
+    /// </summary>
+    public async Task<TimeSpan> SendWaveAsync(TableClient ledger, string panelId, int participants, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        var partition = InvitationEntity.Partition(panelId, Wave);
+        var clock = Stopwatch.StartNew();
+        await stack.Host.InvokeAsync(nameof(DispatchDueWaves), cancellationToken: cancellationToken);
+        while (true)
+        {
+            // Only the rows not yet sent come back, so polling costs Azurite little while Tracker is writing to it.
+            var pending = new List<string>();
+            await foreach (var row in ledger.QueryAsync<TableEntity>($"PartitionKey eq '{partition}' and State ne '{LedgerEntity.Sent}'", select: ["State"], cancellationToken: cancellationToken))
+            {
+                pending.Add(row.GetString("State"));
+            }
+
+            if (pending.Count == 0)
+            {
+                var rows = await CountRowsAsync(ledger, partition, cancellationToken);
+                if (rows >= participants) return clock.Elapsed;
+
+                // Some claims were released after a transient failure: the timer's next run plans them again.
+                await stack.Host.InvokeAsync(nameof(DispatchDueWaves), cancellationToken: cancellationToken);
+            }
+            else if (pending.Contains(LedgerEntity.Failed))
+            {
+                throw new InvalidOperationException($"{pending.Count(s => s == LedgerEntity.Failed)} invitations failed; the SMTP server refused them (see the ledger's Error column).");
+            }
+
+            if (clock.Elapsed > Patience)
+            {
+                throw new TimeoutException($"The wave was not sent within {Patience}: {pending.Count} ledger rows are not sent.");
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    /// <summary>The invitation Tracker would send the participant, composed by Tracker's own composer, as the bare loop's template.</summary>
+    private async Task<MimeMessage> TemplateAsync(string panelId, string participantId, CancellationToken cancellationToken)
+    {
+        var services = stack.Host.Services;
+        var panel = await services.GetRequiredService<PanelRepository>().GetAsync(panelId, cancellationToken)
+            ?? throw new InvalidOperationException($"The benchmark panel {panelId} is missing.");
+        var repository = services.GetRequiredService<ParticipantRepository>();
+        var participant = await repository.GetAsync(panelId, participantId, cancellationToken) ?? throw new InvalidOperationException("A benchmark participant is missing.");
+        var contact = await repository.GetContactAsync(panelId, participantId, cancellationToken) ?? throw new InvalidOperationException("A benchmark contact is missing.");
+        var links = services.GetRequiredService<ParticipantLinks>();
+        var sender = services.GetRequiredService<SmtpMailer>().Sender;
+        return InvitationComposer.Compose(panel, participant, Wave, MessageKind.Invite, sender, contact.Email, links.SurveyLink(panel, participant, Wave), links.OptOutLink(panel, participant, Wave));
+    }
+
+    /// <summary>
+    /// The baseline: <paramref name="count"/> copies of the template, each with its own recipient and Message-ID (so the
+    /// size stays Tracker's), sent by <paramref name="connections"/> MailKit clients each holding one connection open.
+    /// </summary>
+    private async Task<SmtpPhase> SendBareAsync(string name, MimeMessage template, int count, int connections, string prefix, CancellationToken cancellationToken)
+    {
+        using var source = new MemoryStream();
+        await template.WriteToAsync(source, cancellationToken);
+        var bytes = source.ToArray();
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            using var smtp = new SmtpClient();
+            await smtp.ConnectAsync(stack.SmtpHost, stack.SmtpPort, SecureSocketOptions.None, cancellationToken);
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                message.To.Clear();
+                message.To.Add(MailboxAddress.Parse(string.Create(CultureInfo.InvariantCulture, $"{prefix}-{i}@example.invalid")));
+                message.MessageId = string.Create(CultureInfo.InvariantCulture, $"{prefix}.{i}@example.org");
+                await smtp.SendAsync(message, cancellationToken);
+            }
+
+            await smtp.DisconnectAsync(true, cancellationToken);
+        }));
+        return new SmtpPhase(name, connections, count, clock.Elapsed);
+    }
+
+    private static async Task<DispatchAccounting> AccountAsync(TableClient ledger, Smtp4devClient inbox, string panelId, int participants, CancellationToken cancellationToken)
+    {
+        var partition = InvitationEntity.Partition(panelId, Wave);
+        var states = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ledgerIds = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in ledger.QueryAsync<InvitationEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            states[row.State] = states.GetValueOrDefault(row.State) + 1;
+            ledgerIds.Add(row.MessageId);
+        }
+
+        var messages = await inbox.ListMessagesAsync(cancellationToken: cancellationToken);
+        var messageIds = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (summary, ct) =>
+        {
+            var message = await inbox.GetMessageAsync(summary.Id, ct);
+            messageIds.Add(message?.Header("Message-ID")?.Trim().Trim('<', '>') ?? "");
+        });
+
+        var distinct = messageIds.ToHashSet(StringComparer.Ordinal);
+        return new DispatchAccounting(
+            participants,
+            states,
+            messages.Count,
+            distinct.Count,
+            messages.SelectMany(m => m.To).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
+            distinct.Count(id => !ledgerIds.Contains(id)));
+    }
+
+    private static async Task<int> CountRowsAsync(TableClient ledger, string partition, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var _ in ledger.QueryAsync<TableEntity>($"PartitionKey eq '{partition}'", select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static async Task ClearAsync(Smtp4devClient client, HttpClient inbox, CancellationToken cancellationToken)
+    {
+        await client.DeleteAllAsync(cancellationToken);
+        await ExpectReceivedAsync(inbox, 0, cancellationToken);
+    }
+
+    /// <summary>Waits (briefly) until smtp4dev reports exactly <paramref name="expected"/> messages; more, or never reaching it, is an error.</summary>
+    private static async Task ExpectReceivedAsync(HttpClient inbox, int expected, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.StartNew();
+        while (true)
+        {
+            var page = await inbox.GetFromJsonAsync<JsonElement>("api/messages?mailboxName=Default&pageSize=1", cancellationToken);
+            var count = page.GetProperty("rowCount").GetInt32();
+            if (count == expected) return;
+            if (count > expected || started.Elapsed > TimeSpan.FromMinutes(1))
+            {
+                throw new InvalidOperationException($"smtp4dev holds {count} messages; expected {expected}.");
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+}

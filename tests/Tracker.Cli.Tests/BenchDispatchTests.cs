@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Text.Json;
+using Tracker.Cli.Bench;
+
+namespace Tracker.Cli.Tests;
+
+/// <summary>
+/// <c>tracker bench dispatch</c> at a size that fits CI, against real Azurite, smtp4dev and the local Function App.
+/// Timing is reported, never asserted: what must hold is that the wave went out exactly once.
+/// </summary>
+public sealed class BenchDispatchTests
+{
+    [Fact]
+    public async Task Every_participant_gets_exactly_one_invitation_with_the_ledgers_message_id_and_every_row_is_sent()
+    {
+        var root = new RootCommand("test");
+        root.Subcommands.Add(BenchCommand.Create());
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await root.Parse(["bench", "dispatch", "--participants", "50", "--json", "-"])
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
+        Assert.True(exitCode == 0, $"exit {exitCode}: {error}");
+        using var json = JsonDocument.Parse(output.ToString().Trim().Split('\n')[^1]);
+        var report = json.RootElement;
+        var accounting = report.GetProperty("accounting");
+        Assert.Equal(50, accounting.GetProperty("ledger_rows").GetInt32());
+        Assert.Equal(50, accounting.GetProperty("ledger_states").GetProperty("sent").GetInt32());
+        Assert.Single(accounting.GetProperty("ledger_states").EnumerateObject());
+        Assert.Equal(50, accounting.GetProperty("received").GetInt32());
+        Assert.Equal(50, accounting.GetProperty("distinct_message_ids").GetInt32());
+        Assert.Equal(50, accounting.GetProperty("distinct_recipients").GetInt32());
+        Assert.Equal(0, accounting.GetProperty("unknown_message_ids").GetInt32());
+        Assert.True(accounting.GetProperty("exactly_once").GetBoolean());
+
+        // All three phases sent the full count, so the ratio compares like with like.
+        Assert.Equal(50, report.GetProperty("bare_one_connection").GetProperty("messages").GetInt32());
+        Assert.Equal(50, report.GetProperty("bare_pooled").GetProperty("messages").GetInt32());
+        Assert.Equal(50, report.GetProperty("tracker").GetProperty("messages").GetInt32());
+        Assert.True(report.GetProperty("ratio").GetDouble() > 0);
+    }
+}
