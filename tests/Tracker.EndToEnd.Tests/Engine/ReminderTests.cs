@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.Json;
+using Tracker.Panels.Invitations;
+using Tracker.Panels.Storage;
+
+namespace Tracker.EndToEnd.Tests.Engine;
+
+/// <summary>Reminders through the timer and the queue-triggered sender, against Azurite and smtp4dev.</summary>
+[Collection(StackCollection.Name)]
+public sealed class ReminderTests(StackFixture stack)
+{
+    private readonly EngineDriver engine = new(stack);
+
+    [Fact]
+    public async Task Reminders_go_only_to_those_who_have_not_answered_and_stop_once_they_do()
+    {
+        var panelId = await engine.CreatePanelAsync(new() { ["waves"] = 2, ["interval"] = "P7D", ["window"] = "P5D", ["reminders"] = new[] { "P1D", "P3D" } });
+        var emails = StackFixture.Emails(3);
+        var (early, late, never) = (emails[0], emails[1], emails[2]);
+        await engine.EnrolAsync(panelId, emails);
+
+        await engine.RunTimerAsync(panelId);
+        await engine.AnswerAsync((await engine.LinksAsync(early, 1)).Survey);
+
+        // Reminder 1 is due a day later: not for the one who answered.
+        stack.Clock.Advance(TimeSpan.FromDays(1));
+        await engine.RunTimerAsync(panelId);
+        await engine.AnswerAsync((await engine.LinksAsync(late, 1)).Survey);
+
+        // Reminder 2 (day 3) only for the one still silent; a second run sends nothing more.
+        stack.Clock.Advance(TimeSpan.FromDays(2));
+        await engine.RunTimerAsync(panelId);
+        await engine.RunTimerAsync(panelId);
+        stack.Clock.Advance(TimeSpan.FromDays(1));
+        await engine.RunTimerAsync(panelId);
+
+        var kinds = await engine.KindsAsync(emails);
+        Assert.Equal(["invite 1"], kinds[early]);
+        Assert.Equal(["invite 1", "reminder 1"], kinds[late]);
+        Assert.Equal(["invite 1", "reminder 1", "reminder 1"], kinds[never]);
+
+        var ledger = await engine.LedgerAsync(panelId, 1);
+        Assert.Equal(2, ledger.Values.Count(r => r.Kind == MessageKind.Reminder(1) && r.State == LedgerEntity.Sent));
+        Assert.Single(ledger.Values, r => r.Kind == MessageKind.Reminder(2) && r.State == LedgerEntity.Sent);
+    }
+
+    [Fact]
+    public async Task A_reminder_queued_before_the_answer_arrives_is_settled_as_skipped_not_sent()
+    {
+        var panelId = await engine.CreatePanelAsync(new() { ["waves"] = 1, ["interval"] = "P7D", ["window"] = "P5D", ["reminders"] = new[] { "P2D" } });
+        var email = StackFixture.Emails(1)[0];
+        var ids = await engine.EnrolAsync(panelId, [email]);
+        await engine.RunTimerAsync(panelId);
+        stack.Clock.Advance(TimeSpan.FromDays(2));
+
+        // The planner's half, as the timer would do it, but the batch waits while the participant answers.
+        var ledger = engine.Service<InvitationLedger>();
+        var row = ledger.NewRow(panelId, 1, ids[email], MessageKind.Reminder(1));
+        Assert.Single(await ledger.EnqueueAsync([row], stack.Clock.GetUtcNow(), CancellationToken.None));
+        await engine.AnswerAsync((await engine.LinksAsync(email, 1)).Survey);
+        var batch = JsonSerializer.Serialize(new DispatchBatch(panelId, 1, [new DispatchItem(ids[email], MessageKind.Reminder(1))]), DispatchBatchJson.Options);
+        await stack.Stack.Host.InvokeAsync("SendDispatchBatch", batch);
+
+        var settled = (await engine.LedgerAsync(panelId, 1))[InvitationEntity.Row(ids[email], MessageKind.Reminder(1))];
+        Assert.Equal((LedgerEntity.Skipped, "already answered"), (settled.State, settled.Error));
+        Assert.Equal(["invite 1"], (await engine.KindsAsync([email]))[email]);
+        Assert.Equal(HttpStatusCode.OK, (await stack.Anonymous.GetAsync((await engine.LinksAsync(email, 1)).Survey)).StatusCode);
+    }
+}
