@@ -12,6 +12,7 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Benchmarks that time Tracker against a baseline in the same run.");
         bench.Subcommands.Add(Ingest());
+        bench.Subcommands.Add(ModelBenchCommand.Create());
         bench.Subcommands.Add(DispatchBenchCommand.Create());
         return bench;
     }

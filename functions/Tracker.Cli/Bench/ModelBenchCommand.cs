@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Tracker.LocalHost.App;
+
+namespace Tracker.Cli.Bench;
+
+/// <summary><c>tracker bench model</c>: the aggregation (FitWillingnessModel's work) on a large sealed panel, beside reading and analysing the same rows.</summary>
+public static class ModelBenchCommand
+{
+    public static Command Create()
+    {
+        var participants = new Option<int>("--participants") { Description = "Participants in the synthetic panel.", DefaultValueFactory = _ => 100_000 };
+        var waves = new Option<int>("--waves") { Description = "Waves, all closed and sealed.", DefaultValueFactory = _ => 8 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the simulated answers.", DefaultValueFactory = _ => 20261128 };
+        var withTable = new Option<bool>("--with-table") { Description = "Also write the rows to the responses table (100-entity transactions) and time reading them from there." };
+        var json = new Option<string?>("--json") { Description = "Also write the phases as JSON to this file." };
+        var command = new Command("model", "Start Azurite, seed a synthetic panel (the demo's simulation) as sealed wave blobs, and time FitWillingnessModel's work — read, long table, every model, store — against just reading the same rows and against the long CSV export plus tracker analyze on it, with each phase's peak memory.")
+        {
+            participants, waves, seed, withTable, json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var count = parse.GetValue(participants);
+            var waveCount = parse.GetValue(waves);
+            if (count is < 10 or > 1_000_000 || waveCount is < 2 or > 52)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("tracker bench model: --participants must be 10–1000000 and --waves 2–52.");
+                return 2;
+            }
+
+            var work = Directory.CreateTempSubdirectory("tracker-bench-model-");
+            try
+            {
+                await using var stack = await TrackerStack.StartAsync(BenchCommand.StackOptions(), cancellationToken);
+                var phases = await new ModelBenchmark(stack).RunAsync(count, waveCount, parse.GetValue(seed), parse.GetValue(withTable), work.FullName,
+                    line => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]"), cancellationToken);
+                Print(count, waveCount, phases);
+                if (parse.GetValue(json) is { } path)
+                {
+                    await File.WriteAllTextAsync(path, JsonSerializer.Serialize(phases.Select(p => new
+                    {
+                        phase = p.Name, rows = p.Rows, seconds = Math.Round(p.Seconds, 3),
+                        peak_heap_mb = double.IsNaN(p.PeakHeapMb) ? (double?)null : Math.Round(p.PeakHeapMb, 1),
+                        peak_working_set_mb = double.IsNaN(p.PeakWorkingSetMb) ? (double?)null : Math.Round(p.PeakWorkingSetMb, 1),
+                        allocated_mb = double.IsNaN(p.AllocatedMb) ? (double?)null : Math.Round(p.AllocatedMb, 1),
+                    })) + "\n", cancellationToken);
+                }
+
+                return 0;
+            }
+            finally
+            {
+                work.Delete(recursive: true);
+            }
+        });
+        return command;
+    }
+
+    private static void Print(int participants, int waves, IReadOnlyList<ModelBenchPhase> phases)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"Aggregation: {participants.ToString("N0", CultureInfo.InvariantCulture)} participants × {waves.ToString(CultureInfo.InvariantCulture)} waves")
+            .AddColumn("phase").AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("wall s").RightAligned())
+            .AddColumn(new TableColumn("peak heap MB").RightAligned()).AddColumn(new TableColumn("peak working set MB").RightAligned()).AddColumn(new TableColumn("allocated MB").RightAligned());
+        foreach (var phase in phases)
+        {
+            table.AddRow(
+                Markup.Escape(phase.Name),
+                phase.Rows == 0 ? "" : phase.Rows.ToString("N0", CultureInfo.InvariantCulture),
+                phase.Seconds.ToString("N2", CultureInfo.InvariantCulture),
+                Mb(phase.PeakHeapMb),
+                Mb(phase.PeakWorkingSetMb),
+                Mb(phase.AllocatedMb));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static string Mb(double value) => double.IsNaN(value) ? "" : value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Tracker.Analysis;
+using Tracker.Cli.Analyze;
+using Tracker.Cli.Demo;
+using Tracker.LocalHost.App;
+using Tracker.Panels.Exports;
+using Tracker.Panels.Models;
+using Tracker.Panels.Panels;
+using Tracker.Panels.Responses;
+using Tracker.Panels.Scoring;
+using Tracker.Panels.Sealing;
+using Tracker.Panels.Storage;
+using Tracker.Reports.Models;
+
+namespace Tracker.Cli.Bench;
+
+/// <summary>
+/// FitWillingnessModel's work on a large synthetic panel, against baselines in the same run. The panel's waves have
+/// all closed and are sealed (written straight to their snapshot blobs, the realistic state of a closed wave), with
+/// answers drawn by the demo's simulation. Phases: (1) just reading the sealed rows; (2) the long CSV export, then
+/// <c>tracker analyze</c>'s load-and-analyse on that CSV; (3) the aggregation itself: read, score into the long
+/// table, every model, store.
+/// </summary>
+public sealed class ModelBenchmark(TrackerStack stack)
+{
+    public async Task<IReadOnlyList<ModelBenchPhase>> RunAsync(int participants, int waves, int seed, bool seedTable, string workDirectory, Action<string> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var services = stack.Host.Services;
+        var clock = services.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow();
+        var definition = new PanelDefinition
+        {
+            Name = "Benchmark panel",
+            Instrument = JsonDocument.Parse("\"default\"").RootElement.Clone(),
+            Schedule = new ScheduleDefinition { Start = now.AddDays(-7 * waves - 1), Waves = waves, Interval = "P7D", Window = "P5D" },
+        };
+        var created = await services.GetRequiredService<PanelService>().CreateAsync(definition, cancellationToken).ConfigureAwait(false);
+        var panel = created.Value ?? throw new InvalidOperationException(string.Join("; ", created.Problems));
+        var phases = new List<ModelBenchPhase>();
+
+        var ids = Enumerable.Range(0, participants).Select(_ => Tracker.Panels.Common.Ids.NewParticipantId()).Order(StringComparer.Ordinal).ToArray();
+        var population = new DemoPopulation(DemoTruth.Default, seed);
+        var people = population.Draw(participants, waves);
+        var store = services.GetRequiredService<SealedWaveStore>();
+        progress($"Seeding {participants.ToString("N0", CultureInfo.InvariantCulture)} participants × {waves} waves as sealed blobs{(seedTable ? " and table rows" : "")}…");
+        var (_, seeding) = await ModelBenchPhase.MeasureAsync("seed: sealed blobs" + (seedTable ? " + responses table" : ""), async () =>
+        {
+            var total = 0;
+            for (var wave = 1; wave <= waves; wave++)
+            {
+                var rows = Simulate(panel, population, people, ids, wave, now).ToList();
+                await store.TryWriteAsync(panel.Id, wave, panel.Instrument, ToAsync(rows), cancellationToken).ConfigureAwait(false);
+                if (seedTable) await InsertAsync(panel.Id, wave, rows, cancellationToken).ConfigureAwait(false);
+                total += rows.Count;
+                progress($"  wave {wave}: {rows.Count.ToString("N0", CultureInfo.InvariantCulture)} responses");
+            }
+
+            return (0, total);
+        }).ConfigureAwait(false);
+        phases.Add(seeding);
+
+        var source = services.GetRequiredService<IResponseSource>();
+        progress("Baseline: reading the sealed rows without modelling…");
+        phases.Add((await ModelBenchPhase.MeasureAsync("baseline: read sealed rows", async () => (0, await CountAsync(source, panel, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false)).Phase);
+
+        if (seedTable)
+        {
+            var table = services.GetRequiredService<TableResponseSource>();
+            progress("Baseline: reading the same rows from the responses table…");
+            phases.Add((await ModelBenchPhase.MeasureAsync("baseline: read responses table", async () => (0, await CountAsync(table, panel, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false)).Phase);
+        }
+
+        var csv = Path.Combine(workDirectory, $"{panel.Id}-long.csv");
+        progress("Baseline: the long CSV export, then tracker analyze on it…");
+        phases.Add((await ModelBenchPhase.MeasureAsync("baseline: export long CSV", async () =>
+        {
+            await using var file = File.Create(csv);
+            await services.GetRequiredService<PanelExporter>().WriteAsync(panel, ExportFormat.LongCsv, file, cancellationToken).ConfigureAwait(false);
+            return (0, 0);
+        }).ConfigureAwait(false)).Phase);
+        phases.Add((await ModelBenchPhase.MeasureAsync("baseline: tracker analyze on that CSV", () =>
+        {
+            var table = CsvTableLoader.Load(csv, WillingnessModelFitter.Subject);
+            PanelAnalysis.Analyze(table, new PanelAnalysisOptions { Outcome = "willingness", Time = "days", Subject = WillingnessModelFitter.Subject, Wave = "wave", Formula = $"willingness ~ days + (days | {WillingnessModelFitter.Subject})" });
+            return Task.FromResult((0, table.RowCount));
+        }).ConfigureAwait(false)).Phase);
+        File.Delete(csv);
+
+        progress("Tracker: FitWillingnessModel's work (read, long table, every model, store)…");
+        var models = services.GetRequiredService<WillingnessModelService>();
+        var (fit, aggregation) = await ModelBenchPhase.MeasureAsync("Tracker: aggregation (all of the below)", async () =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var input = await models.ReadInputAsync(panel, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var read = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var model = WillingnessModelFitter.Fit(input);
+            var fitted = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+            await services.GetRequiredService<ModelStore>().SaveAsync(model, cancellationToken).ConfigureAwait(false);
+            var stored = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+            return ((read, fitted - read, stored - fitted, model), input.Responses.Count);
+        }).ConfigureAwait(false);
+        phases.Add(aggregation);
+        phases.Add(new ModelBenchPhase("  of which: read rows (ReadInputAsync)", aggregation.Rows, fit.Item1, double.NaN, double.NaN, double.NaN));
+        phases.Add(new ModelBenchPhase("  of which: long table + models", aggregation.Rows, fit.Item2, double.NaN, double.NaN, double.NaN));
+        phases.Add(new ModelBenchPhase("  of which: store JSON + CSV blobs", aggregation.Rows, fit.Item3, double.NaN, double.NaN, double.NaN));
+        progress($"Decay: initial {fit.model.Analysis.Decay.Initial?.Estimate:F2}, plateau {fit.model.Analysis.Decay.Plateau?.Estimate:F2}, half-life {fit.model.Analysis.Decay.HalfLife?.Estimate:F1} days (truth {DemoTruth.Default.Initial}, {DemoTruth.Default.Plateau}, {DemoTruth.Default.HalfLifeDays}).");
+        return phases;
+    }
+
+    /// <summary>One wave's responses in participant-id order, drawn as the demo draws them; scores by the survey's own scorer.</summary>
+    private static IEnumerable<StoredResponse> Simulate(Panel panel, DemoPopulation population, IReadOnlyList<SimulatedParticipant> people, string[] ids, int wave, DateTimeOffset now)
+    {
+        var days = (wave - 1) * 7.0;
+        var submitted = panel.Schedule.OpensAt(wave).AddHours(6);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (!population.Answers(people[i], wave)) continue;
+            var answers = population.AnswersFor(people[i], panel.Instrument, days);
+            yield return new StoredResponse(panel.Id, wave, ids[i], answers, ConstructScorer.Score(panel.Instrument, answers), submitted, submitted < now ? submitted : now, 1);
+        }
+    }
+
+    private async Task InsertAsync(string panelId, int wave, List<StoredResponse> rows, CancellationToken cancellationToken)
+    {
+        var table = stack.Host.Services.GetRequiredService<TrackerStorage>().Table(StorageNames.ResponsesTable);
+        // 100-entity transactions (Table storage's limit), eight in flight: the fastest way Azurite takes rows.
+        await Parallel.ForEachAsync(rows.Chunk(100), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (chunk, token) =>
+            await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, new ResponseEntity
+            {
+                PartitionKey = ResponseEntity.Partition(panelId, wave),
+                RowKey = r.ParticipantId,
+                AnswersJson = JsonSerializer.Serialize(r.Answers),
+                ScoresJson = JsonSerializer.Serialize(r.Scores),
+                FirstSubmittedAt = r.FirstSubmittedAt,
+                SubmittedAt = r.SubmittedAt,
+                Revision = r.Revision,
+            })), token).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    private static async Task<int> CountAsync(IResponseSource source, Panel panel, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        for (var wave = 1; wave <= panel.Schedule.Waves; wave++)
+        {
+            await foreach (var _ in source.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false)) count++;
+        }
+
+        return count;
+    }
+
+    private static async IAsyncEnumerable<StoredResponse> ToAsync(IEnumerable<StoredResponse> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return row;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+}
