@@ -69,6 +69,7 @@ public static class TrackerServiceRegistration
         services.AddSingleton<TrendSummaryService>();
         services.AddSingleton<SealedWaveStore>();
         services.AddSingleton<WaveSealer>();
+        services.AddSingleton<ClosedWaveSealing>();
         services.AddSingleton<TableResponseSource>();
         services.AddSingleton<IResponseSource, SealedFirstResponseSource>();
         services.AddSingleton<PanelExporter>();

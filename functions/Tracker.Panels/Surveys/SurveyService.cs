@@ -28,11 +28,13 @@ public sealed class SurveyService
     private readonly PanelDefinitionCache panels;
     private readonly ParticipantRepository participants;
     private readonly ResponseRepository responses;
+    private readonly Invitations.InvitationLedger ledger;
     private readonly TimeProvider clock;
     private readonly ILogger<SurveyService> logger;
 
-    public SurveyService(LinkSigner signer, PanelDefinitionCache panels, ParticipantRepository participants, ResponseRepository responses, TimeProvider clock, ILogger<SurveyService> logger)
+    public SurveyService(LinkSigner signer, PanelDefinitionCache panels, ParticipantRepository participants, ResponseRepository responses, Invitations.InvitationLedger ledger, TimeProvider clock, ILogger<SurveyService> logger)
     {
+        this.ledger = ledger;
         this.signer = signer;
         this.panels = panels;
         this.participants = participants;
@@ -49,6 +51,7 @@ public sealed class SurveyService
             var access = await ResolveAsync(token, deadline.Token).ConfigureAwait(false);
             if (access.Refusal is not null) return access.Refusal;
 
+            await ledger.RecordOpenedAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, clock.GetUtcNow(), deadline.Token).ConfigureAwait(false);
             var (existing, _) = await responses.GetAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, deadline.Token).ConfigureAwait(false);
             return SurveyFormPage.Page(Model(access, token) with { Answers = existing?.Answers ?? new Dictionary<string, int>() });
         }
