@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
@@ -29,8 +30,20 @@ public sealed class ImportParticipants(PanelService panels, ParticipantImporter 
         if (panel is null) return ApiProblem.NotFound($"Panel '{id}'");
 
         var dryRun = bool.TryParse(request.Query["dryRun"], out var flag) && flag;
-        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
-        var text = await reader.ReadToEndAsync(cancellationToken);
+        // Kestrel's own cap (30,000,000 bytes) is below the documented 32 MiB; this request gets exactly ours, and a body
+        // without Content-Length that runs past it stops there as a 413 instead of an exception.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } cap) cap.MaxRequestBodySize = MaxBytes;
+        string text;
+        try
+        {
+            using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+            text = await reader.ReadToEndAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ApiProblem.Of(413, $"The file is larger than {MaxBytes / 1024 / 1024} MiB; split it.");
+        }
+
         if (text.Length > MaxBytes) return ApiProblem.Of(413, $"The file is larger than {MaxBytes / 1024 / 1024} MiB; split it.");
 
         var result = await importer.ImportAsync(panel, new StringReader(text), dryRun, cancellationToken);

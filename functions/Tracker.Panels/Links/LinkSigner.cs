@@ -65,6 +65,13 @@ public sealed class LinkSigner
             return LinkVerification.Invalid;
         }
 
+        // The decoder forgives padding and unused trailing bits; a token is only ever the exact text we issued.
+        if (!presented.AsSpan(0, dot).SequenceEqual(Base64Url.EncodeToString(payloadBytes))
+            || !presented.AsSpan(dot + 1).SequenceEqual(Base64Url.EncodeToString(mac)))
+        {
+            return LinkVerification.Invalid;
+        }
+
         string payload;
         try
         {
