@@ -126,6 +126,63 @@ public sealed class ScheduleEditAndStatusTests(StackFixture stack)
         Assert.Equal(1.0, status.GetProperty("retention").GetDouble(), 4);
     }
 
+    [Fact]
+    public async Task The_plan_of_a_0900_local_panel_keeps_0900_on_each_participants_wall_clock_across_the_spring_change()
+    {
+        var bad = await stack.Admin.PostAsJsonAsync("api/panels", new
+        {
+            name = "DST study",
+            instrument = "default",
+            schedule = new { kind = "weekly", start = "2027-03-21T08:00:00Z", waves = 2, interval = "P7D", window = "P5D", sendTime = "9h" },
+        });
+        // Panel creation answers an invalid definition with 400 (docs/api.md); the schedule edit with 422.
+        await AssertProblemAsync(bad, HttpStatusCode.BadRequest, "schedule.kind: must be \"fixed\" or \"rolling\", not 'weekly'");
+        await AssertProblemAsync(
+            await stack.Admin.PostAsJsonAsync("api/panels", new { name = "DST study", instrument = "default", schedule = new { start = "2027-03-21T08:00:00Z", waves = 2, interval = "P7D", window = "P5D", sendTime = "9h" } }),
+            HttpStatusCode.BadRequest,
+            "schedule.sendTime: '9h' is not a time of day such as 09:00");
+
+        // Sunday 2027-03-21 08:00Z is 09:00 in Berlin (CET); Berlin springs forward on 2027-03-28, New York did on 2027-03-14.
+        var panelId = await engine.CreatePanelAsync(new()
+        {
+            ["start"] = new DateTimeOffset(2027, 3, 21, 8, 0, 0, TimeSpan.Zero),
+            ["waves"] = 2,
+            ["interval"] = "P7D",
+            ["window"] = "P5D",
+            ["sendTime"] = "09:00",
+            ["reminders"] = new[] { "P3D" },
+        });
+        var berlin = (await engine.EnrolAsync(panelId, StackFixture.Emails(1), "Europe/Berlin")).Values.Single();
+        var newYork = (await engine.EnrolAsync(panelId, StackFixture.Emails(1), "America/New_York")).Values.Single();
+
+        var plan = await stack.Admin.GetFromJsonAsync<JsonElement>($"api/panels/{panelId}/plan");
+        List<(int, string, DateTimeOffset, string)> For(string participant) => plan.GetProperty("sends").EnumerateArray()
+            .Where(s => s.GetProperty("participantId").GetString() == participant)
+            .Select(s => (s.GetProperty("wave").GetInt32(), s.GetProperty("kind").GetString()!, s.GetProperty("dueAt").GetDateTimeOffset(), s.GetProperty("state").GetString()!))
+            .OrderBy(s => s.Item3)
+            .ToList();
+        var cet = TimeSpan.FromHours(1);
+        var cest = TimeSpan.FromHours(2);
+        var edt = TimeSpan.FromHours(-4);
+        Assert.Equal(
+            [
+                (1, "invite", new DateTimeOffset(2027, 3, 21, 9, 0, 0, cet), "planned"),
+                (1, "reminder-1", new DateTimeOffset(2027, 3, 24, 9, 0, 0, cet), "planned"),
+                (2, "invite", new DateTimeOffset(2027, 3, 28, 9, 0, 0, cest), "planned"),
+                (2, "reminder-1", new DateTimeOffset(2027, 3, 31, 9, 0, 0, cest), "planned"),
+            ],
+            For(berlin));
+        Assert.Equal(
+            [
+                (1, "invite", new DateTimeOffset(2027, 3, 21, 9, 0, 0, edt), "planned"),
+                (1, "reminder-1", new DateTimeOffset(2027, 3, 24, 9, 0, 0, edt), "planned"),
+                (2, "invite", new DateTimeOffset(2027, 3, 28, 9, 0, 0, edt), "planned"),
+                (2, "reminder-1", new DateTimeOffset(2027, 3, 31, 9, 0, 0, edt), "planned"),
+            ],
+            For(newYork));
+        Assert.Equal(TimeSpan.FromDays(7) - TimeSpan.FromHours(1), For(berlin)[2].Item3 - For(berlin)[0].Item3);
+    }
+
     private Task<HttpResponseMessage> PutScheduleAsync(string panelId, object schedule) =>
         stack.Admin.PutAsJsonAsync($"api/panels/{panelId}/schedule", schedule);
 
