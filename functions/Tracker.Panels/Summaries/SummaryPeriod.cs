@@ -30,7 +30,7 @@ public sealed record SummaryPeriod(string Key, string Label)
         ArgumentNullException.ThrowIfNull(panel);
         if (panel.SummaryCadence == SummaryCadence.Weekly)
         {
-            return now >= panel.Schedule.OpensAt(1) && now < panel.Schedule.ClosesAt(panel.Schedule.Waves) + TimeSpan.FromDays(7) ? Week(now) : null;
+            return now >= panel.Schedule.OpensAt(1) && now < panel.Schedule.End + TimeSpan.FromDays(7) ? Week(now) : null;
         }
 
         for (var wave = panel.Schedule.Waves; wave >= 1; wave--)
