@@ -31,7 +31,10 @@ public sealed class BadInputCase(JsonObject json)
 
     public IReadOnlyList<string> NotContains => Strings("notContains");
 
-    /// <summary>False only for the few cases that are meant to store something (a valid post whose page is checked).</summary>
+    /// <summary>
+    /// False only for the valid requests of the markup cases: a thank-you page stores answers, and opening a form records
+    /// that the participant opened it.
+    /// </summary>
     public bool StorageUnchanged => (bool?)Json["expect"]!["storageUnchanged"] ?? true;
 
     /// <summary>xunit shows this in the test name, so a failure names its case.</summary>
