@@ -79,7 +79,7 @@ public sealed class WillingnessModelService
     {
         ArgumentNullException.ThrowIfNull(panel);
         var started = Enumerable.Range(1, panel.Schedule.Waves).Where(w => panel.Schedule.StateAt(w, now) != WaveState.Scheduled).ToList();
-        var records = new List<ResponseRecord>();
+        var read = new List<(Responses.StoredResponse Response, int Wave)>();
         var waves = new List<WaveRow>();
         DateTimeOffset? newest = null;
         foreach (var wave in started)
@@ -87,7 +87,7 @@ public sealed class WillingnessModelService
             var count = 0;
             await foreach (var response in responses.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false))
             {
-                records.Add(new ResponseRecord(response.ParticipantId, wave, response.Scores, response.Answers));
+                read.Add((response, wave));
                 if (newest is null || response.SubmittedAt > newest) newest = response.SubmittedAt;
                 count++;
             }
@@ -106,6 +106,16 @@ public sealed class WillingnessModelService
                 ResponseRate = invited == 0 ? null : Math.Round((double)count / invited, 4),
             });
         }
+
+        // One time variable for exports and models: days since the participant's first answered wave, by submission time.
+        var first = read.GroupBy(r => r.Response.ParticipantId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MinBy(r => r.Wave).Response.SubmittedAt, StringComparer.Ordinal);
+        var records = read.Select(r => new ResponseRecord(r.Response.ParticipantId, r.Wave, r.Response.Scores, r.Response.Answers)
+        {
+            Days = ParticipantDays.Between(first[r.Response.ParticipantId], r.Response.SubmittedAt),
+        }).ToList();
+        var meanDays = records.GroupBy(r => r.Wave).ToDictionary(g => g.Key, g => g.Average(r => r.Days!.Value));
+        waves = waves.Select(w => meanDays.TryGetValue(w.Wave, out var mean) ? w with { Days = Math.Round(mean, ParticipantDays.Decimals) } : w).ToList();
 
         return new ModelInput
         {

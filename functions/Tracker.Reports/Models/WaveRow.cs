@@ -12,7 +12,10 @@ public sealed record WaveRow
     /// <summary><c>scheduled</c>, <c>open</c> or <c>closed</c> when the model was fitted.</summary>
     public required string State { get; init; }
 
-    /// <summary>Days from the opening of wave 1 to the opening of this wave: the model's time for every answer of this wave.</summary>
+    /// <summary>
+    /// The wave's mean of its responses' days (days since each participant's first answered wave, as in the exports);
+    /// the scheduled days since wave 1 opened when it has no responses.
+    /// </summary>
     public required double Days { get; init; }
 
     public required int Invited { get; init; }

@@ -75,7 +75,7 @@ public static class WillingnessModelFitter
         {
             TableColumn.FromTexts(Subject, rows.Select(r => (string?)r.ParticipantId).ToArray()),
             TableColumn.FromNumbers("wave", rows.Select(r => (double)r.Wave).ToArray()),
-            TableColumn.FromNumbers("days", rows.Select(r => days.TryGetValue(r.Wave, out var d) ? d : double.NaN).ToArray()),
+            TableColumn.FromNumbers("days", rows.Select(r => r.Days ?? (days.TryGetValue(r.Wave, out var d) ? d : double.NaN)).ToArray()),
         };
         columns.AddRange(constructs.Select(c => TableColumn.FromNumbers(c, rows.Select(r => r.Scores.TryGetValue(c, out var s) && s is { } v ? v : double.NaN).ToArray())));
         // Items enter Cronbach's α, which needs every item keyed the same way as its construct: reverse-keyed answers are reversed.
