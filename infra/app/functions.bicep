@@ -168,6 +168,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
           // TrackerOptions.
           { name: 'Tracker__PublicBaseUrl', value: effectivePublicBaseUrl }
           { name: 'Tracker__DispatchBatchSize', value: string(dispatchBatchSize) }
+          // How long a send claim holds before another sender may take it over (a crash mid-send).
+          { name: 'Tracker__ClaimLease', value: '00:10:00' }
 
           // RateLimitOptions: the participant endpoints' token bucket per client address.
           { name: 'RateLimit__TokenLimit', value: string(rateLimitTokenLimit) }

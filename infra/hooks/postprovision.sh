@@ -45,6 +45,7 @@ cat > "$target" <<JSON
     "TrackerStorage__queueServiceUri": "$AZURE_STORAGE_QUEUE_ENDPOINT",
     "Tracker__PublicBaseUrl": "http://localhost:7071",
     "Tracker__DispatchBatchSize": "${TRACKER_DISPATCH_BATCH_SIZE:-100}",
+    "Tracker__ClaimLease": "00:10:00",
     "Smtp__Host": "127.0.0.1",
     "Smtp__Port": "2525",
     "Smtp__Security": "None",

@@ -36,6 +36,9 @@ public static class DemoCommand
 
             // Every three simulated hours, the timer looks for waves that have opened.
             options.Settings["DispatchSchedule"] = "0 0 */3 * * *";
+            // On a clock running 28,800 times fast, ten simulated minutes pass while one message is in flight:
+            // a lease that short would let the planner take over sends still under way and repeat them.
+            options.Settings["Tracker:ClaimLease"] = "30.00:00:00";
 
             // The model and summary timers run once, by hand, at the end of the demo (yearly = never in two minutes).
             options.Settings["ModelSchedule"] = "0 0 0 1 1 *";

@@ -20,7 +20,7 @@ public sealed partial class DemoOptOuts
         !Left.Contains(email) && !RemindersOff.Contains(email) && !(wave == 1 && SkippedWaveOne.Contains(email));
 
     /// <summary>Picks three wave-1 non-respondents (a stable choice) and posts their choices to the opt-out page.</summary>
-    public async Task ChooseAsync(HttpClient web, Smtp4devClient inbox, IReadOnlyDictionary<string, string> invitations, IReadOnlyCollection<string> answering, CancellationToken cancellationToken)
+    public async Task ChooseAsync(HttpClient web, Smtp4devClient inbox, IReadOnlyDictionary<string, DemoEmail> invitations, IReadOnlyCollection<string> answering, CancellationToken cancellationToken)
     {
         var candidates = invitations.Keys.Except(answering, StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
         var messages = await inbox.ListMessagesAsync(cancellationToken: cancellationToken);

@@ -49,10 +49,10 @@ public sealed partial class DemoRunner
             instrument = "default",
             timeZone = "Europe/Berlin",
             stakeholders = new[] { Stakeholder },
-            schedule = new { start, waves, interval = "P7D", window = "P6D", sendTime = SendTime, reminders = new[] { "P2D", "P4D" } },
+            schedule = new { start, waves, interval = "P7D", window = "P6D", sendTime = SendTime, reminders = new[] { "P3D", "P5D" } },
         }, cancellationToken);
         var panelId = (await ReadAsync(created, cancellationToken)).GetProperty("id").GetString()!;
-        AnsiConsole.MarkupLine($"Created panel [bold]{panelId}[/]: {waves} weekly waves at {SendTime} participants' local time, reminders after 2 and 4 days, default instrument (9 constructs × 3 items).");
+        AnsiConsole.MarkupLine($"Created panel [bold]{panelId}[/]: {waves} weekly waves at {SendTime} participants' local time, reminders after 3 and 5 days, default instrument (9 constructs × 3 items).");
 
         var people = population.Draw(participantCount, waves);
         var csv = "email,external_id,time_zone\n" + string.Join('\n', people.Select((p, i) => $"{p.Email},demo-{i + 1},{ZoneOf(i)}"));
@@ -79,11 +79,12 @@ public sealed partial class DemoRunner
                 AnsiConsole.MarkupLine($"Opt-outs from the emails' footer link: one participant left the panel with the one-click List-Unsubscribe POST, one stopped reminders, one skipped wave 1.");
             }
 
-            // Reminder 1 goes two days after each invitation, only to those who have not answered.
-            var expectedReminders = invitations.Keys.Count(e => !answeredEarly.Contains(e) && optOuts.GetsReminders(e, wave));
-            await WaitUntilAsync(invitedAt + TimeSpan.FromDays(2) + TimeSpan.FromHours(4), cancellationToken);
+            // Reminder 1 goes three days after each invitation, only to those who have not answered.
+            var expectedReminders = invitations.Keys.Count(e => !answeredEarly.ContainsKey(e) && optOuts.GetsReminders(e, wave));
+            await WaitUntilAsync(invitedAt + TimeSpan.FromDays(3) + TimeSpan.FromHours(4), cancellationToken);
             var reminders = await WaitForMessagesAsync(inbox, ReminderSubject(wave), expectedReminders, TimeSpan.FromSeconds(30), cancellationToken);
-            var remindedRespondents = reminders.Keys.Count(answeredEarly.Contains);
+            // A reminder that arrived after the recipient's answer was saved would be a bug; one that crossed with it is not.
+            var remindedRespondents = reminders.Count(r => answeredEarly.TryGetValue(r.Key, out var savedAt) && r.Value.Received > savedAt);
             var late = answering.Except(early, StringComparer.OrdinalIgnoreCase).Where(reminders.ContainsKey).ToList();
             var answeredLate = await AnswerAsync(web, late, reminders, byEmail, wave, cancellationToken);
             totalAnswered += answeredEarly.Count + answeredLate.Count;
@@ -92,6 +93,9 @@ public sealed partial class DemoRunner
                 + $"{answeredLate.Count} answered after the reminder.");
             if (wave < waves)
             {
+                // smtp4dev lists its whole mailbox on every poll and slows as it fills, which on an accelerated clock
+                // costs simulated days: a wave's mail is cleared once the wave has been read (the ledger keeps the record).
+                await inbox.DeleteAllAsync(cancellationToken);
                 await WaitUntilAsync(start + wave * WaveInterval - TimeSpan.FromMinutes(30), cancellationToken);
             }
         }
@@ -132,7 +136,7 @@ public sealed partial class DemoRunner
     }
 
     /// <summary>Waits until at least <paramref name="expected"/> messages with the subject arrived (or the time-out passed) and returns each recipient's survey link.</summary>
-    private static async Task<Dictionary<string, string>> WaitForMessagesAsync(Smtp4devClient inbox, string subject, int expected, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, DemoEmail>> WaitForMessagesAsync(Smtp4devClient inbox, string subject, int expected, TimeSpan timeout, CancellationToken cancellationToken)
     {
         IReadOnlyList<Smtp4devMessageSummary> messages;
         try
@@ -144,34 +148,33 @@ public sealed partial class DemoRunner
             messages = await inbox.ListMessagesAsync(cancellationToken: cancellationToken);
         }
 
-        var links = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var message in messages.Where(m => m.Subject.Contains(subject, StringComparison.Ordinal)))
-        {
-            var text = await inbox.GetPlainTextAsync(message.Id, cancellationToken);
-            var match = LinkPattern().Match(text);
-            if (match.Success && message.To.Count > 0)
-            {
-                links[message.To[0]] = match.Value;
-            }
-        }
+        var links = new Dictionary<string, DemoEmail>(StringComparer.OrdinalIgnoreCase);
+        var wanted = messages.Where(m => m.Subject.Contains(subject, StringComparison.Ordinal) && m.To.Count > 0).ToList();
 
+        // In parallel: read one by one, a few hundred messages cost simulated days on the accelerated clock.
+        await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (message, ct) =>
+        {
+            var match = LinkPattern().Match(await inbox.GetPlainTextAsync(message.Id, ct));
+            if (!match.Success) return;
+            lock (links) links[message.To[0]] = new DemoEmail(match.Value, message.ReceivedDate);
+        });
         return links;
     }
 
-    /// <summary>Each participant posts their simulated answers through their personal link; returns who was saved.</summary>
-    private async Task<HashSet<string>> AnswerAsync(
-        HttpClient web, IReadOnlyList<string> who, Dictionary<string, string> links, Dictionary<string, SimulatedParticipant> byEmail, int wave, CancellationToken cancellationToken)
+    /// <summary>Each participant posts their simulated answers through their personal link; returns who was saved and when (real time, as smtp4dev stamps mail).</summary>
+    private async Task<Dictionary<string, DateTimeOffset>> AnswerAsync(
+        HttpClient web, IReadOnlyList<string> who, Dictionary<string, DemoEmail> links, Dictionary<string, SimulatedParticipant> byEmail, int wave, CancellationToken cancellationToken)
     {
         var days = (wave - 1) * WaveInterval.TotalDays;
-        var saved = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var saved = new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
         await Parallel.ForEachAsync(who, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (email, ct) =>
         {
             var answers = population.AnswersFor(byEmail[email], DefaultInstrument.Instance, days);
             using var form = new FormUrlEncodedContent(answers.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value.ToString(CultureInfo.InvariantCulture))));
-            using var response = await web.PostAsync(new Uri(links[email]), form, ct);
+            using var response = await web.PostAsync(new Uri(links[email].Link), form, ct);
             if (response.StatusCode == HttpStatusCode.OK)
             {
-                lock (saved) saved.Add(email);
+                lock (saved) saved[email] = TimeProvider.System.GetUtcNow();
             }
         });
         return saved;
@@ -229,7 +232,7 @@ public sealed partial class DemoRunner
 
     private void PrintWhereToLook(string panelId)
     {
-        AnsiConsole.MarkupLine($"Where to look: the inbox at [link]{Markup.Escape(stack.Smtp4dev!.WebUrl.ToString())}[/] holds every invitation; "
+        AnsiConsole.MarkupLine($"Where to look: the inbox at [link]{Markup.Escape(stack.Smtp4dev!.WebUrl.ToString())}[/] holds the last wave's invitations and reminders (earlier waves' mail is cleared as the demo goes) and the summary; "
             + $"Table storage holds panels, waves, participants, contacts (emails, kept apart), invitations (the send ledger) and responses; "
             + $"GET {Markup.Escape(stack.ApiBaseUrl.ToString())}panels/{panelId}/status with the admin key shows this table.");
     }

@@ -17,10 +17,10 @@ public sealed class InvitationLedger
     private readonly TrackerStorage storage;
     private readonly SendLedger<InvitationEntity> ledger;
 
-    public InvitationLedger(TrackerStorage storage)
+    public InvitationLedger(TrackerStorage storage, Microsoft.Extensions.Options.IOptions<Tracker.Panels.Configuration.TrackerOptions>? options = null)
     {
         this.storage = storage;
-        ledger = new SendLedger<InvitationEntity>(storage, StorageNames.InvitationsTable);
+        ledger = new SendLedger<InvitationEntity>(storage, StorageNames.InvitationsTable, options?.Value.ClaimLease);
     }
 
     private TableClient Table => ledger.Table;

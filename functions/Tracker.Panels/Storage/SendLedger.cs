@@ -12,15 +12,19 @@ namespace Tracker.Panels.Storage;
 public sealed class SendLedger<TRow>
     where TRow : LedgerEntity
 {
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
+    /// <summary>The default lease; a ledger built with another one (<c>Tracker:ClaimLease</c>) uses <see cref="Lease"/>.</summary>
+    public static readonly TimeSpan ClaimLease = SendLedgerDefaults.ClaimLease;
     private readonly TrackerStorage storage;
     private readonly string tableName;
 
-    public SendLedger(TrackerStorage storage, string tableName)
+    public SendLedger(TrackerStorage storage, string tableName, TimeSpan? lease = null)
     {
+        Lease = lease ?? ClaimLease;
         this.storage = storage;
         this.tableName = tableName;
     }
+
+    public TimeSpan Lease { get; }
 
     public TableClient Table => storage.Table(tableName);
 
@@ -110,7 +114,7 @@ public sealed class SendLedger<TRow>
     public async Task<IReadOnlyList<TRow>> RequeueStaleAsync(IEnumerable<TRow> rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var won = new List<TRow>();
-        foreach (var row in rows.Where(r => (r.State is LedgerEntity.Queued or LedgerEntity.Claimed) && now - r.ClaimedAt >= ClaimLease))
+        foreach (var row in rows.Where(r => (r.State is LedgerEntity.Queued or LedgerEntity.Claimed) && now - r.ClaimedAt >= Lease))
         {
             row.State = LedgerEntity.Queued;
             row.ClaimedAt = now;
@@ -179,7 +183,7 @@ public sealed class SendLedger<TRow>
 
     private async Task<TRow?> TakeOverAsync(TRow row, string messageId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var claimable = row.State == LedgerEntity.Queued || (row.State == LedgerEntity.Claimed && now - row.ClaimedAt >= ClaimLease);
+        var claimable = row.State == LedgerEntity.Queued || (row.State == LedgerEntity.Claimed && now - row.ClaimedAt >= Lease);
         if (!claimable)
         {
             return null;

@@ -15,10 +15,10 @@ public sealed class SummaryLedger
     private readonly TrackerStorage storage;
     private readonly SendLedger<SummaryEntity> ledger;
 
-    public SummaryLedger(TrackerStorage storage)
+    public SummaryLedger(TrackerStorage storage, Microsoft.Extensions.Options.IOptions<Tracker.Panels.Configuration.TrackerOptions>? options = null)
     {
         this.storage = storage;
-        ledger = new SendLedger<SummaryEntity>(storage, StorageNames.SummariesTable);
+        ledger = new SendLedger<SummaryEntity>(storage, StorageNames.SummariesTable, options?.Value.ClaimLease);
     }
 
     private TableClient Table => ledger.Table;
