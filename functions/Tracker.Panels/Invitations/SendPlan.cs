@@ -52,16 +52,22 @@ public static class SendPlan
         }
     }
 
-    /// <summary>Why a planned message must not go out now (checked again by the sender, since plans wait in a queue), or null.</summary>
-    public static string? Refusal(Panel panel, Participant participant, int wave, string kind, DateTimeOffset now, bool responded)
+    /// <summary>Why the participant must not get this message whatever the time — left, skipped the wave, stopped reminders, answered — or null.</summary>
+    public static string? Cancellation(Participant participant, int wave, string kind, bool responded)
     {
         if (!participant.Active) return "left the panel";
         if (participant.SkippedWaves.Contains(wave)) return "skipped this wave";
-        var schedule = participant.ScheduleIn(panel);
-        if (now >= schedule.ClosesAt(wave)) return "window closed";
-        if (now < schedule.InviteAt(wave)) return "not yet open";
         if (kind == MessageKind.Invite) return null;
         if (participant.RemindersOff) return "reminders stopped";
         return responded ? "already answered" : null;
+    }
+
+    /// <summary>Why a planned message must not go out now (checked again by the sender, since plans wait in a queue), or null.</summary>
+    public static string? Refusal(Panel panel, Participant participant, int wave, string kind, DateTimeOffset now, bool responded)
+    {
+        if (Cancellation(participant, wave, kind, responded) is { } cancelled) return cancelled;
+        var schedule = participant.ScheduleIn(panel);
+        if (now >= schedule.ClosesAt(wave)) return "window closed";
+        return now < schedule.InviteAt(wave) ? "not yet open" : null;
     }
 }

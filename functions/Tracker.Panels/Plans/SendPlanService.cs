@@ -65,13 +65,7 @@ public sealed class SendPlanService
             return new PlanEntry(send.ParticipantId, send.Wave, send.Kind, send.DueAt, send.ClosesAt, row.State, row.Error);
         }
 
-        var reason = !participant.Active ? "left the panel"
-            : participant.SkippedWaves.Contains(send.Wave) ? "skipped this wave"
-            : send.Kind == MessageKind.Invite ? null
-            : participant.RemindersOff ? "reminders stopped"
-            : responded ? "already answered"
-            : null;
-        if (reason is not null) return new PlanEntry(send.ParticipantId, send.Wave, send.Kind, send.DueAt, send.ClosesAt, PlanStates.Cancelled, reason);
+        if (SendPlan.Cancellation(participant, send.Wave, send.Kind, responded) is { } reason) return new PlanEntry(send.ParticipantId, send.Wave, send.Kind, send.DueAt, send.ClosesAt, PlanStates.Cancelled, reason);
         if (now < send.DueAt) return new PlanEntry(send.ParticipantId, send.Wave, send.Kind, send.DueAt, send.ClosesAt, PlanStates.Planned, null);
         if (now >= send.ClosesAt) return new PlanEntry(send.ParticipantId, send.Wave, send.Kind, send.DueAt, send.ClosesAt, PlanStates.Missed, null);
         return new PlanEntry(send.ParticipantId, send.Wave, send.Kind, send.DueAt, send.ClosesAt, PlanStates.Due, null);
