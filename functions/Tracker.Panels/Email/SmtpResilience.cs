@@ -16,7 +16,11 @@ namespace Tracker.Panels.Email;
 /// </summary>
 public static class SmtpResilience
 {
-    public static IServiceCollection AddSmtpResilience(this IServiceCollection services)
+    /// <param name="inject">
+    /// Strategies added innermost, inside the retries — the place for Polly's chaos strategies, so fault-injection tests
+    /// exercise the very pipeline production uses.
+    /// </param>
+    public static IServiceCollection AddSmtpResilience(this IServiceCollection services, Action<ResiliencePipelineBuilder>? inject = null)
     {
         services.AddResiliencePipeline(SmtpMailer.PipelineName, (builder, context) =>
         {
@@ -50,16 +54,19 @@ public static class SmtpResilience
             }
 
             builder.AddTimeout(TimeSpan.FromSeconds(30));
+            inject?.Invoke(builder);
         });
         return services;
     }
 
-    /// <summary>A token bucket refilled every 100 ms (or once per message below 10/s), queueing sends instead of rejecting them.</summary>
+    /// <summary>
+    /// A token bucket of exactly the configured rate, refilled about every 100 ms (once per message below 10/s),
+    /// queueing sends instead of rejecting them.
+    /// </summary>
     public static TokenBucketRateLimiter SendRate(double messagesPerSecond)
     {
-        var (tokens, period) = messagesPerSecond >= 10
-            ? ((int)Math.Round(messagesPerSecond / 10), TimeSpan.FromMilliseconds(100))
-            : (1, TimeSpan.FromSeconds(1 / messagesPerSecond));
+        var tokens = Math.Max(1, (int)Math.Ceiling(messagesPerSecond / 10));
+        var period = TimeSpan.FromSeconds(tokens / messagesPerSecond);
         return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
             TokenLimit = tokens,
