@@ -27,6 +27,7 @@ public sealed partial class DemoRunner
     private readonly AcceleratedTimeProvider clock;
     private readonly DemoPopulation population;
     private readonly DemoTruth truth;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> firstAnswered = new(StringComparer.OrdinalIgnoreCase);
 
     public DemoRunner(TrackerStack stack, AcceleratedTimeProvider clock, DemoPopulation population, DemoTruth truth)
     {
@@ -71,7 +72,7 @@ public sealed partial class DemoRunner
             var invitedAt = clock.GetUtcNow();
             var answering = invitations.Keys.Where(e => byEmail.TryGetValue(e, out var p) && population.Answers(p, wave)).ToList();
             var early = answering.Where(e => !AnswersLate(e, wave)).ToList();
-            var answeredEarly = await AnswerAsync(web, early, invitations, byEmail, wave, cancellationToken);
+            var answeredEarly = await AnswerAsync(web, early, invitations, byEmail, cancellationToken);
 
             if (wave == 1)
             {
@@ -86,7 +87,7 @@ public sealed partial class DemoRunner
             // A reminder that arrived after the recipient's answer was saved would be a bug; one that crossed with it is not.
             var remindedRespondents = reminders.Count(r => answeredEarly.TryGetValue(r.Key, out var savedAt) && r.Value.Received > savedAt);
             var late = answering.Except(early, StringComparer.OrdinalIgnoreCase).Where(reminders.ContainsKey).ToList();
-            var answeredLate = await AnswerAsync(web, late, reminders, byEmail, wave, cancellationToken);
+            var answeredLate = await AnswerAsync(web, late, reminders, byEmail, cancellationToken);
             totalAnswered += answeredEarly.Count + answeredLate.Count;
             AnsiConsole.MarkupLine($"Wave {wave} (simulated {invitedAt:yyyy-MM-dd HH:mm} UTC): {invitations.Count} invitations, {answeredEarly.Count} answered at once; "
                 + $"{reminders.Count} first reminders went out ({(remindedRespondents == 0 ? "none to anyone who had answered" : $"[red]{remindedRespondents} to people who had answered[/]")}), "
@@ -163,12 +164,14 @@ public sealed partial class DemoRunner
 
     /// <summary>Each participant posts their simulated answers through their personal link; returns who was saved and when (real time, as smtp4dev stamps mail).</summary>
     private async Task<Dictionary<string, DateTimeOffset>> AnswerAsync(
-        HttpClient web, IReadOnlyList<string> who, Dictionary<string, DemoEmail> links, Dictionary<string, SimulatedParticipant> byEmail, int wave, CancellationToken cancellationToken)
+        HttpClient web, IReadOnlyList<string> who, Dictionary<string, DemoEmail> links, Dictionary<string, SimulatedParticipant> byEmail, CancellationToken cancellationToken)
     {
-        var days = (wave - 1) * WaveInterval.TotalDays;
         var saved = new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
         await Parallel.ForEachAsync(who, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (email, ct) =>
         {
+            // The simulated willingness follows the time Tracker models: days since this participant's first answer.
+            var now = clock.GetUtcNow();
+            var days = (now - firstAnswered.GetOrAdd(email, now)).TotalDays;
             var answers = population.AnswersFor(byEmail[email], DefaultInstrument.Instance, days);
             using var form = new FormUrlEncodedContent(answers.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value.ToString(CultureInfo.InvariantCulture))));
             using var response = await web.PostAsync(new Uri(links[email].Link), form, ct);
