@@ -77,8 +77,7 @@ public sealed class DispatchPlanner
 
     private async Task<int> PlanWaveAsync(Panel panel, WaveAudience audience, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var due = audience.Participants
-            .SelectMany(p => SendPlan.Due(panel, p, audience.Wave, now, kind => audience.LedgerState(p.Id, kind), audience.Respondents.ContainsKey(p.Id)))
+        var due = audience.Due(panel, now)
             .Select(s => ledger.NewRow(panel.Id, s.Wave, s.ParticipantId, s.Kind))
             .ToList();
         var inserted = due.Count == 0 ? [] : await ledger.EnqueueAsync(due, now, cancellationToken).ConfigureAwait(false);

@@ -12,4 +12,8 @@ public sealed record WaveAudience(
 {
     public string? LedgerState(string participantId, string kind) =>
         Ledger.TryGetValue(InvitationEntity.Row(participantId, kind), out var row) ? row.State : null;
+
+    /// <summary>Every message of this wave due at <paramref name="now"/> that the ledger has no row for.</summary>
+    public IEnumerable<PlannedSend> Due(Tracker.Panels.Panels.Panel panel, DateTimeOffset now) =>
+        Participants.SelectMany(p => SendPlan.Due(panel, p, Wave, now, kind => LedgerState(p.Id, kind), Respondents.ContainsKey(p.Id)));
 }

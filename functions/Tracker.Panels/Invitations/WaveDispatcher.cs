@@ -70,8 +70,7 @@ public sealed class WaveDispatcher
     {
         var now = clock.GetUtcNow();
         var audience = await planner.ReadAudienceAsync(panel.Id, wave, null, cancellationToken).ConfigureAwait(false);
-        var due = audience.Participants
-            .SelectMany(p => SendPlan.Due(panel, p, wave, now, kind => audience.LedgerState(p.Id, kind), audience.Respondents.ContainsKey(p.Id)))
+        var due = audience.Due(panel, now)
             .Select(s => new DispatchItem(s.ParticipantId, s.Kind))
             .ToList();
         var report = await SendAsync(panel, wave, due, audience, cancellationToken).ConfigureAwait(false);

@@ -150,7 +150,7 @@ public sealed class ParticipantRepository
         }
     }
 
-    public static Participant ToParticipant(ParticipantEntity e) =>
+    private static Participant ToParticipant(ParticipantEntity e) =>
         new(e.PartitionKey, e.RowKey, e.TimeZone, e.Status == ParticipantEntity.Active, e.EnrolledAt)
         {
             RemindersOff = e.RemindersOff,

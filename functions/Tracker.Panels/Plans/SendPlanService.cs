@@ -36,6 +36,8 @@ public sealed class SendPlanService
             .Where(p => p.Active || p.LeftWave is not null)
             .ToList();
 
+        // Each participant's plan once (time-zone arithmetic for every wave and reminder), not once per wave.
+        var planned = members.ToDictionary(p => p.Id, p => SendPlan.For(panel, p).ToLookup(s => s.Wave), StringComparer.Ordinal);
         var sends = new List<PlanEntry>();
         var waves = new List<PlanWave>();
         for (var wave = 1; wave <= panel.Schedule.Waves; wave++)
@@ -43,7 +45,7 @@ public sealed class SendPlanService
             var rows = await ledger.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
             var respondents = await responses.RespondentsAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
             var entries = members
-                .SelectMany(p => SendPlan.For(panel, p).Where(s => s.Wave == wave).Select(s => Entry(s, p, rows, respondents.ContainsKey(p.Id), now)))
+                .SelectMany(p => planned[p.Id][wave].Select(s => Entry(s, p, rows, respondents.ContainsKey(p.Id), now)))
                 .ToList();
             sends.AddRange(entries);
             waves.Add(new PlanWave(
