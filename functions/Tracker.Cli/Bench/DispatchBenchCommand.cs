@@ -26,23 +26,10 @@ public static class DispatchBenchCommand
             }
 
             var jsonPath = parse.GetValue(json);
-            var quiet = jsonPath == "-";
             var settings = new DispatchBenchSettings(count, DispatchBenchSettings.DefaultWarmup(count));
             await using var stack = await TrackerStack.StartAsync(StackOptions(), cancellationToken);
-            var report = await new DispatchBenchmark(stack).RunAsync(settings, line => { if (!quiet) AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]"); }, cancellationToken);
-            if (!quiet)
-            {
-                Print(report);
-            }
-
-            var line = report.ToJsonLine();
-            await parse.InvocationConfiguration.Output.WriteLineAsync(line);
-            if (jsonPath is not null && !quiet)
-            {
-                await File.WriteAllTextAsync(jsonPath, line + "\n", cancellationToken);
-            }
-
-            return report.Accounting.ExactlyOnce ? 0 : 1;
+            var report = await new DispatchBenchmark(stack).RunAsync(settings, BenchOutput.Progress(jsonPath), cancellationToken);
+            return await BenchOutput.FinishAsync(parse, jsonPath, () => Print(report), report.ToJsonLine(), report.Accounting.ExactlyOnce, cancellationToken);
         });
         return command;
     }
