@@ -6,6 +6,7 @@ using Tracker.Analysis.Growth;
 using Tracker.Analysis.Persistence;
 using Tracker.Analysis.Reliability;
 using Tracker.Analysis.Retention;
+using Tracker.Analysis.Riclpm;
 
 namespace Tracker.Analysis;
 
@@ -51,12 +52,19 @@ public static class PanelAnalysis
         var scores = table.Columns.Where(c => c.IsNumeric && !roles.Contains(c.Name) && !items.Contains(c.Name)).Select(c => c.Name).ToList();
         if (!scores.Contains(options.Outcome, StringComparer.Ordinal)) scores.Insert(0, options.Outcome);
 
+        var riclpm = options.Riclpm is { } specification
+            ? RiclpmModel.Fit(table, specification with { Subject = options.Subject, Wave = options.Wave })
+            : null;
+
         return new PanelReport(
             growth,
             DecayModel.Fit(time, outcome),
             PersistenceModel.Fit(groups.Codes, wave, outcome),
             KaplanMeier.Fit(groups.Codes, wave),
             WaveDescriptives.Describe(table, options.Wave, scores),
-            CronbachAlpha.ByWave(table, options.Wave, constructs));
+            CronbachAlpha.ByWave(table, options.Wave, constructs))
+        {
+            Riclpm = riclpm,
+        };
     }
 }

@@ -14,5 +14,8 @@ public sealed record PanelAnalysisOptions
     public string? Formula { get; init; }
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Constructs { get; init; }
 
+    /// <summary>The RI-CLPM to fit (construct score columns and equal or free lagged paths); null fits none. Its subject and wave columns are taken from these options.</summary>
+    public Riclpm.RiclpmSpecification? Riclpm { get; init; }
+
     public string EffectiveFormula => string.IsNullOrWhiteSpace(Formula) ? $"{Outcome} ~ {Time} + ({Time} | {Subject})" : Formula;
 }

@@ -13,4 +13,8 @@ public sealed record PanelReport(
     PersistenceFit Persistence,
     RetentionCurve Retention,
     IReadOnlyList<ColumnDescriptives> Descriptives,
-    IReadOnlyList<ConstructReliability> Reliability);
+    IReadOnlyList<ConstructReliability> Reliability)
+{
+    /// <summary>The RI-CLPM when one was asked for (<see cref="PanelAnalysisOptions.Riclpm"/>), otherwise null.</summary>
+    public Riclpm.RiclpmFit? Riclpm { get; init; }
+}

@@ -3,6 +3,7 @@ using Tracker.Analysis.Decay;
 using Tracker.Analysis.Growth;
 using Tracker.Analysis.Persistence;
 using Tracker.Analysis.Retention;
+using Tracker.Analysis.Riclpm;
 
 namespace Tracker.Analysis;
 
@@ -25,6 +26,7 @@ public static class PanelReportJson
         WriteRetention(json, report.Retention);
         WriteDescriptives(json, report);
         WriteReliability(json, report);
+        if (report.Riclpm is { } riclpm) WriteRiclpm(json, riclpm);
         json.WriteEndObject();
     }
 
@@ -167,6 +169,48 @@ public static class PanelReportJson
             json.WriteEndArray();
             json.WriteEndObject();
         }
+        json.WriteEndObject();
+    }
+
+    /// <summary>The RI-CLPM section: fit measures and parameters named as lavaan's fitMeasures() and parameterEstimates() name them.</summary>
+    public static void WriteRiclpm(Utf8JsonWriter json, RiclpmFit riclpm)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(riclpm);
+        json.WriteStartObject("riclpm");
+        json.WriteStartArray("constructs");
+        foreach (var construct in riclpm.Constructs) json.WriteStringValue(construct);
+        json.WriteEndArray();
+        json.WriteStartArray("waves");
+        foreach (var wave in riclpm.Waves) json.WriteNumberValue(wave);
+        json.WriteEndArray();
+        json.WriteBoolean("equal_lagged_paths", riclpm.EqualLaggedPaths);
+        json.WriteBoolean("identified", riclpm.Identified);
+        if (riclpm.Problem is not null) json.WriteString("message", riclpm.Problem);
+        if (riclpm.Fit is { } fit)
+        {
+            json.WriteStartObject("fit");
+            Number(json, "logl", fit.LogLikelihood);
+            json.WriteNumber("npar", fit.Parameters);
+            Number(json, "chisq", fit.ChiSquare);
+            json.WriteNumber("df", fit.DegreesOfFreedom);
+            Number(json, "cfi", fit.Cfi);
+            Number(json, "rmsea", fit.Rmsea);
+            json.WriteNumber("ntotal", fit.Participants);
+            json.WriteEndObject();
+        }
+        json.WriteStartArray("parameters");
+        foreach (var parameter in riclpm.Parameters)
+        {
+            json.WriteStartObject();
+            json.WriteString("lhs", parameter.Lhs);
+            json.WriteString("op", parameter.Op);
+            json.WriteString("rhs", parameter.Rhs);
+            Number(json, "est", parameter.Estimate);
+            Number(json, "se", parameter.StandardError);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
