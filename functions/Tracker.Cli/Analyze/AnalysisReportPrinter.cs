@@ -19,6 +19,7 @@ public static class AnalysisReportPrinter
         PrintGrowth(console, report.Growth);
         PrintDecay(console, report.Decay, options);
         PrintPersistence(console, report);
+        if (report.Riclpm is { } riclpm) RiclpmReportPrinter.Print(console, riclpm);
         PrintRetention(console, report);
         PrintDescriptives(console, report);
         PrintReliability(console, report);

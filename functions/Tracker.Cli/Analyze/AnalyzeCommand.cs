@@ -6,7 +6,7 @@ namespace Tracker.Cli.Analyze;
 
 /// <summary>
 /// `tracker analyze`: fits every longitudinal model to a long-format CSV and prints a report and/or
-/// writes JSON. Bad input (missing file or column, non-numeric value, empty data, unparsable formula,
+/// writes JSON; with --riclpm also the RI-CLPM of the named constructs. Bad input (missing file or column, non-numeric value, empty data, unparsable formula,
 /// unidentifiable model) ends with one line "error: ..." on stderr and exit code 2, never a stack trace.
 /// </summary>
 public static class AnalyzeCommand
@@ -21,10 +21,12 @@ public static class AnalyzeCommand
         var time = new Option<string>("--time") { Description = "Time column (e.g. days since enrolment).", DefaultValueFactory = _ => "days" };
         var subject = new Option<string>("--subject") { Description = "Participant id column.", DefaultValueFactory = _ => "participant_id" };
         var wave = new Option<string>("--wave") { Description = "Wave number column.", DefaultValueFactory = _ => "wave" };
+        var riclpm = new Option<string?>("--riclpm") { Description = "Also fit the random-intercept cross-lagged panel model to these 2-4 construct columns, comma-separated (e.g. ownership,willingness)." };
+        var riclpmEqual = new Option<bool>("--riclpm-equal") { Description = "Hold each lagged path of the RI-CLPM equal over waves (default: free per wave)." };
         var json = new Option<string?>("--json") { Description = "Also write the results as JSON to this path, or '-' for standard output (then no report is printed)." };
 
         var command = new Command("analyze", "Fit the longitudinal models (growth, decay, persistence, retention, descriptives, reliability) to a long-format CSV.");
-        foreach (var option in new Option[] { input, formula, outcome, time, subject, wave, json }) command.Options.Add(option);
+        foreach (var option in new Option[] { input, formula, outcome, time, subject, wave, riclpm, riclpmEqual, json }) command.Options.Add(option);
         command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -37,6 +39,12 @@ public static class AnalyzeCommand
                 Subject = parseResult.GetValue(subject)!,
                 Wave = parseResult.GetValue(wave)!,
             };
+            if (!RiclpmArguments.TryParse(parseResult.GetValue(riclpm), parseResult.GetValue(riclpmEqual), out var specification, out var riclpmError))
+            {
+                await error.WriteLineAsync($"error: {riclpmError}");
+                return BadInput;
+            }
+            options = options with { Riclpm = specification };
             if (options.Formula is { } text)
             {
                 // A formula names the response and the grouping column: use them unless told otherwise.
