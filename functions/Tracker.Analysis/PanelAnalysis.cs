@@ -65,6 +65,7 @@ public static class PanelAnalysis
             CronbachAlpha.ByWave(table, options.Wave, constructs))
         {
             Riclpm = riclpm,
+            WaveCount = wave.Where(w => !double.IsNaN(w)).Distinct().Count(),
         };
     }
 }

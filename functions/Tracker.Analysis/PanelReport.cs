@@ -17,4 +17,7 @@ public sealed record PanelReport(
 {
     /// <summary>The RI-CLPM when one was asked for (<see cref="PanelAnalysisOptions.Riclpm"/>), otherwise null.</summary>
     public Riclpm.RiclpmFit? Riclpm { get; init; }
+
+    /// <summary>How many distinct waves the data have; after a single wave only descriptives, reliability and retention can say anything.</summary>
+    public int WaveCount { get; init; }
 }

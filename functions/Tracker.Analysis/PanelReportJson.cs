@@ -164,6 +164,7 @@ public static class PanelReportJson
                 Number(json, "wave", wave.Wave);
                 json.WriteNumber("n", wave.N);
                 Number(json, "alpha", wave.Alpha);
+                if (wave.Warning is { } warning) json.WriteString("warning", warning);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

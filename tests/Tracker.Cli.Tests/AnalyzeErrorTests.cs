@@ -24,10 +24,6 @@ public class AnalyzeErrorTests
         await AssertBadInput(["--input", CliRun.Reference("two_groups.csv"), "--outcome", "reaction", "--subject", "subject"], "at least three groups");
 
     [Fact]
-    public async Task Single_wave_cannot_identify_the_growth_model() =>
-        await AssertBadInput(["--input", CliRun.Reference("single_wave.csv")], "single observation");
-
-    [Fact]
     public async Task Non_numeric_value() =>
         await WithCsv("participant_id,wave,days,willingness\na,1,0,5\na,2,21,4.5\nb,1,0,n/a?\n", path =>
             AssertBadInput(["--input", path], "column 'willingness' is not numeric: row 3 has 'n/a?'"));

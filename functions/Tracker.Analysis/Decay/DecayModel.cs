@@ -1,3 +1,4 @@
+using System.Globalization;
 using Tracker.Analysis.Numerics;
 
 namespace Tracker.Analysis.Decay;
@@ -37,6 +38,9 @@ public static class DecayModel
         var span = t.Max() - t.Min();
         if (!(span > 0)) return DecayFit.Failed("singular gradient: time does not vary, so no decay can be seen", n);
         if (ys.Min() == ys.Max()) return DecayFit.Failed("singular gradient: the outcome is constant, so there is no decay to a plateau", n);
+        // Three parameters through three or fewer distinct times reproduce their means exactly: a saturated fit, not a finding.
+        if (t.Length <= 3)
+            return DecayFit.Unidentified(Invariant($"the decay curve has 3 parameters but the data have only {t.Length} distinct times, so a curve through their means fits exactly (saturated); it needs at least 4 distinct times"), n);
 
         // Self-start: profile log(rate) on a grid spanning rates far slower and far faster than the data's time span.
         const double gridLow = -9, gridHigh = 7, gridStep = 0.25;
@@ -96,14 +100,20 @@ public static class DecayModel
 
         var (finalJtj, _) = NormalEquations(data, theta);
         var chol = (double[])finalJtj.Clone();
-        if (!SmallMatrix.CholeskyInPlace(chol, 3))
-            return DecayFit.Failed("singular gradient at the optimum: the parameters are not identified", n);
+        if (!SmallMatrix.CholeskyInPlace(chol, 3, 1e-12, out _))
+            return DecayFit.Unidentified("the information at the optimum is singular (singular gradient): plateau, initial level and rate cannot be told apart", n);
         var inverse = SmallMatrix.InverseFromCholesky(chol, 3);
         var df = n - 3;
         var sigma2 = current / df;
         var se = new[] { Math.Sqrt(sigma2 * inverse[0]), Math.Sqrt(sigma2 * inverse[4]), Math.Sqrt(sigma2 * inverse[8]) };
         var rate = Math.Exp(theta[2]);
         var halfLife = Math.Log(2) / rate;
+        var (low, high) = (ys.Min(), ys.Max());
+        if (theta[0] < low || theta[0] > high)
+            return DecayFit.Unidentified(Invariant($"the plateau estimate {theta[0]:G3} lies outside the observed scores ({low:G3} to {high:G3}), so the curve extrapolates instead of levelling off"), n);
+        var halfLifeUpper = halfLife * (1 + 1.959963984540054 * se[2]);
+        if (se.Any(e => !double.IsFinite(e)) || !double.IsFinite(halfLifeUpper) || halfLifeUpper > 1000 * span)
+            return DecayFit.Unidentified(Invariant($"the half-life's 95 % interval is unbounded (up to {halfLifeUpper:G3} against {span:G3} observed)"), n);
         return new DecayFit(
             true,
             null,
@@ -193,4 +203,6 @@ public static class DecayModel
         }
         return (a + b) / 2;
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

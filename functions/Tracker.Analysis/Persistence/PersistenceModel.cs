@@ -72,11 +72,16 @@ public static class PersistenceModel
         var v00 = b00 * (b00 * m00 + b01 * m01) + b01 * (b00 * m01 + b01 * m11);
         var v11 = b01 * (b01 * m00 + b11 * m01) + b11 * (b01 * m01 + b11 * m11);
         var correction = groups / (groups - 1.0) * ((pairs - 1.0) / (pairs - 2.0));
+        var seRho = Math.Sqrt(v11 * correction);
+        var seIntercept = Math.Sqrt(v00 * correction);
+        // Two parameters through two pairs, or residuals that vanish, leave no error to estimate: a saturated fit.
+        if (pairs <= 2 || !double.IsFinite(seRho) || !double.IsFinite(seIntercept) || !(seRho > 0))
+            return new PersistenceFit(false, $"not identified: the AR(1) line fits the {pairs} consecutive-wave pairs exactly or its standard errors are not finite (saturated), so persistence cannot be estimated", null, null, pairs, groups);
         return new PersistenceFit(
             true,
             null,
-            new ParameterEstimate(rho, Math.Sqrt(v11 * correction)),
-            new ParameterEstimate(intercept, Math.Sqrt(v00 * correction)),
+            new ParameterEstimate(rho, seRho),
+            new ParameterEstimate(intercept, seIntercept),
             pairs,
             groups);
     }

@@ -16,6 +16,12 @@ public static class AnalysisReportPrinter
         console.Write(new Rule($"[bold]tracker analyze[/] {Markup.Escape(source)}").LeftJustified());
         console.MarkupLine($"{rows} rows, {report.Retention.Participants} participants, final wave {F(report.Retention.FinalWave)}; outcome [bold]{Markup.Escape(options.Outcome)}[/], time [bold]{Markup.Escape(options.Time)}[/].");
         console.WriteLine();
+        if (report.WaveCount <= 1)
+        {
+            console.MarkupLine("[yellow]Only one wave so far:[/] the descriptives, reliability and retention below are what one wave supports. " +
+                "The growth model and persistence need at least 2 waves, the decay curve at least 4 distinct times, and the RI-CLPM at least 3 waves.");
+            console.WriteLine();
+        }
         PrintGrowth(console, report.Growth);
         PrintDecay(console, report.Decay, options);
         PrintPersistence(console, report);
@@ -53,7 +59,7 @@ public static class AnalysisReportPrinter
         console.MarkupLine($"[bold underline]Decay to a plateau[/] ({Markup.Escape(options.Outcome)} = plateau + (initial − plateau)·exp(−rate·{Markup.Escape(options.Time)}))");
         if (!decay.Converged)
         {
-            console.MarkupLine($"[yellow]no curve:[/] {Markup.Escape(decay.Message ?? "")}");
+            console.MarkupLine($"[yellow]{(decay.NotIdentified ? "no finding" : "no curve")}:[/] {Markup.Escape(decay.Message ?? "")}");
             console.WriteLine();
             return;
         }
@@ -118,8 +124,11 @@ public static class AnalysisReportPrinter
         var table = new Table().AddColumns("construct", "items", "wave", "n", "alpha");
         foreach (var construct in report.Reliability)
             foreach (var wave in construct.Waves)
-                table.AddRow(Markup.Escape(construct.Construct), construct.Items.Count.ToString(CultureInfo.InvariantCulture), F(wave.Wave), wave.N.ToString(CultureInfo.InvariantCulture), F(wave.Alpha, "0.000"));
+                table.AddRow(Markup.Escape(construct.Construct), construct.Items.Count.ToString(CultureInfo.InvariantCulture), F(wave.Wave), wave.N.ToString(CultureInfo.InvariantCulture), F(wave.Alpha, "0.000") + (wave.Warning is null ? "" : " (!)"));
         console.Write(table);
+        foreach (var construct in report.Reliability)
+            foreach (var wave in construct.Waves.Where(w => w.Warning is not null))
+                console.MarkupLine($"[yellow](!) {Markup.Escape(construct.Construct)}, wave {F(wave.Wave)}:[/] {Markup.Escape(wave.Warning!)}.");
         console.WriteLine();
     }
 

@@ -78,7 +78,8 @@ public static class AnalyzeCommand
             var table = CsvTableLoader.Load(path, options.Subject);
             rows = table.RowCount;
             report = PanelAnalysis.Analyze(table, options);
-            if (report.Growth.Problem is { } problem)
+            // After a single wave the growth model cannot be identified by design: report what can be, not an error.
+            if (report.Growth.Problem is { } problem && !SingleWave(report))
                 throw new AnalysisException($"the growth model '{report.Growth.Formula}' cannot be identified: {problem}");
         }
         catch (Exception e) when (e is AnalysisException or IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
@@ -115,6 +116,8 @@ public static class AnalyzeCommand
         }
         return 0;
     }
+
+    private static bool SingleWave(PanelReport report) => report.WaveCount <= 1;
 
     private static bool IsImplicit(ParseResult parseResult, Option option) => parseResult.GetResult(option) is null or { Implicit: true };
 
