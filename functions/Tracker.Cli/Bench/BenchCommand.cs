@@ -14,6 +14,7 @@ public static class BenchCommand
         bench.Subcommands.Add(Ingest());
         bench.Subcommands.Add(ModelBenchCommand.Create());
         bench.Subcommands.Add(DispatchBenchCommand.Create());
+        bench.Subcommands.Add(RiclpmBenchCommand.Create());
         return bench;
     }
 
