@@ -15,7 +15,7 @@ internal static class LikelihoodMaximizer
 
     public sealed record Result(double[] X, double Value, double[] Gradient, double[]? Hessian, bool Converged, string? Message);
 
-    public static Result Minimize(Objective objective, double[] start, CancellationToken cancellationToken, int maxIterations = 5000)
+    public static Result Minimize(Objective objective, double[] start, CancellationToken cancellationToken, int maxIterations = 5000, bool withHessian = true)
     {
         var n = start.Length;
         var x = (double[])start.Clone();
@@ -75,37 +75,38 @@ internal static class LikelihoodMaximizer
             f = fTrial;
         }
 
-        // Newton polish on the numerical Hessian: quadratic convergence from close by.
-        double[]? hessian = null;
-        for (var iteration = 0; iteration < 20; iteration++)
+        // Newton polish: one numerical Hessian (2 gradients per parameter, the dominant cost) serves every
+        // step, since from BFGS's end point the curvature barely changes; it is recomputed only for the errors.
+        var hessian = Hessian(objective, x);
+        if (hessian is null) return new Result(x, f, g, null, false, "the likelihood is not defined around the estimates");
+        var factor = (double[])hessian.Clone();
+        if (SmallMatrix.CholeskyInPlace(factor, n))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            hessian = Hessian(objective, x);
-            if (hessian is null) return new Result(x, f, g, null, false, "the likelihood is not defined around the estimates");
-            var factor = (double[])hessian.Clone();
-            if (!SmallMatrix.CholeskyInPlace(factor, n)) break;
-            if (MaxAbs(g) < 1e-11) return new Result(x, f, g, hessian, true, null);
-            for (var i = 0; i < n; i++) d[i] = -g[i];
-            SmallMatrix.ForwardSolve(factor, n, d, 1);
-            SmallMatrix.BackSolveTransposed(factor, n, d);
-            var step = 1.0;
-            var improved = false;
-            for (var halving = 0; halving < 30; halving++, step *= 0.5)
+            for (var iteration = 0; iteration < 8 && MaxAbs(g) > 1e-11; iteration++)
             {
-                for (var i = 0; i < n; i++) trial[i] = x[i] + step * d[i];
-                var fTrial = objective(trial, gTrial);
-                if (double.IsFinite(fTrial) && fTrial <= f + 1e-13 * Math.Abs(f))
+                cancellationToken.ThrowIfCancellationRequested();
+                for (var i = 0; i < n; i++) d[i] = -g[i];
+                SmallMatrix.ForwardSolve(factor, n, d, 1);
+                SmallMatrix.BackSolveTransposed(factor, n, d);
+                var improved = false;
+                var step = 1.0;
+                for (var halving = 0; halving < 30; halving++, step *= 0.5)
                 {
-                    Array.Copy(trial, x, n);
-                    Array.Copy(gTrial, g, n);
-                    f = fTrial;
-                    improved = true;
-                    break;
+                    for (var i = 0; i < n; i++) trial[i] = x[i] + step * d[i];
+                    var fTrial = objective(trial, gTrial);
+                    if (double.IsFinite(fTrial) && fTrial <= f + 1e-13 * Math.Abs(f))
+                    {
+                        Array.Copy(trial, x, n);
+                        Array.Copy(gTrial, g, n);
+                        f = fTrial;
+                        improved = true;
+                        break;
+                    }
                 }
+                if (!improved) break;
             }
-            if (!improved) break;
+            if (withHessian) hessian = Hessian(objective, x);
         }
-        hessian = Hessian(objective, x);
         var converged = hessian is not null && MaxAbs(g) < 1e-6;
         return new Result(x, f, g, hessian, converged, converged ? null : "the optimiser did not reach a maximum of the likelihood");
     }

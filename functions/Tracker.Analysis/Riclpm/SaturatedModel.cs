@@ -49,7 +49,7 @@ internal static class SaturatedModel
                 gradient[p + k] = (pairs[k].A == pairs[k].B ? 1 : 2) * gSigma[pairs[k].A * p + pairs[k].B] / n;
             return value / n;
         }
-        var result = LikelihoodMaximizer.Minimize(Objective, start, cancellationToken, maxIterations: 2000);
+        var result = LikelihoodMaximizer.Minimize(Objective, start, cancellationToken, maxIterations: 2000, withHessian: false);
         return -result.Value * n;
     }
 
