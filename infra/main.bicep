@@ -94,9 +94,9 @@ param smtpMaxConnections int = 4
 param smtpMessagesPerSecond string = '5'
 
 // ---------------------------------------------------------------- participant links
-@description('Key id new links are signed with; its key is stored as Key Vault secret "link-key-{id}".')
+@description('Key id new links are signed with; its key is stored as Key Vault secret "link-key-{id}". At most 32 characters: the app refuses longer ids at start.')
 @minLength(1)
-@maxLength(40)
+@maxLength(32)
 param linkActiveKeyId string = 'k1'
 
 @description('Comma-separated key ids whose links must still verify (their secrets stay in Key Vault); the active id is always included.')

@@ -8,7 +8,7 @@
 
 import { smtpSettings, timerSchedules, linkSettings, tagSet } from 'types.bicep'
 
-@description('Function App name (also its default host name: {name}.azurewebsites.net).')
+@description('Function App name.')
 param name string
 
 @description('Flex Consumption plan name.')
@@ -47,7 +47,7 @@ param keyVaultUri string
 @description('Whether Key Vault holds an "smtp-password" secret; if not, Smtp__Password is empty.')
 param hasSmtpPassword bool
 
-@description('Absolute URL participants\' links start with; empty for https://{name}.azurewebsites.net.')
+@description('Absolute URL participants\' links start with; empty for https://{the site\'s defaultHostName}.')
 param publicBaseUrl string
 
 @description('Participants per queued dispatch batch (Tracker__DispatchBatchSize).')
@@ -88,7 +88,10 @@ param maximumInstanceCount int
 ])
 param instanceMemoryMB int
 
-var effectivePublicBaseUrl = empty(publicBaseUrl) ? 'https://${name}.azurewebsites.net' : publicBaseUrl
+// Until the site exists its host name is unknown: the settings in siteConfig carry the conventional one, and
+// appSettingsWithHostName below replaces it with the site's defaultHostName.
+var provisionalPublicBaseUrl = empty(publicBaseUrl) ? 'https://${name}.azurewebsites.net' : publicBaseUrl
+var effectivePublicBaseUrl = empty(publicBaseUrl) ? 'https://${site.properties.defaultHostName}' : publicBaseUrl
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
@@ -143,7 +146,6 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       http20Enabled: true
       appSettings: concat(
         [
@@ -166,7 +168,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
           { name: 'TrackerStorage__clientId', value: identityClientId }
 
           // TrackerOptions.
-          { name: 'Tracker__PublicBaseUrl', value: effectivePublicBaseUrl }
+          { name: 'Tracker__PublicBaseUrl', value: provisionalPublicBaseUrl }
           { name: 'Tracker__DispatchBatchSize', value: string(dispatchBatchSize) }
           // How long a send claim holds before another sender may take it over (a crash mid-send).
           { name: 'Tracker__ClaimLease', value: '00:10:00' }
@@ -218,12 +220,18 @@ resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@20
   }
 }
 
-resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+// FTP: Flex Consumption has no FTP endpoint (ftpsState is among the site properties its documentation lists as
+// deprecated), so there is nothing to switch off beyond the scm basic-auth policy above.
+
+// Participants' links start with the site's real host name, which Azure assigns (a unique default host name is not
+// always {name}.azurewebsites.net), so it is set once the site exists: the settings above as they now stand, plus
+// Tracker__PublicBaseUrl from defaultHostName.
+resource appSettingsWithHostName 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: site
-  name: 'ftp'
-  properties: {
-    allow: false
-  }
+  name: 'appsettings'
+  properties: union(list('${site.id}/config/appsettings', '2025-03-01').properties, {
+    Tracker__PublicBaseUrl: effectivePublicBaseUrl
+  })
 }
 
 output name string = site.name

@@ -6,6 +6,12 @@ namespace Tracker.Infra.Tests;
 /// <summary>`dotnet publish` of the Function App gives the folder azd zips and deploys as it stands.</summary>
 public sealed class PublishTests
 {
+    /// <summary>Shared libraries every glibc-based .NET image has (the runtime needs them itself).</summary>
+    private static readonly HashSet<string> HostImageLibraries = new(StringComparer.Ordinal)
+    {
+        "libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "ld-linux-x86-64.so.2", "libgcc_s.so.1", "libstdc++.so.6",
+    };
+
     [Fact]
     public async Task Publish_produces_a_deployable_folder()
     {
@@ -44,6 +50,20 @@ public sealed class PublishTests
             var listed = metadata.Select(f => f?["name"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal);
             Assert.Equal(AppConfiguration.FunctionNames().Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
             Assert.All(metadata, f => Assert.Equal("Tracker.Functions.dll", f?["scriptFile"]?.GetValue<string>()));
+
+            // The chart libraries load on the Functions host images, which carry only what .NET itself needs (no
+            // fontconfig, no freetype): the native libraries may ask for nothing beyond the C and C++ runtimes.
+            var native = Path.Combine(output, "runtimes", "linux-x64", "native");
+            foreach (var library in new[] { "libSkiaSharp.so", "libHarfBuzzSharp.so" })
+            {
+                var path = Path.Combine(native, library);
+                Assert.True(File.Exists(path), $"{library} is missing from runtimes/linux-x64/native in the publish folder.");
+                var beyondTheImage = ElfFile.NeededLibraries(path).Where(needed => !HostImageLibraries.Contains(needed)).ToList();
+                Assert.True(beyondTheImage.Count == 0, $"{library} needs {string.Join(", ", beyondTheImage)}, which the Functions host images do not have.");
+            }
+
+            // The charts' font is embedded in Tracker.Reports.dll; its licence travels with it.
+            Assert.True(File.Exists(Path.Combine(output, "Fonts", "LICENSE.txt")), "Fonts/LICENSE.txt (the chart font's licence) is missing from the publish root.");
 
             // Never a local settings file in the package.
             Assert.False(File.Exists(Path.Combine(output, "local.settings.json")), "local.settings.json must not be published.");

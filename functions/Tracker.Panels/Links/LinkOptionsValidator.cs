@@ -8,6 +8,8 @@ public sealed class LinkOptionsValidator : IValidateOptions<LinkOptions>
 {
     public const int MinimumKeyBytes = 32;
 
+    private const string KeyVaultReferencePrefix = "@Microsoft.KeyVault(";
+
     public ValidateOptionsResult Validate(string? name, LinkOptions options)
     {
         var problems = new List<string>();
@@ -21,6 +23,14 @@ public sealed class LinkOptionsValidator : IValidateOptions<LinkOptions>
             if (id.Contains('|', StringComparison.Ordinal) || id.Length is 0 or > 32)
             {
                 problems.Add($"Links:Keys:{id}: a key id is 1–32 characters without '|'.");
+            }
+
+            // In Azure a key is a Key Vault reference the platform swaps for the secret; when it cannot (the identity's role
+            // has not propagated yet, or the secret is missing) the app sees the reference text itself.
+            if (value?.StartsWith(KeyVaultReferencePrefix, StringComparison.OrdinalIgnoreCase) == true)
+            {
+                problems.Add($"Links:Keys:{id}: the Key Vault reference did not resolve: check the app's identity has Key Vault Secrets User and the reference status (docs/deploy.md).");
+                continue;
             }
 
             byte[] bytes;

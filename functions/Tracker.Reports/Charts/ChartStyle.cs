@@ -14,6 +14,7 @@ public static class ChartStyle
     public static void Apply(Plot plot, string title, string xLabel, string yLabel)
     {
         ArgumentNullException.ThrowIfNull(plot);
+        ChartFont.Apply(plot);
         plot.Title(title, 22);
         plot.XLabel(xLabel, 18);
         plot.YLabel(yLabel, 18);
@@ -25,6 +26,9 @@ public static class ChartStyle
     public static byte[] Png(Plot plot)
     {
         ArgumentNullException.ThrowIfNull(plot);
+
+        // Again at the end: labels, legends and notes added after Apply take the shipped typeface too.
+        ChartFont.Apply(plot);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 

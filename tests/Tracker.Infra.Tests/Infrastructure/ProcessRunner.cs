@@ -10,7 +10,8 @@ internal sealed record ProcessResult(int ExitCode, string StandardOutput, string
 
 internal static class ProcessRunner
 {
-    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout)
+    public static async Task<ProcessResult> RunAsync(
+        string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -29,6 +30,11 @@ internal static class ProcessRunner
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         startInfo.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            // null removes a variable the test process has, so a hook sees exactly the environment the test describes.
+            startInfo.Environment[name] = value;
+        }
 
         using var process = new Process { StartInfo = startInfo };
         var stdout = new StringBuilder();

@@ -1,0 +1,78 @@
+namespace Tracker.Infra.Tests.Infrastructure;
+
+/// <summary>What a hook did with a scripted Azure: its exit and output, the keys it gave azd, and the az calls it made.</summary>
+internal sealed record HookRun(ProcessResult Result, IReadOnlyList<string> KeysSet, IReadOnlyList<string> AzCalls);
+
+/// <summary>
+/// Runs an infra/hooks/*.sh script with a fake `az` (a shell script that answers as the Azure CLI would) and a fake
+/// `azd` (which records `azd env set`) first on PATH, and nothing else but the few tools the hooks use, so an Azure CLI
+/// installed on this machine is never reached.
+/// </summary>
+internal sealed class ScriptedHook : IDisposable
+{
+    private static readonly string[] Tools = ["mktemp", "rm", "tr", "cut", "grep", "sed", "head", "base64", "openssl", "printf", "cat", "sleep", "dirname", "pwd"];
+
+    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("tracker-hook-");
+
+    public void Dispose() => work.Delete(recursive: true);
+
+    /// <param name="hook">File name under infra/hooks.</param>
+    /// <param name="fakeAz">The fake az script's body, or null for a machine without the Azure CLI.</param>
+    /// <param name="environment">Variables to set (null to remove one the test process has).</param>
+    public async Task<HookRun> RunAsync(string hook, string? fakeAz, IReadOnlyDictionary<string, string?> environment)
+    {
+        var bin = Directory.CreateDirectory(Path.Combine(work.FullName, "bin")).FullName;
+        var azdLog = Path.Combine(work.FullName, "azd.log");
+        var azLog = Path.Combine(work.FullName, "az.log");
+        Script(Path.Combine(bin, "azd"), """
+            #!/bin/sh
+            [ "$1 $2" = "env set" ] && printf '%s=%s\n' "$3" "$4" >> "$FAKE_AZD_LOG"
+            exit 0
+            """);
+        var az = Path.Combine(bin, "az");
+        File.Delete(az);
+        if (fakeAz is not null)
+        {
+            Script(az, "#!/bin/sh\necho \"$*\" >> \"$FAKE_AZ_LOG\"\n" + fakeAz);
+        }
+
+        var tools = Directory.CreateDirectory(Path.Combine(work.FullName, "tools")).FullName;
+        foreach (var tool in Tools)
+        {
+            var found = Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
+            if (found is not null && !File.Exists(Path.Combine(tools, tool)))
+            {
+                File.CreateSymbolicLink(Path.Combine(tools, tool), found);
+            }
+        }
+
+        var variables = new Dictionary<string, string?>(environment)
+        {
+            ["PATH"] = $"{bin}:{tools}",
+            ["FAKE_AZ_LOG"] = azLog,
+            ["FAKE_AZD_LOG"] = azdLog,
+            ["FAKE_AZ_STATE"] = Path.Combine(work.FullName, "az.state"),
+        };
+        File.Delete(azLog);
+        File.Delete(azdLog);
+        var result = await ProcessRunner.RunAsync(
+            "/bin/sh", [Path.Combine(TestEnvironment.InfraDirectory, "hooks", hook)], work.FullName, TimeSpan.FromMinutes(1), variables);
+
+        var keys = File.Exists(azdLog)
+            ? (await File.ReadAllLinesAsync(azdLog)).Where(l => l.StartsWith("LINK_SIGNING_KEY=", StringComparison.Ordinal)).Select(l => l["LINK_SIGNING_KEY=".Length..]).ToList()
+            : [];
+        var calls = File.Exists(azLog) ? await File.ReadAllLinesAsync(azLog) : [];
+        return new HookRun(result, keys, calls);
+    }
+
+    private static void Script(string path, string text)
+    {
+        File.WriteAllText(path, text.ReplaceLineEndings("\n") + "\n");
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("The hooks' tests run sh scripts: Linux or macOS only.");
+        }
+
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+}
