@@ -46,6 +46,7 @@ $settings = [ordered]@{
     'RateLimit__TokenLimit' = (Or $env:RATE_LIMIT_TOKEN_LIMIT '2000')
     'RateLimit__TokensPerPeriod' = (Or $env:RATE_LIMIT_TOKENS_PER_PERIOD '100')
     'RateLimit__ReplenishmentPeriod' = (Or $env:RATE_LIMIT_REPLENISHMENT_PERIOD '00:00:01')
+    'RateLimit__TrustedProxyHops' = '0'
     'Links__ActiveKeyId' = 'local'
     'Links__Keys__local' = [Convert]::ToBase64String($bytes)
     'Links__GraceAfterClose' = (Or $env:LINK_GRACE_AFTER_CLOSE '1.00:00:00')

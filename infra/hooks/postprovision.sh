@@ -58,6 +58,7 @@ cat > "$target" <<JSON
     "RateLimit__TokenLimit": "${RATE_LIMIT_TOKEN_LIMIT:-2000}",
     "RateLimit__TokensPerPeriod": "${RATE_LIMIT_TOKENS_PER_PERIOD:-100}",
     "RateLimit__ReplenishmentPeriod": "${RATE_LIMIT_REPLENISHMENT_PERIOD:-00:00:01}",
+    "RateLimit__TrustedProxyHops": "0",
     "Links__ActiveKeyId": "local",
     "Links__Keys__local": "$local_key",
     "Links__GraceAfterClose": "${LINK_GRACE_AFTER_CLOSE:-1.00:00:00}",
