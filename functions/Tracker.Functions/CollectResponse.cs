@@ -17,7 +17,8 @@ public sealed class CollectResponse(SurveyService surveys, PublicRateLimiter lim
         CancellationToken cancellationToken)
     {
         if (limiter.Refuse(request) is { } refused) return refused;
-        var form = await PostedForm.TryReadAsync(request, PostedForm.SurveyMaxBytes, cancellationToken);
+        var (form, tooLarge) = await PostedForm.ReadAsync(request, PostedForm.SurveyMaxBytes, cancellationToken);
+        if (tooLarge is not null) return tooLarge;
         if (form is null) return surveys.BadRequest();
         var page = await surveys.SubmitAsync(token, form, cancellationToken);
         return page;

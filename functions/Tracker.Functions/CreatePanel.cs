@@ -11,7 +11,7 @@ public sealed class CreatePanel(PanelService panels)
 {
     [Function(nameof(CreatePanel))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "panels")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var (definition, refusal) = await JsonBody.ReadAsync<PanelDefinition>(request, cancellationToken);

@@ -12,7 +12,7 @@ public sealed class DispatchWaveNow(PanelService panels, WaveDispatcher dispatch
 {
     [Function(nameof(DispatchWaveNow))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "panels/{id}/waves/{n:int}/dispatch")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels/{id}/waves/{n:int}/dispatch")] HttpRequest request,
         string id,
         int n,
         CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ public sealed class EditSchedule(PanelService panels, ScheduleEditor editor)
 {
     [Function(nameof(EditSchedule))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "put", Route = "panels/{id}/schedule")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "panels/{id}/schedule")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

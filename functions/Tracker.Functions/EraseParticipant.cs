@@ -12,7 +12,7 @@ public sealed class EraseParticipant(PanelService panels, ParticipantErasure era
 {
     [Function(nameof(EraseParticipant))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "delete", Route = "panels/{id}/participants/{participantId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "panels/{id}/participants/{participantId}")] HttpRequest request,
         string id,
         string participantId,
         CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ public sealed class ExportPanel(PanelService panels, PanelExporter exporter)
 {
     [Function(nameof(ExportPanel))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "panels/{id}/export/{format}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}/export/{format}")] HttpRequest request,
         string id,
         string format,
         CancellationToken cancellationToken)

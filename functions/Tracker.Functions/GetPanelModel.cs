@@ -12,7 +12,7 @@ public sealed class GetPanelModel(PanelService panels, ModelStore models)
 {
     [Function(nameof(GetPanelModel))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "panels/{id}/model")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}/model")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

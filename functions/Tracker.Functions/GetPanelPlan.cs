@@ -11,7 +11,7 @@ public sealed class GetPanelPlan(SendPlanService plans)
 {
     [Function(nameof(GetPanelPlan))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "panels/{id}/plan")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}/plan")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ public sealed class GetPanelStatus(PanelStatusService status)
 {
     [Function(nameof(GetPanelStatus))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "panels/{id}/status")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}/status")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

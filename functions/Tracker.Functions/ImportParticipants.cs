@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
 using Tracker.Panels.Panels;
 using Tracker.Panels.Participants;
+using Tracker.Panels.Security;
 
 namespace Tracker.Functions;
 
@@ -15,7 +15,7 @@ public sealed class ImportParticipants(PanelService panels, ParticipantImporter 
 
     [Function(nameof(ImportParticipants))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "panels/{id}/participants")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels/{id}/participants")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
@@ -30,21 +30,14 @@ public sealed class ImportParticipants(PanelService panels, ParticipantImporter 
         if (panel is null) return ApiProblem.NotFound($"Panel '{id}'");
 
         var dryRun = bool.TryParse(request.Query["dryRun"], out var flag) && flag;
-        // Kestrel's own cap (30,000,000 bytes) is below the documented 32 MiB; this request gets exactly ours, and a body
-        // without Content-Length that runs past it stops there as a 413 instead of an exception.
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } cap) cap.MaxRequestBodySize = MaxBytes;
+        // Counted as read: a body without Content-Length that runs past the cap stops there as a 413.
         string text;
-        try
+        using (var body = await CappedBody.ReadAsync(request, MaxBytes, cancellationToken))
         {
-            using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+            if (body is null) return ApiProblem.Of(413, $"The file is larger than {MaxBytes / 1024 / 1024} MiB; split it.");
+            using var reader = new StreamReader(body, System.Text.Encoding.UTF8);
             text = await reader.ReadToEndAsync(cancellationToken);
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return ApiProblem.Of(413, $"The file is larger than {MaxBytes / 1024 / 1024} MiB; split it.");
-        }
-
-        if (text.Length > MaxBytes) return ApiProblem.Of(413, $"The file is larger than {MaxBytes / 1024 / 1024} MiB; split it.");
 
         var result = await importer.ImportAsync(panel, new StringReader(text), dryRun, cancellationToken);
         if (!result.IsValid) return ApiProblem.Of(400, "The participant file cannot be imported.", result.Problems);

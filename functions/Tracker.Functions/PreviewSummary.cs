@@ -11,7 +11,7 @@ public sealed class PreviewSummary(TrendSummaryService summaries)
 {
     [Function(nameof(PreviewSummary))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "panels/{id}/summary/preview")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}/summary/preview")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

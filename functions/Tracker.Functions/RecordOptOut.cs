@@ -19,7 +19,8 @@ public sealed class RecordOptOut(OptOutService optOut, PublicRateLimiter limiter
         CancellationToken cancellationToken)
     {
         if (limiter.Refuse(request) is { } refused) return refused;
-        var form = await PostedForm.TryReadAsync(request, MaxBytes, cancellationToken);
+        var (form, tooLarge) = await PostedForm.ReadAsync(request, MaxBytes, cancellationToken);
+        if (tooLarge is not null) return tooLarge;
         if (form is null) return ProblemPage.BadRequest();
         return await optOut.RecordAsync(token, form, cancellationToken);
     }

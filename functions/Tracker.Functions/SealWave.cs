@@ -12,7 +12,7 @@ public sealed class SealWave(PanelService panels, WaveSealer sealer)
 {
     [Function(nameof(SealWave))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "panels/{id}/waves/{n:int}/seal")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels/{id}/waves/{n:int}/seal")] HttpRequest request,
         string id,
         int n,
         CancellationToken cancellationToken)

@@ -3,18 +3,24 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
 using Tracker.Panels.Dashboard;
+using Tracker.Panels.Security;
 
 namespace Tracker.Functions;
 
-/// <summary>GET /api/panels/{id}/dashboard: the researcher's one-page view of a running panel.</summary>
-public sealed class ShowDashboard(DashboardService dashboards)
+/// <summary>
+/// GET /api/panels/{id}/dashboard: the researcher's one-page view of a running panel. Anonymous to the host because a
+/// browser holds no key: the session cookie set by <see cref="OpenDashboard"/> for this panel is the credential.
+/// </summary>
+public sealed class ShowDashboard(DashboardService dashboards, DashboardAccess access, PublicRateLimiter limiter)
 {
     [Function(nameof(ShowDashboard))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "panels/{id}/dashboard")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panels/{id}/dashboard")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
+        if (limiter.Refuse(request) is { } refused) return refused;
+        if (!access.Verify(request.Cookies[DashboardAccess.CookieName], DashboardTokenKind.Session, id)) return DashboardAccessPages.SignInRequired(id);
         var data = await dashboards.GetAsync(id, cancellationToken);
         return data is null ? ApiProblem.NotFound($"Panel '{id}'") : new DashboardResult(200, DashboardPage.Render(data));
     }

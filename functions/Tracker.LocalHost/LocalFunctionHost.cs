@@ -35,6 +35,7 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         WebApplication app,
         Uri baseUrl,
         string adminKey,
+        FunctionKeyStore keys,
         IReadOnlyList<FunctionDescriptor> functions,
         HostJsonSettings hostJson,
         TimerScheduler timers,
@@ -45,6 +46,7 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         _app = app;
         BaseUrl = baseUrl;
         AdminKey = adminKey;
+        Keys = keys;
         Functions = functions;
         HostJson = hostJson;
         _timers = timers;
@@ -59,8 +61,11 @@ public sealed class LocalFunctionHost : IAsyncDisposable
     /// <summary>The route-prefixed base of the HTTP functions, e.g. <c>http://127.0.0.1:5123/api/</c>.</summary>
     public Uri ApiBaseUrl => string.IsNullOrEmpty(HostJson.RoutePrefix) ? BaseUrl : new Uri(BaseUrl, HostJson.RoutePrefix + "/");
 
-    /// <summary>The key Function/Admin-level functions and /admin require (the generated one when none was given).</summary>
+    /// <summary>The master key: opens every keyed route and /admin (the generated one when none was given).</summary>
     public string AdminKey { get; }
+
+    /// <summary>The keys the host accepts: the master key, named host keys and function keys; set or revoke them at run time.</summary>
+    public FunctionKeyStore Keys { get; }
 
     /// <summary>Every discovered function: name, kind, route/methods/auth level, schedule, queue.</summary>
     public IReadOnlyList<FunctionDescriptor> Functions { get; }
@@ -127,7 +132,19 @@ public sealed class LocalFunctionHost : IAsyncDisposable
             var clock = app.Services.GetRequiredService<TimeProvider>();
             var adminKey = string.IsNullOrEmpty(options.AdminKey) ? GenerateKey() : options.AdminKey;
             var invoker = new FunctionInvoker(app.Services, loggerFactory);
-            var authorizer = new FunctionKeyAuthorizer(adminKey);
+            var keys = new FunctionKeyStore(adminKey);
+            foreach (var (name, value) in options.HostKeys) keys.SetHostKey(name, value);
+            foreach (var key in options.FunctionKeys)
+            {
+                if (!functions.Any(f => f.Kind == FunctionKind.Http && string.Equals(f.Name, key.Function, StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new ArgumentException($"Function key '{key.Name}' names function '{key.Function}', which is not one of the served HTTP functions.", nameof(options));
+                }
+
+                keys.SetFunctionKey(key.Function, key.Name, key.Value);
+            }
+
+            var authorizer = new FunctionKeyAuthorizer(keys);
             var timers = new TimerScheduler(functions, invoker, clock, loggerFactory);
             var queues = options.EnableQueueListeners && functions.Any(f => f.Kind == FunctionKind.Queue)
                 ? new QueueListenerService(functions, app.Configuration, invoker, hostJson, options.QueueParallelism, options.QueueMaxPollingInterval, loggerFactory)
@@ -157,7 +174,7 @@ public sealed class LocalFunctionHost : IAsyncDisposable
                 logger.LogInformation("  {Function}", function.ToString());
             }
 
-            return new LocalFunctionHost(app, baseUrl, adminKey, functions, hostJson, timers, queues, manual, stopping);
+            return new LocalFunctionHost(app, baseUrl, adminKey, keys, functions, hostJson, timers, queues, manual, stopping);
         }
         catch
         {
@@ -174,13 +191,16 @@ public sealed class LocalFunctionHost : IAsyncDisposable
     public Task InvokeAsync(string functionName, string? input = null, CancellationToken cancellationToken = default) =>
         _manual.InvokeAsync(functionName, input, cancellationToken);
 
-    /// <summary>An HttpClient for this host; with <paramref name="withAdminKey"/> it sends the admin key on every request.</summary>
-    public HttpClient CreateClient(bool withAdminKey = false)
+    /// <summary>An HttpClient for this host; with <paramref name="withAdminKey"/> it sends the master key on every request.</summary>
+    public HttpClient CreateClient(bool withAdminKey = false) => CreateClient(withAdminKey ? AdminKey : null);
+
+    /// <summary>An HttpClient that sends <paramref name="key"/> (any function, host or master key) on every request.</summary>
+    public HttpClient CreateClient(string? key)
     {
         var client = new HttpClient { BaseAddress = BaseUrl };
-        if (withAdminKey)
+        if (!string.IsNullOrEmpty(key))
         {
-            client.DefaultRequestHeaders.Add(FunctionKeyAuthorizer.HeaderName, AdminKey);
+            client.DefaultRequestHeaders.Add(FunctionKeyAuthorizer.HeaderName, key);
         }
 
         return client;

@@ -24,8 +24,14 @@ public sealed class LocalFunctionHostOptions
     /// <summary>The app's service registration, the same one its Program.cs calls.</summary>
     public Action<IServiceCollection, IConfiguration>? ConfigureServices { get; set; }
 
-    /// <summary>The key for Function/Admin-level functions and /admin; null generates a random one (see <see cref="LocalFunctionHost.AdminKey"/>).</summary>
+    /// <summary>The master key: opens every keyed route and /admin; null generates a random one (see <see cref="LocalFunctionHost.AdminKey"/>).</summary>
     public string? AdminKey { get; set; }
+
+    /// <summary>Named host keys (name → value): each opens every Function-level route, none an Admin-level one or /admin.</summary>
+    public IDictionary<string, string> HostKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Named keys of single functions: each opens only its function's Function-level route.</summary>
+    public IList<FunctionKey> FunctionKeys { get; } = [];
 
     /// <summary>The HTTP port; 0 picks a free one (read <see cref="LocalFunctionHost.BaseUrl"/> after start).</summary>
     public int Port { get; set; } = 7071;

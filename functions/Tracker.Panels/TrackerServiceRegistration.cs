@@ -74,6 +74,7 @@ public static class TrackerServiceRegistration
         services.AddSingleton<IResponseSource, SealedFirstResponseSource>();
         services.AddSingleton<PanelExporter>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<DashboardAccess>();
         return services;
     }
 }

@@ -177,6 +177,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
           { name: 'RateLimit__TokenLimit', value: string(rateLimitTokenLimit) }
           { name: 'RateLimit__TokensPerPeriod', value: string(rateLimitTokensPerPeriod) }
           { name: 'RateLimit__ReplenishmentPeriod', value: rateLimitReplenishmentPeriod }
+          // The platform's front end appends the client's address as the last X-Forwarded-For entry: one trusted hop.
+          { name: 'RateLimit__TrustedProxyHops', value: '1' }
 
           // SmtpOptions; the password is a Key Vault reference.
           { name: 'Smtp__Host', value: smtp.host }

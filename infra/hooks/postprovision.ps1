@@ -93,6 +93,7 @@ $settings = [ordered]@{
     'RateLimit__TokenLimit' = (Or $env:TRACKER_RATE_LIMIT_TOKENS '2000')
     'RateLimit__TokensPerPeriod' = (Or $env:TRACKER_RATE_LIMIT_REFILL '100')
     'RateLimit__ReplenishmentPeriod' = (Or $env:TRACKER_RATE_LIMIT_PERIOD '00:00:01')
+    'RateLimit__TrustedProxyHops' = '0'
     'Links__ActiveKeyId' = 'local'
     'Links__Keys__local' = [Convert]::ToBase64String($bytes)
     'Links__GraceAfterClose' = (Or $env:LINK_GRACE_AFTER_CLOSE '1.00:00:00')

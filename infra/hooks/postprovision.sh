@@ -114,6 +114,7 @@ cat > "$target" <<JSON
     "RateLimit__TokenLimit": "${TRACKER_RATE_LIMIT_TOKENS:-2000}",
     "RateLimit__TokensPerPeriod": "${TRACKER_RATE_LIMIT_REFILL:-100}",
     "RateLimit__ReplenishmentPeriod": "${TRACKER_RATE_LIMIT_PERIOD:-00:00:01}",
+    "RateLimit__TrustedProxyHops": "0",
     "Links__ActiveKeyId": "local",
     "Links__Keys__local": "$local_key",
     "Links__GraceAfterClose": "${LINK_GRACE_AFTER_CLOSE:-1.00:00:00}",

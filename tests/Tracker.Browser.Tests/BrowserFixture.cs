@@ -80,6 +80,22 @@ public sealed partial class BrowserFixture : IAsyncLifetime
 
     public string Url(string relative) => new Uri(Stack.ApiBaseUrl, relative).ToString();
 
+    /// <summary>
+    /// Opens a panel's dashboard as a researcher does: a link minted with the key (which stays out of the browser), opened
+    /// in the page, which swaps it for a session cookie and moves on to the dashboard. Returns the dashboard's response.
+    /// </summary>
+    public async Task<IResponse> OpenDashboardAsync(IPage page, string panelId)
+    {
+        var minted = await (await Admin.PostAsync($"api/panels/{panelId}/dashboard-link", null)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var dashboardUrl = Url($"panels/{panelId}/dashboard");
+        var arrived = page.WaitForResponseAsync(dashboardUrl);
+        // Commit only: the hand-over page moves on by itself at once, which a wait for its load would race.
+        await page.GotoAsync(minted.GetProperty("url").GetString()!, new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        var response = await arrived;
+        await page.WaitForURLAsync(dashboardUrl);
+        return response;
+    }
+
     public async Task<string> CreatePanelAsync(int waves = 3)
     {
         var response = await Admin.PostAsJsonAsync("api/panels", new

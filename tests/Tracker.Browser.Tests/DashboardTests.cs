@@ -16,10 +16,18 @@ public sealed class DashboardTests(BrowserFixture stack)
         var panelId = await PanelWithThreeAnsweredWavesAsync();
         var status = await stack.StatusAsync(panelId);
 
-        var page = await stack.NewPageAsync(admin: true);
-        var response = await page.GotoAsync(stack.Url($"panels/{panelId}/dashboard"));
-        Assert.Equal((int)HttpStatusCode.OK, response!.Status);
+        var page = await stack.NewPageAsync();
+        var response = await stack.OpenDashboardAsync(page, panelId);
+        Assert.Equal((int)HttpStatusCode.OK, response.Status);
         Assert.StartsWith("default-src 'none'", response.Headers["content-security-policy"], StringComparison.Ordinal);
+
+        // No key in the address, and the session is a cookie scripts cannot read, sent to this panel's dashboard only.
+        Assert.Equal(stack.Url($"panels/{panelId}/dashboard"), page.Url);
+        var cookie = Assert.Single(await page.Context.CookiesAsync());
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
+        Assert.Equal($"/api/panels/{panelId}/dashboard", cookie.Path);
+        Assert.DoesNotContain(stack.Stack.AdminKey, cookie.Value, StringComparison.Ordinal);
 
         Assert.Equal(status.GetProperty("name").GetString(), await page.Locator("h1").TextContentAsync());
         Assert.Equal(Count(status, "participants"), await Field(page.Locator("body"), "participants"));
@@ -64,8 +72,8 @@ public sealed class DashboardTests(BrowserFixture stack)
     {
         var panelId = await PanelWithThreeAnsweredWavesAsync();
 
-        var page = await stack.NewPageAsync(width: 390, height: 844, admin: true, isMobile: true);
-        await page.GotoAsync(stack.Url($"panels/{panelId}/dashboard"));
+        var page = await stack.NewPageAsync(width: 390, height: 844, isMobile: true);
+        await stack.OpenDashboardAsync(page, panelId);
 
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than the phone's screen");
@@ -77,14 +85,19 @@ public sealed class DashboardTests(BrowserFixture stack)
     }
 
     [Fact]
-    public async Task Without_the_admin_key_the_dashboard_is_refused_and_an_unknown_panel_is_a_404()
+    public async Task Without_a_session_the_dashboard_is_refused_a_used_up_link_sets_nothing_and_an_unknown_panel_is_a_404()
     {
         var page = await stack.NewPageAsync();
         var refused = await page.GotoAsync(stack.Url("panels/pABCDEFGHJKL/dashboard"));
         Assert.Equal((int)HttpStatusCode.Unauthorized, refused!.Status);
+
+        // A link that does not verify is refused and leaves no cookie behind.
+        var forged = await page.GotoAsync(stack.Url("panels/pABCDEFGHJKL/dashboard/open?link=forged.link"));
+        Assert.Equal((int)HttpStatusCode.Forbidden, forged!.Status);
+        Assert.Empty(await page.Context.CookiesAsync());
         await page.Context.CloseAsync();
 
-        Assert.Equal(HttpStatusCode.NotFound, (await stack.Admin.GetAsync("api/panels/pNOSUCHPANEL/dashboard")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stack.Admin.PostAsync("api/panels/pNOSUCHPANEL/dashboard-link", null)).StatusCode);
     }
 
     /// <summary>Six participants over three weekly waves; willingness 6 → 5 → 4 on average, 5, 4 and 3 answering.</summary>

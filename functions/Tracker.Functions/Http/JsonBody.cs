@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Tracker.Panels.Security;
 
 namespace Tracker.Functions.Http;
 
@@ -32,18 +33,10 @@ public static class JsonBody
             return (null, ApiProblem.Of(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON (Content-Type: application/json)."));
         }
 
-        // Copy at most one byte past the cap: a chunked body without Content-Length cannot make us buffer more.
-        using var limited = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            limited.Write(buffer, 0, read);
-            if (limited.Length > MaxBytes) return (null, ApiProblem.Of(StatusCodes.Status413PayloadTooLarge, TooLarge));
-        }
+        using var limited = await CappedBody.ReadAsync(request, MaxBytes, cancellationToken).ConfigureAwait(false);
+        if (limited is null) return (null, ApiProblem.Of(StatusCodes.Status413PayloadTooLarge, TooLarge));
 
         if (limited.Length == 0) return (null, ApiProblem.Of(StatusCodes.Status400BadRequest, "The body is empty; expected a JSON object."));
-        limited.Position = 0;
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(limited, Options, cancellationToken).ConfigureAwait(false);

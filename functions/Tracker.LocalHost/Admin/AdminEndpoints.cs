@@ -19,9 +19,9 @@ internal static class AdminEndpoints
     public static void Map(IEndpointRouteBuilder endpoints, IReadOnlyList<FunctionDescriptor> functions, ManualInvoker invoker, FunctionKeyAuthorizer authorizer, CancellationToken hostStopping)
     {
         var admin = endpoints.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
-            authorizer.IsAuthorized(context.HttpContext.Request)
+            authorizer.IsMaster(context.HttpContext.Request)
                 ? await next(context).ConfigureAwait(false)
-                : Results.Json(new { error = $"The admin API requires the admin key in the '{FunctionKeyAuthorizer.HeaderName}' header or the '{FunctionKeyAuthorizer.QueryName}' query parameter." }, statusCode: StatusCodes.Status401Unauthorized));
+                : Results.Json(new { error = $"The admin API requires the master key in the '{FunctionKeyAuthorizer.HeaderName}' header or the '{FunctionKeyAuthorizer.QueryName}' query parameter." }, statusCode: StatusCodes.Status401Unauthorized));
 
         admin.MapGet("/host/status", () => Results.Json(new { state = "Running", functionCount = functions.Count }));
         admin.MapGet("/functions", () => Results.Json(functions.Select(FunctionSummary.From)));

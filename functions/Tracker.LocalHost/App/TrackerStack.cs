@@ -81,7 +81,7 @@ public sealed class TrackerStack : IAsyncDisposable
                 settings[key.Replace("__", ":", StringComparison.Ordinal)] = value;
             }
 
-            var host = await LocalFunctionHost.StartAsync(new LocalFunctionHostOptions
+            var hostOptions = new LocalFunctionHostOptions
             {
                 FunctionAssemblies = [typeof(DispatchDueWaves).Assembly],
                 Settings = settings,
@@ -94,7 +94,9 @@ public sealed class TrackerStack : IAsyncDisposable
                 EnableQueueListeners = options.EnableQueueListeners,
                 MinimumLogLevel = options.MinimumLogLevel,
                 ConfigureLogging = options.ConfigureLogging,
-            }, cancellationToken).ConfigureAwait(false);
+            };
+            foreach (var (name, value) in options.HostKeys) hostOptions.HostKeys[name] = value;
+            var host = await LocalFunctionHost.StartAsync(hostOptions, cancellationToken).ConfigureAwait(false);
             return new TrackerStack(host, azurite, smtp4dev, storage, smtpHost, smtpPort);
         }
         catch

@@ -17,8 +17,11 @@ public sealed class TrackerStackOptions
     /// <summary>The API port; 0 picks a free one.</summary>
     public int Port { get; set; }
 
-    /// <summary>The admin key for admin-level functions; null generates one.</summary>
+    /// <summary>The master key (opens every keyed route and /admin); null generates one.</summary>
     public string? AdminKey { get; set; }
+
+    /// <summary>Named host keys (name → value), each revocable on its own: what a researcher or script should hold.</summary>
+    public IDictionary<string, string> HostKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The link-signing key (base64, ≥ 32 bytes); null generates one, which is fine while storage is in memory.</summary>
     public string? LinkKey { get; set; }

@@ -1,47 +1,44 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Tracker.LocalHost.Http;
 
 /// <summary>
-/// Checks the key a request presents (header <c>x-functions-key</c> or query <c>code</c>, as Azure accepts function
-/// keys) against the host's admin key. Locally one key stands for function, system and admin keys alike.
+/// Checks the key a request presents (header <c>x-functions-key</c> or query <c>code</c>, as Azure accepts keys)
+/// against the level of the function it is for, as Azure does: Anonymous needs no key; Function takes a key of that
+/// function, any host key or the master key; every other level (Admin, System, User) takes the master key only.
 /// </summary>
-internal sealed class FunctionKeyAuthorizer
+internal sealed class FunctionKeyAuthorizer(FunctionKeyStore keys)
 {
     public const string HeaderName = "x-functions-key";
     public const string QueryName = "code";
 
-    private readonly byte[] _expectedHash;
-
-    public FunctionKeyAuthorizer(string adminKey)
+    public bool IsAuthorized(HttpRequest request, AuthorizationLevel level, string functionName)
     {
-        ArgumentException.ThrowIfNullOrEmpty(adminKey);
-        _expectedHash = SHA256.HashData(Encoding.UTF8.GetBytes(adminKey));
+        if (level == AuthorizationLevel.Anonymous) return true;
+        var presented = keys.Identify(PresentedKey(request), functionName);
+        return level == AuthorizationLevel.Function
+            ? presented is not FunctionKeyKind.None
+            : presented is FunctionKeyKind.Master;
     }
 
-    public bool IsAuthorized(HttpRequest request)
-    {
-        var presented = request.Headers[HeaderName].FirstOrDefault();
-        if (string.IsNullOrEmpty(presented))
-        {
-            presented = request.Query[QueryName].FirstOrDefault();
-        }
+    /// <summary>The admin API (<c>/admin/...</c>): the master key only, as in Azure.</summary>
+    public bool IsMaster(HttpRequest request) => keys.Identify(PresentedKey(request), "") is FunctionKeyKind.Master;
 
-        if (string.IsNullOrEmpty(presented))
-        {
-            return false;
-        }
-
-        // Hashing first gives equal lengths, so the comparison time says nothing about the key.
-        var presentedHash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        return CryptographicOperations.FixedTimeEquals(presentedHash, _expectedHash);
-    }
-
-    public static Task WriteUnauthorizedAsync(HttpContext context) =>
+    public static Task WriteUnauthorizedAsync(HttpContext context, AuthorizationLevel level) =>
         Results.Json(
-                new { error = $"A valid function key is required: send it in the '{HeaderName}' header or the '{QueryName}' query parameter." },
+                new
+                {
+                    error = level == AuthorizationLevel.Function
+                        ? $"A valid function key is required: a key of this function, a host key or the master key, in the '{HeaderName}' header or the '{QueryName}' query parameter."
+                        : $"This route is {level} level and takes the master key only, in the '{HeaderName}' header or the '{QueryName}' query parameter.",
+                },
                 statusCode: StatusCodes.Status401Unauthorized)
             .ExecuteAsync(context);
+
+    private static string? PresentedKey(HttpRequest request)
+    {
+        var presented = request.Headers[HeaderName].FirstOrDefault();
+        return string.IsNullOrEmpty(presented) ? request.Query[QueryName].FirstOrDefault() : presented;
+    }
 }

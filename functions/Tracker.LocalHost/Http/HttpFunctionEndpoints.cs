@@ -26,9 +26,9 @@ internal static class HttpFunctionEndpoints
 
     private static async Task HandleAsync(HttpContext context, FunctionDescriptor function, FunctionInvoker invoker, FunctionKeyAuthorizer authorizer, ILogger logger)
     {
-        if (function.Http!.RequiresKey && !authorizer.IsAuthorized(context.Request))
+        if (!authorizer.IsAuthorized(context.Request, function.Http!.AuthLevel, function.Name))
         {
-            await FunctionKeyAuthorizer.WriteUnauthorizedAsync(context).ConfigureAwait(false);
+            await FunctionKeyAuthorizer.WriteUnauthorizedAsync(context, function.Http.AuthLevel).ConfigureAwait(false);
             return;
         }
 

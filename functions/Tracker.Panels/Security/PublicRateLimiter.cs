@@ -36,7 +36,7 @@ public sealed class PublicRateLimiter : IDisposable
     public IActionResult? Refuse(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var lease = limiter.AttemptAcquire(ClientAddress.Of(request));
+        using var lease = limiter.AttemptAcquire(ClientAddress.Of(request, options.TrustedProxyHops));
         if (lease.IsAcquired) return null;
 
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) && wait > TimeSpan.Zero ? wait : options.ReplenishmentPeriod;

@@ -22,4 +22,12 @@ public sealed class RateLimitOptions
 
     [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
     public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How many proxies in front of the app append to X-Forwarded-For and are trusted to: 0 when clients connect
+    /// directly (locally; the header is then ignored, as anyone can send it), 1 in Azure, whose front end appends the
+    /// address it saw. See <see cref="ClientAddress"/>.
+    /// </summary>
+    [Range(0, 10)]
+    public int TrustedProxyHops { get; set; }
 }

@@ -17,6 +17,9 @@ public sealed class BadInputCase(JsonObject json)
 
     public bool Admin => (bool?)Json["admin"] ?? false;
 
+    /// <summary>Open the panel's dashboard session first (a minted link), as a researcher's browser would have.</summary>
+    public bool DashboardSession => (bool?)Json["dashboardSession"] ?? false;
+
     public string? ContentType => (string?)Json["contentType"];
 
     public string? Body => (string?)Json["body"];

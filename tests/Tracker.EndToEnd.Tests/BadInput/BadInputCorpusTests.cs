@@ -54,6 +54,7 @@ public sealed partial class BadInputCorpusTests(SecurityFixture stack)
             request.Headers.ExpectContinue = bytes.Length > 1024 * 1024;
         }
 
+        if (@case.DashboardSession) await stack.OpenDashboardSessionAsync(@case.Admin ? stack.Admin : stack.Anonymous, stack.PanelId);
         using var response = await (@case.Admin ? stack.Admin : stack.Anonymous).SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         var status = (int)response.StatusCode;

@@ -154,6 +154,13 @@ public sealed class SecurityFixture : IAsyncLifetime
     public static FormUrlEncodedContent Form(IEnumerable<(string Name, string Value)> fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
+    /// <summary>Mints a dashboard link with the key and opens it with <paramref name="client"/>, whose cookie jar keeps the session.</summary>
+    public async Task OpenDashboardSessionAsync(HttpClient client, string panelId)
+    {
+        var minted = await (await Admin.PostAsync($"api/panels/{panelId}/dashboard-link", null)).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>();
+        (await client.GetAsync((string)minted!["url"]!)).EnsureSuccessStatusCode();
+    }
+
     public Task<string> SnapshotAsync() => StorageSnapshot.TakeAsync(Stack.StorageConnectionString);
 
     public async Task<Dictionary<string, string>> ParticipantIdsByEmailAsync(string panelId)

@@ -45,6 +45,53 @@ public sealed class SecurityTests(SecurityFixture stack)
     }
 
     [Fact]
+    public void Every_keyed_function_is_function_level_so_that_a_named_key_opens_it()
+    {
+        // Admin level in Azure takes the master key only, which also runs the host's own admin API and cannot be
+        // handed to one researcher and revoked on its own; Function level takes a named function or host key.
+        var keyed = HttpFunctions.Admin.Select(r => (r.Name, r.Level)).Distinct().ToList();
+
+        Assert.True(keyed.Count >= 12, $"only {keyed.Count} keyed functions found");
+        Assert.All(keyed, f => Assert.True(f.Level == Microsoft.Azure.Functions.Worker.AuthorizationLevel.Function, $"{f.Name} is {f.Level}"));
+    }
+
+    [Fact]
+    public async Task A_named_host_key_opens_every_keyed_function_and_a_function_key_only_its_own()
+    {
+        var hostKey = "host-key-" + Guid.NewGuid().ToString("N");
+        var statusKey = "status-key-" + Guid.NewGuid().ToString("N");
+        stack.Stack.Host.Keys.SetHostKey("researcher-ada", hostKey);
+        stack.Stack.Host.Keys.SetFunctionKey("GetPanelStatus", "status-board", statusKey);
+        try
+        {
+            using var researcher = stack.Stack.Host.CreateClient(hostKey);
+            using var statusBoard = stack.Stack.Host.CreateClient(statusKey);
+            foreach (var route in HttpFunctions.Admin)
+            {
+                // An unknown panel, so that no admin action changes what the other tests rely on.
+                Assert.False(await RefusedAsync(researcher, route), $"{route} refused a named host key");
+                Assert.Equal(route.Name != "GetPanelStatus", await RefusedAsync(statusBoard, route));
+            }
+
+            // Revoked, the researcher's key opens nothing; the master key still does.
+            Assert.True(stack.Stack.Host.Keys.RemoveHostKey("researcher-ada"));
+            foreach (var route in HttpFunctions.Admin) Assert.True(await RefusedAsync(researcher, route), $"{route} took a revoked key");
+        }
+        finally
+        {
+            stack.Stack.Host.Keys.RemoveHostKey("researcher-ada");
+            stack.Stack.Host.Keys.RemoveFunctionKey("GetPanelStatus", "status-board");
+        }
+
+        static async Task<bool> RefusedAsync(HttpClient client, HttpFunctions.Route route)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(route.Method), route.Path("pnosuchpanel")) { Content = new StringContent("{}") };
+            var response = await client.SendAsync(request);
+            return response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+        }
+    }
+
+    [Fact]
     public async Task An_erased_participant_an_unknown_panel_and_garbage_get_the_same_bytes()
     {
         string[] tokens =
@@ -79,6 +126,10 @@ public sealed class SecurityTests(SecurityFixture stack)
     [Fact]
     public async Task Every_kind_of_page_carries_the_security_headers()
     {
+        // The dashboard opens from a minted link, which leaves its session cookie in the client's cookie jar.
+        using var researcher = stack.Stack.Host.CreateClient();
+        var minted = await (await stack.Admin.PostAsync($"api/panels/{stack.PanelId}/dashboard-link", null)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var opened = await researcher.GetAsync(minted.GetProperty("url").GetString());
         var pages = new List<(string Kind, HttpResponseMessage Response)>
         {
             ("survey form", await stack.Anonymous.GetAsync(SecurityFixture.SurveyPath(stack.Token(stack.Answered)))),
@@ -87,7 +138,9 @@ public sealed class SecurityTests(SecurityFixture stack)
             ("closed wave", await stack.Anonymous.GetAsync(SecurityFixture.SurveyPath(stack.Token(stack.Answered, expiresAt: stack.Clock.GetUtcNow().AddDays(-1))))),
             ("not open yet", await stack.Anonymous.GetAsync(SecurityFixture.SurveyPath(stack.Token(stack.Answered, wave: 2)))),
             ("bad request", await stack.Anonymous.PostAsync(SecurityFixture.SurveyPath(stack.Token(stack.Answered)), new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))),
-            ("dashboard", await stack.Admin.GetAsync($"api/panels/{stack.PanelId}/dashboard")),
+            ("dashboard link opened", opened),
+            ("dashboard", await researcher.GetAsync($"api/panels/{stack.PanelId}/dashboard")),
+            ("dashboard without a session", await stack.Admin.GetAsync($"api/panels/{stack.PanelId}/dashboard")),
         };
         foreach (var route in HttpFunctions.Anonymous.Where(r => r.Method == "get"))
         {
@@ -103,6 +156,7 @@ public sealed class SecurityTests(SecurityFixture stack)
         pages.Add(("too many requests", await client.GetAsync("api/r/garbage")));
 
         Assert.Contains(pages, p => p.Response.StatusCode == HttpStatusCode.OK && p.Kind == "thank you");
+        Assert.Contains(pages, p => p.Response.StatusCode == HttpStatusCode.OK && p.Kind == "dashboard");
         Assert.Contains(pages, p => p.Response.StatusCode == HttpStatusCode.TooManyRequests);
         foreach (var (kind, response) in pages)
         {
@@ -139,16 +193,51 @@ public sealed class SecurityTests(SecurityFixture stack)
             Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(request)).StatusCode);
         }
 
-        // Another address behind the same front end has a bucket of its own; the first hop is what counts.
-        Assert.Equal(HttpStatusCode.NotFound, (await SendFromAsync(client, "203.0.113.9")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await SendFromAsync(client, "203.0.113.9:52144, 10.0.0.1")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await SendFromAsync(client, "[2001:db8::1]:443")).StatusCode);
-
-        // A header that is not an address does not buy a fresh bucket: it counts as the connection's own address.
+        // With no proxy in front (this host's default), X-Forwarded-For is the client's own say: it buys no fresh bucket.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SendFromAsync(client, "203.0.113.9")).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await SendFromAsync(client, "not-an-address")).StatusCode);
 
         // The researcher's API is behind the key and not limited with the participants' pages.
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"api/panels/{stack.PanelId}/status")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Forged_forwarded_for_values_on_a_server_behind_no_proxy_all_meet_the_limit()
+    {
+        await using var limited = await LimitedHostAsync(tokenLimit: 3);
+        using var client = limited.Host.CreateClient();
+
+        // Each request claims another client; none is believed, so all 200 draw on the connection's one bucket of 3.
+        var passed = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            var response = await SendFromAsync(client, $"198.51.{i / 250}.{i % 250 + 1}");
+            if (response.StatusCode != HttpStatusCode.TooManyRequests) passed++;
+        }
+
+        Assert.Equal(3, passed);
+    }
+
+    [Fact]
+    public async Task Behind_one_trusted_proxy_the_last_forwarded_entry_is_the_client_and_earlier_entries_are_ignored()
+    {
+        await using var limited = await LimitedHostAsync(tokenLimit: 2, trustedProxyHops: 1);
+        using var client = limited.Host.CreateClient();
+
+        // The front end appended 203.0.113.7; whatever the client wrote before it does not change whose bucket it is.
+        for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.NotFound, (await SendFromAsync(client, $"192.0.2.{i + 1}, 203.0.113.7:52144")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SendFromAsync(client, "192.0.2.99, 203.0.113.7:40000")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SendFromAsync(client, "203.0.113.7")).StatusCode);
+
+        // Another client the front end saw has a bucket of its own, IPv6 included.
+        Assert.Equal(HttpStatusCode.NotFound, (await SendFromAsync(client, "203.0.113.7, 203.0.113.9")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendFromAsync(client, "[2001:db8::1]:443")).StatusCode);
+
+        // A request that did not come through the front end (no header) or whose entry is not an address counts as the
+        // connection's own address; the two share one bucket, so neither mints a new one per request.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("api/r/garbage")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendFromAsync(client, "not-an-address")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SendFromAsync(client, "also-not-an-address")).StatusCode);
     }
 
     [Fact]
@@ -182,7 +271,7 @@ public sealed class SecurityTests(SecurityFixture stack)
         }
     }
 
-    private Task<TrackerStack> LimitedHostAsync(int tokenLimit)
+    private Task<TrackerStack> LimitedHostAsync(int tokenLimit, int trustedProxyHops = 0)
     {
         var options = new TrackerStackOptions
         {
@@ -198,6 +287,7 @@ public sealed class SecurityTests(SecurityFixture stack)
                 ["RateLimit:TokenLimit"] = tokenLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["RateLimit:TokensPerPeriod"] = "1",
                 ["RateLimit:ReplenishmentPeriod"] = "01:00:00",
+                ["RateLimit:TrustedProxyHops"] = trustedProxyHops.ToString(System.Globalization.CultureInfo.InvariantCulture),
             },
         };
         return TrackerStack.StartAsync(options, CancellationToken.None);

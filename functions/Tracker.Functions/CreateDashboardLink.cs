@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using Tracker.Functions.Http;
+using Tracker.Panels.Configuration;
+using Tracker.Panels.Dashboard;
+using Tracker.Panels.Panels;
+
+namespace Tracker.Functions;
+
+/// <summary>POST /api/panels/{id}/dashboard-link: a dashboard URL that works for a few minutes, so no key goes into a browser.</summary>
+public sealed class CreateDashboardLink(PanelService panels, DashboardAccess access, IOptionsMonitor<TrackerOptions> tracker)
+{
+    [Function(nameof(CreateDashboardLink))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels/{id}/dashboard-link")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        if (await panels.GetAsync(id, cancellationToken) is null) return ApiProblem.NotFound($"Panel '{id}'");
+        var (token, expiresAt) = access.MintLink(id);
+        var url = $"{tracker.CurrentValue.PublicBaseUrl.TrimEnd('/')}/api/panels/{Uri.EscapeDataString(id)}/dashboard/open?link={Uri.EscapeDataString(token)}";
+        return new OkObjectResult(new { url, expiresAt });
+    }
+}

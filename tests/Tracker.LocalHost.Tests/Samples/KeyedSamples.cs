@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Tracker.LocalHost.Tests.Samples;
+
+/// <summary>One function per authorization level, and two at Function level so that one's key can be tried on the other.</summary>
+public sealed class KeyedSamples
+{
+    [Function("Open")]
+    public IActionResult Open([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "keyed/open")] HttpRequest request) => new OkObjectResult("open");
+
+    [Function("Report")]
+    public IActionResult Report([HttpTrigger(AuthorizationLevel.Function, "get", Route = "keyed/report")] HttpRequest request) => new OkObjectResult("report");
+
+    [Function("Export")]
+    public IActionResult Export([HttpTrigger(AuthorizationLevel.Function, "get", Route = "keyed/export")] HttpRequest request) => new OkObjectResult("export");
+
+    [Function("Purge")]
+    public IActionResult Purge([HttpTrigger(AuthorizationLevel.Admin, "get", Route = "keyed/purge")] HttpRequest request) => new OkObjectResult("purge");
+}
