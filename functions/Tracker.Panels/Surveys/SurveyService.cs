@@ -110,7 +110,7 @@ public sealed class SurveyService
     private HtmlPage UnavailableKeepingAnswers(string token, IFormCollection form)
     {
         var action = $"/api/{ParticipantLinks.SurveyRoute}/{token}";
-        var link = signer.Verify(token).Token;
+        var link = signer.Verify(token, LinkPurpose.Survey).Token;
         if (link is not null && panels.TryGetStale(link.PanelId, out var panel) && panel is not null)
         {
             var parsed = AnswerParser.Parse(panel.Instrument, form);
@@ -131,7 +131,7 @@ public sealed class SurveyService
 
     private async Task<SurveyAccess> ResolveAsync(string token, CancellationToken cancellationToken)
     {
-        var verification = signer.Verify(token);
+        var verification = signer.Verify(token, LinkPurpose.Survey);
         if (verification.Status == LinkVerificationStatus.Invalid)
         {
             return SurveyAccess.Refused(ProblemPage.InvalidLink());
