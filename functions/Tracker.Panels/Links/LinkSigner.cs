@@ -13,7 +13,7 @@ namespace Tracker.Panels.Links;
 /// <c>"2|keyId|purpose|panel|participant|wave|expiresUnix"</c> naming its key id so that keys can rotate (links signed
 /// with an older key verify until they expire, as long as that key is configured) and its <see cref="LinkPurpose"/>, so
 /// each route can refuse a link meant for another. The version-1 payload of links issued before purposes existed has no
-/// purpose field; it verifies as a survey link, which is all that version was ever sent as in an invitation's main link.
+/// purpose field; it verifies as a survey link unless its panel shows it was issued as an opt-out link (<see cref="LegacyLinks"/>).
 /// </summary>
 public sealed class LinkSigner
 {
@@ -52,11 +52,14 @@ public sealed class LinkSigner
 
     /// <summary>
     /// The verdict for a route that serves <paramref name="expected"/> links: a genuine link meant for another purpose is
-    /// <see cref="LinkVerification.Invalid"/>, exactly like a forged one, so the answer reveals nothing about it.
+    /// <see cref="LinkVerification.Invalid"/>, exactly like a forged one, so the answer reveals nothing about it. A
+    /// version-1 token (no purpose field) comes back <see cref="LinkVerification.Unpurposed"/> whatever is expected: only
+    /// its panel can tell what it was issued as (<see cref="LegacyLinks"/>), and the route must ask it.
     /// </summary>
     public LinkVerification Verify(string? presented, LinkPurpose expected)
     {
         var verification = Verify(presented);
+        if (verification.Unpurposed) return verification;
         return verification.Token is { } token && token.Purpose != expected ? LinkVerification.Invalid : verification;
     }
 
@@ -136,9 +139,10 @@ public sealed class LinkSigner
         }
 
         var token = new LinkToken(parts[2], parts[3], wave, DateTimeOffset.FromUnixTimeSeconds(expiresUnix), purpose.Value);
+        var unpurposed = parts[0] == UnpurposedVersion;
         return clock.GetUtcNow() >= token.ExpiresAt
-            ? new LinkVerification(LinkVerificationStatus.Expired, token)
-            : new LinkVerification(LinkVerificationStatus.Valid, token);
+            ? new LinkVerification(LinkVerificationStatus.Expired, token, unpurposed)
+            : new LinkVerification(LinkVerificationStatus.Valid, token, unpurposed);
     }
 
     private static byte[]? KeyBytes(LinkOptions options, string keyId)

@@ -107,7 +107,7 @@ public sealed class OptOutService
         if (verification.Status != LinkVerificationStatus.Valid) return (null, null, 0);
         var link = verification.Token!;
         var panel = await panels.GetAsync(link.PanelId, cancellationToken).ConfigureAwait(false);
-        if (panel is null || link.Wave < 1 || link.Wave > panel.Schedule.Waves) return (null, null, 0);
+        if (panel is null || link.Wave < 1 || link.Wave > panel.Schedule.Waves || !LegacyLinks.Serves(verification, panel, LinkPurpose.OptOut)) return (null, null, 0);
         var participant = await participants.GetAsync(panel.Id, link.ParticipantId, cancellationToken).ConfigureAwait(false);
 
         // An erased participant (no contact row) looks exactly like a bad link.

@@ -83,13 +83,25 @@ public sealed class LinkPurposeEndToEndTests(LinksFixture links)
         Assert.True(onOptOut.SameAs(await LinkKinds.SendAsync(links.Anonymous, LinkKinds.OptOut, Garbage, post: true)));
         Assert.True((await links.ParticipantAsync(study.Id, reader.Id)).Active);
 
+        // A version-1 token whose expiry is the panel's end plus a year is an opt-out link from an old email: it opts out,
+        // and the survey route refuses it like a forged link.
+        var legacyOptOut = Sign($"1|{LinksFixture.ActiveKeyId}|{study.Id}|{leaver.Id}|1|{(study.Panel.Schedule.End + Tracker.Panels.Links.ParticipantLinks.OptOutValidity).ToUnixTimeSeconds()}", Convert.FromBase64String(links.ActiveKey));
+        foreach (var post in new[] { false, true })
+        {
+            Assert.True((await LinkKinds.SendAsync(links.Anonymous, LinkKinds.Survey, legacyOptOut, post)).SameAs(await LinkKinds.SendAsync(links.Anonymous, LinkKinds.Survey, Garbage, post)));
+        }
+
+        Assert.Null((await links.Service<ResponseRepository>().GetAsync(study.Id, 1, leaver.Id, CancellationToken.None)).Response);
+        Assert.Equal(200, (await LinkKinds.SendAsync(links.Anonymous, LinkKinds.OptOut, legacyOptOut, post: false)).Status);
+        Assert.Equal(200, (await LinkKinds.SendAsync(links.Anonymous, LinkKinds.OptOut, legacyOptOut, post: true)).Status);
+        Assert.False((await links.ParticipantAsync(study.Id, leaver.Id)).Active);
+
         // A first-version summary token (the recipient key in clear) still unsubscribes.
         var recipientKey = SummaryLedger.RecipientKey(study.Stakeholder);
         var summaryKey = HMACSHA256.HashData(Convert.FromBase64String(links.ActiveKey), "tracker/summary-unsubscribe/v1"u8.ToArray());
         var legacySummary = Sign($"s1|{LinksFixture.ActiveKeyId}|{study.Id}|{recipientKey}", summaryKey);
         Assert.Equal(200, (await LinkKinds.SendAsync(links.Anonymous, LinkKinds.SummaryUnsubscribe, legacySummary, post: true)).Status);
         Assert.Contains(recipientKey, await links.Subscriptions().UnsubscribedAsync(study.Id, CancellationToken.None));
-        Assert.True((await links.ParticipantAsync(study.Id, leaver.Id)).Active);
     }
 
     [Fact]
