@@ -8,13 +8,17 @@ using Tracker.Panels.Configuration;
 namespace Tracker.Panels.Links;
 
 /// <summary>
-/// Signs and verifies participant link tokens with HMAC-SHA256 (DESIGN.md §5).
-/// A token is <c>base64url(payload) "." base64url(mac)</c>, the payload naming its key id so that
-/// keys can rotate: links signed with an older key verify until they expire, as long as that key is configured.
+/// Signs and verifies participant link tokens with HMAC-SHA256.
+/// A token is <c>base64url(payload) "." base64url(mac)</c>, the payload
+/// <c>"2|keyId|purpose|panel|participant|wave|expiresUnix"</c> naming its key id so that keys can rotate (links signed
+/// with an older key verify until they expire, as long as that key is configured) and its <see cref="LinkPurpose"/>, so
+/// each route can refuse a link meant for another. The version-1 payload of links issued before purposes existed has no
+/// purpose field; it verifies as a survey link unless its panel shows it was issued as an opt-out link (<see cref="LegacyLinks"/>).
 /// </summary>
 public sealed class LinkSigner
 {
-    private const string Version = "1";
+    private const string Version = "2";
+    private const string UnpurposedVersion = "1";
     private const int MaxTokenLength = 512;
 
     // DateTimeOffset.FromUnixTimeSeconds throws beyond year 9999; such an expiry can only come from a bug, never a 500.
@@ -33,11 +37,30 @@ public sealed class LinkSigner
         var current = options.CurrentValue;
         var keyId = current.ActiveKeyId;
         var key = KeyBytes(current, keyId) ?? throw new InvalidOperationException($"The active link key '{keyId}' is not configured (Links:Keys:{keyId}).");
-        var payload = string.Join('|', Version, keyId, token.PanelId, token.ParticipantId,
+        ArgumentNullException.ThrowIfNull(token);
+        if (token.Purpose is not (LinkPurpose.Survey or LinkPurpose.OptOut))
+        {
+            throw new ArgumentException($"Participant links are for the survey or the opt-out page, not {token.Purpose}.", nameof(token));
+        }
+
+        var payload = string.Join('|', Version, keyId, LinkPurposes.Code(token.Purpose), token.PanelId, token.ParticipantId,
             token.Wave.ToString(CultureInfo.InvariantCulture),
             token.ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
         var payloadBytes = Encoding.UTF8.GetBytes(payload);
         return Base64Url.EncodeToString(payloadBytes) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(key, payloadBytes));
+    }
+
+    /// <summary>
+    /// The verdict for a route that serves <paramref name="expected"/> links: a genuine link meant for another purpose is
+    /// <see cref="LinkVerification.Invalid"/>, exactly like a forged one, so the answer reveals nothing about it. A
+    /// version-1 token (no purpose field) comes back <see cref="LinkVerification.Unpurposed"/> whatever is expected: only
+    /// its panel can tell what it was issued as (<see cref="LegacyLinks"/>), and the route must ask it.
+    /// </summary>
+    public LinkVerification Verify(string? presented, LinkPurpose expected)
+    {
+        var verification = Verify(presented);
+        if (verification.Unpurposed) return verification;
+        return verification.Token is { } token && token.Purpose != expected ? LinkVerification.Invalid : verification;
     }
 
     public LinkVerification Verify(string? presented)
@@ -83,9 +106,21 @@ public sealed class LinkSigner
         }
 
         var parts = payload.Split('|');
-        if (parts.Length != 6 || parts[0] != Version)
+        LinkPurpose? purpose = parts switch
+        {
+            [Version, _, var code, _, _, _, _] => LinkPurposes.Parse(code),
+            [UnpurposedVersion, _, _, _, _, _] => LinkPurpose.Survey,
+            _ => null,
+        };
+        if (purpose is not (LinkPurpose.Survey or LinkPurpose.OptOut))
         {
             return LinkVerification.Invalid;
+        }
+
+        // From here on the fields are read as in version 1: key id, then panel, participant, wave, expiry.
+        if (parts[0] == Version)
+        {
+            parts = [parts[0], parts[1], .. parts[3..]];
         }
 
         var key = KeyBytes(options.CurrentValue, parts[1]);
@@ -103,10 +138,11 @@ public sealed class LinkSigner
             return LinkVerification.Invalid;
         }
 
-        var token = new LinkToken(parts[2], parts[3], wave, DateTimeOffset.FromUnixTimeSeconds(expiresUnix));
+        var token = new LinkToken(parts[2], parts[3], wave, DateTimeOffset.FromUnixTimeSeconds(expiresUnix), purpose.Value);
+        var unpurposed = parts[0] == UnpurposedVersion;
         return clock.GetUtcNow() >= token.ExpiresAt
-            ? new LinkVerification(LinkVerificationStatus.Expired, token)
-            : new LinkVerification(LinkVerificationStatus.Valid, token);
+            ? new LinkVerification(LinkVerificationStatus.Expired, token, unpurposed)
+            : new LinkVerification(LinkVerificationStatus.Valid, token, unpurposed);
     }
 
     private static byte[]? KeyBytes(LinkOptions options, string keyId)

@@ -28,14 +28,14 @@ public sealed class ParticipantLinks
     /// <summary>A link valid for the participant's whole window plus a grace period, so the closed-wave page can still say so.</summary>
     public Uri SurveyLink(Panel panel, Participant participant, int wave)
     {
-        var token = signer.Sign(new LinkToken(panel.Id, participant.Id, wave, participant.ScheduleIn(panel).ClosesAt(wave) + links.CurrentValue.GraceAfterClose));
+        var token = signer.Sign(new LinkToken(panel.Id, participant.Id, wave, participant.ScheduleIn(panel).ClosesAt(wave) + links.CurrentValue.GraceAfterClose, LinkPurpose.Survey));
         return Absolute(SurveyRoute, token);
     }
 
     /// <summary>The opt-out page for the wave this email belongs to (skip it, stop reminders, or leave).</summary>
     public Uri OptOutLink(Panel panel, Participant participant, int wave)
     {
-        var token = signer.Sign(new LinkToken(panel.Id, participant.Id, wave, panel.Schedule.End + OptOutValidity));
+        var token = signer.Sign(new LinkToken(panel.Id, participant.Id, wave, panel.Schedule.End + OptOutValidity, LinkPurpose.OptOut));
         return Absolute(OptOutRoute, token);
     }
 

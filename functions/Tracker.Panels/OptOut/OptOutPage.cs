@@ -36,6 +36,31 @@ public static class OptOutPage
                 }).Line();
         }));
 
+    /// <summary>
+    /// 503 while storage is down: nothing was saved. When a choice was posted it rides on a "Try again" button (the field a
+    /// one-click unsubscribe posted included), so the participant does not have to choose again.
+    /// </summary>
+    public static HtmlPage Unavailable(string? actionUrl = null, string? postedField = null, string? postedValue = null)
+    {
+        var title = actionUrl is null ? "Sorry, this page is not available right now" : "Sorry, your choice could not be saved just now";
+        var html = PageLayout.Render("en", title, builder =>
+        {
+            builder.Element("h1", title).Line();
+            if (actionUrl is null || postedField is null)
+            {
+                PageLayout.Paragraphs(builder, "Please try again in a few minutes with the same link from your email.");
+                return;
+            }
+
+            PageLayout.Paragraphs(builder, "Nothing has been changed yet. Your choice is kept on this page: please wait a minute and press \u201cTry again\u201d, or use the same link from your email later.");
+            builder.Open("form", ("method", "post"), ("action", actionUrl)).Line()
+                .Open("input", ("type", "hidden"), ("name", postedField), ("value", postedValue ?? "")).Line()
+                .Element("button", "Try again", ("type", "submit")).Line()
+                .Close("form").Line();
+        });
+        return new HtmlPage(StatusCodes.Status503ServiceUnavailable, html) { RetryAfter = SurveyFormPage.UnavailableRetryAfter };
+    }
+
     private static void Option(HtmlBuilder html, string value, string label, string hint, bool isChecked)
     {
         var id = $"choice-{value}";

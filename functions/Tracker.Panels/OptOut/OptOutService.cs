@@ -4,13 +4,16 @@ using Tracker.Panels.Forms;
 using Tracker.Panels.Links;
 using Tracker.Panels.Panels;
 using Tracker.Panels.Participants;
+using Tracker.Panels.Storage;
+using Tracker.Panels.Surveys;
 
 namespace Tracker.Panels.OptOut;
 
 /// <summary>
 /// Behind every email's opt-out link: skip this wave, stop reminders, or leave the panel. The RFC 8058 one-click POST
 /// (body <c>List-Unsubscribe=One-Click</c>, sent by mail clients' "unsubscribe" button) means leave. Recording a choice
-/// twice is harmless; a bad link gets the same page as a bad survey link.
+/// twice is harmless; a bad link, or a genuine link meant for anything but opting out, gets the same page as a bad survey
+/// link. While storage is down the answer is a 503 with Retry-After that keeps the posted choice, never a bare 500.
 /// </summary>
 public sealed class OptOutService
 {
@@ -33,15 +36,26 @@ public sealed class OptOutService
 
     public async Task<HtmlPage> ShowAsync(string token, CancellationToken cancellationToken)
     {
-        var (panel, participant, wave) = await ResolveAsync(token, cancellationToken).ConfigureAwait(false);
-        if (panel is null || participant is null) return ProblemPage.InvalidLink();
-        if (!participant.Active) return OptOutPage.Done(panel.Name, OptOutChoice.Leave, wave);
-        return OptOutPage.Choices(panel.Name, wave, $"/api/{ParticipantLinks.OptOutRoute}/{token}");
+        using var deadline = Deadline(cancellationToken);
+        try
+        {
+            var (panel, participant, wave) = await ResolveAsync(token, deadline.Token).ConfigureAwait(false);
+            if (panel is null || participant is null) return ProblemPage.InvalidLink();
+            if (!participant.Active) return OptOutPage.Done(panel.Name, OptOutChoice.Leave, wave);
+            return OptOutPage.Choices(panel.Name, wave, ActionUrl(token));
+        }
+        catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
+        {
+            logger.LogWarning("Storage unavailable while showing an opt-out page; answered 503 ({Error})", ex.GetType().Name);
+            return OptOutPage.Unavailable();
+        }
     }
 
     public async Task<HtmlPage> RecordAsync(string token, IFormCollection form, CancellationToken cancellationToken)
     {
-        OptOutChoice? choice = form.ContainsKey(OneClickField) && form[OneClickField] == "One-Click"
+        ArgumentNullException.ThrowIfNull(form);
+        var oneClick = form.ContainsKey(OneClickField) && form[OneClickField] == "One-Click";
+        OptOutChoice? choice = oneClick
             ? OptOutChoice.Leave
             : form[OptOutPage.ChoiceField].ToString() switch
             {
@@ -55,21 +69,45 @@ public sealed class OptOutService
             return ProblemPage.Page(StatusCodes.Status400BadRequest, "Please choose an option", "Go back to the page, pick one of the three choices and save again.");
         }
 
-        var (panel, participant, wave) = await ResolveAsync(token, cancellationToken).ConfigureAwait(false);
-        if (panel is null || participant is null) return ProblemPage.InvalidLink();
+        using var deadline = Deadline(cancellationToken);
+        try
+        {
+            var (panel, participant, wave) = await ResolveAsync(token, deadline.Token).ConfigureAwait(false);
+            if (panel is null || participant is null) return ProblemPage.InvalidLink();
 
-        await participants.RecordOptOutAsync(panel.Id, participant.Id, choice.Value, wave, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Participant {ParticipantId} of panel {PanelId} chose {Choice} from wave {Wave}", participant.Id, panel.Id, choice.Value, wave);
-        return OptOutPage.Done(panel.Name, choice.Value, wave);
+            await participants.RecordOptOutAsync(panel.Id, participant.Id, choice.Value, wave, clock.GetUtcNow(), deadline.Token).ConfigureAwait(false);
+            logger.LogInformation("Participant {ParticipantId} of panel {PanelId} chose {Choice} from wave {Wave}", participant.Id, panel.Id, choice.Value, wave);
+            return OptOutPage.Done(panel.Name, choice.Value, wave);
+        }
+        catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
+        {
+            // The signature was checked before any storage call, so this names a genuine request that was not recorded:
+            // a mail app's one-click POST may never be retried, so it is logged by participant id for the research team.
+            var link = signer.Verify(token, LinkPurpose.OptOut).Token;
+            logger.LogError("Opt-out {Choice} (one-click: {OneClick}) of participant {ParticipantId} of panel {PanelId} wave {Wave} NOT recorded: storage unavailable, answered 503 ({Error})",
+                choice.Value, oneClick, link?.ParticipantId, link?.PanelId, link?.Wave, ex.GetType().Name);
+            return oneClick
+                ? OptOutPage.Unavailable(ActionUrl(token), OneClickField, "One-Click")
+                : OptOutPage.Unavailable(ActionUrl(token), OptOutPage.ChoiceField, form[OptOutPage.ChoiceField].ToString());
+        }
+    }
+
+    private static string ActionUrl(string token) => $"/api/{ParticipantLinks.OptOutRoute}/{token}";
+
+    private static CancellationTokenSource Deadline(CancellationToken cancellationToken)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        source.CancelAfter(SurveyService.StorageDeadline);
+        return source;
     }
 
     private async Task<(Panel? Panel, Participant? Participant, int Wave)> ResolveAsync(string token, CancellationToken cancellationToken)
     {
-        var verification = signer.Verify(token);
+        var verification = signer.Verify(token, LinkPurpose.OptOut);
         if (verification.Status != LinkVerificationStatus.Valid) return (null, null, 0);
         var link = verification.Token!;
         var panel = await panels.GetAsync(link.PanelId, cancellationToken).ConfigureAwait(false);
-        if (panel is null || link.Wave < 1 || link.Wave > panel.Schedule.Waves) return (null, null, 0);
+        if (panel is null || link.Wave < 1 || link.Wave > panel.Schedule.Waves || !LegacyLinks.Serves(verification, panel, LinkPurpose.OptOut)) return (null, null, 0);
         var participant = await participants.GetAsync(panel.Id, link.ParticipantId, cancellationToken).ConfigureAwait(false);
 
         // An erased participant (no contact row) looks exactly like a bad link.

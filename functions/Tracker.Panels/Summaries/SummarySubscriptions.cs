@@ -17,7 +17,19 @@ public sealed class SummarySubscriptions(TrackerStorage storage, SubscriptionSig
     public Uri UnsubscribeLink(string panelId, string recipientKey) =>
         new($"{tracker.CurrentValue.PublicBaseUrl.TrimEnd('/')}/api/{Route}/{signer.Sign(new SubscriptionToken(panelId, recipientKey))}");
 
-    public SubscriptionToken? Verify(string? token) => signer.Verify(token);
+    public SubscriptionClaim? Verify(string? token) => signer.Verify(token);
+
+    /// <summary>
+    /// The stakeholder of the panel a verified claim names, or null when none of its current stakeholders matches
+    /// (one removed since the email was sent: they receive nothing any more either way).
+    /// </summary>
+    public SubscriptionToken? RecipientOf(SubscriptionClaim claim, Panels.Panel panel)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(panel);
+        return panel.Stakeholders.Select(SummaryLedger.RecipientKey).Where(key => signer.Names(claim, key))
+            .Select(key => new SubscriptionToken(panel.Id, key)).FirstOrDefault();
+    }
 
     /// <summary>Records the unsubscription; repeating it keeps the first time (an insert that finds the row is done).</summary>
     public async Task UnsubscribeAsync(SubscriptionToken token, DateTimeOffset now, CancellationToken cancellationToken)

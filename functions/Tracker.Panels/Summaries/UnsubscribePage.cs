@@ -41,5 +41,5 @@ public static class UnsubscribePage
     /// <summary>503: storage is unavailable; nothing changed, and the same link will work later.</summary>
     public static HtmlPage Unavailable() => ProblemPage.Page(StatusCodes.Status503ServiceUnavailable,
         "Sorry, this page is not available right now",
-        "Please try again in a few minutes with the same link.");
+        "Please try again in a few minutes with the same link. Nothing has been changed yet.") with { RetryAfter = SurveyFormPage.UnavailableRetryAfter };
 }

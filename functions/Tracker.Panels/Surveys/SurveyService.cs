@@ -110,8 +110,9 @@ public sealed class SurveyService
     private HtmlPage UnavailableKeepingAnswers(string token, IFormCollection form)
     {
         var action = $"/api/{ParticipantLinks.SurveyRoute}/{token}";
-        var link = signer.Verify(token).Token;
-        if (link is not null && panels.TryGetStale(link.PanelId, out var panel) && panel is not null)
+        var verification = signer.Verify(token, LinkPurpose.Survey);
+        var link = verification.Token;
+        if (link is not null && panels.TryGetStale(link.PanelId, out var panel) && panel is not null && LegacyLinks.Serves(verification, panel, LinkPurpose.Survey))
         {
             var parsed = AnswerParser.Parse(panel.Instrument, form);
             var closes = Format(panel.Schedule.ClosesAt(link.Wave), panel.DefaultTimeZone);
@@ -131,7 +132,7 @@ public sealed class SurveyService
 
     private async Task<SurveyAccess> ResolveAsync(string token, CancellationToken cancellationToken)
     {
-        var verification = signer.Verify(token);
+        var verification = signer.Verify(token, LinkPurpose.Survey);
         if (verification.Status == LinkVerificationStatus.Invalid)
         {
             return SurveyAccess.Refused(ProblemPage.InvalidLink());
@@ -140,7 +141,8 @@ public sealed class SurveyService
         var link = verification.Token!;
         var panel = await panels.GetAsync(link.PanelId, cancellationToken).ConfigureAwait(false);
         var participant = panel is null ? null : await participants.GetAsync(panel.Id, link.ParticipantId, cancellationToken).ConfigureAwait(false);
-        if (panel is null || participant is null || !participant.Active || link.Wave < 1 || link.Wave > panel.Schedule.Waves)
+        if (panel is null || participant is null || !participant.Active || link.Wave < 1 || link.Wave > panel.Schedule.Waves
+            || !LegacyLinks.Serves(verification, panel, LinkPurpose.Survey))
         {
             // A genuine token for a deleted panel or an erased participant looks exactly like a bad link.
             return SurveyAccess.Refused(ProblemPage.InvalidLink());

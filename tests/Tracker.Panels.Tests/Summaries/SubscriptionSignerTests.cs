@@ -21,7 +21,11 @@ public sealed class SubscriptionSignerTests
         var signer = new SubscriptionSigner(new Monitor(Keys));
         var key = SummaryLedger.RecipientKey("Stakeholder@Example.org");
         var token = signer.Sign(new SubscriptionToken("p23456789ab", key));
-        Assert.Equal(new SubscriptionToken("p23456789ab", key), signer.Verify(token));
+        var claim = signer.Verify(token);
+        Assert.NotNull(claim);
+        Assert.Equal(("p23456789ab", "k2"), (claim.PanelId, claim.KeyId));
+        Assert.True(signer.Names(claim, key));
+        Assert.False(signer.Names(claim, SummaryLedger.RecipientKey("other@example.org")));
         Assert.DoesNotContain("example", System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token.AsSpan(0, token.IndexOf('.')))), StringComparison.OrdinalIgnoreCase);
     }
 
@@ -61,6 +65,40 @@ public sealed class SubscriptionSignerTests
     {
         var old = new SubscriptionSigner(new Monitor(new LinkOptions { ActiveKeyId = "k1", Keys = Keys.Keys })).Sign(new SubscriptionToken("p23456789ab", "k"));
         Assert.NotNull(new SubscriptionSigner(new Monitor(Keys)).Verify(old));
+    }
+
+    [Fact]
+    public void A_token_holds_a_keyed_proof_not_the_unkeyed_hash_of_the_address()
+    {
+        var signer = new SubscriptionSigner(new Monitor(Keys));
+        var address = "stakeholder@example.org";
+        var key = SummaryLedger.RecipientKey(address);
+        var token = signer.Sign(new SubscriptionToken("p23456789ab", key));
+        var payload = System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(token.AsSpan(0, token.IndexOf('.'))));
+        var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(address));
+        Assert.DoesNotContain(key[..12], payload, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Convert.ToHexString(hash)[..12], payload, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(System.Buffers.Text.Base64Url.EncodeToString(hash)[..12], payload, StringComparison.Ordinal);
+        Assert.StartsWith("s2|k2|summary-unsubscribe|p23456789ab|", payload, StringComparison.Ordinal);
+
+        // The same recipient of another panel gets an unrelated proof: one token cannot be matched against another.
+        var other = signer.Sign(new SubscriptionToken("pother56789", key));
+        var otherPayload = System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(other.AsSpan(0, other.IndexOf('.'))));
+        Assert.NotEqual(payload[(payload.LastIndexOf('|') + 1)..], otherPayload[(otherPayload.LastIndexOf('|') + 1)..]);
+    }
+
+    [Fact]
+    public void A_first_version_token_with_the_recipient_key_in_clear_still_verifies_and_names_its_recipient()
+    {
+        var key = SummaryLedger.RecipientKey("stakeholder@example.org");
+        var payload = System.Text.Encoding.UTF8.GetBytes($"s1|k1|p23456789ab|{key}");
+        var mac = HMACSHA256.HashData(HMACSHA256.HashData(Convert.FromBase64String(Keys.Keys["k1"]), "tracker/summary-unsubscribe/v1"u8.ToArray()), payload);
+        var legacy = System.Buffers.Text.Base64Url.EncodeToString(payload) + "." + System.Buffers.Text.Base64Url.EncodeToString(mac);
+        var signer = new SubscriptionSigner(new Monitor(Keys));
+        var claim = signer.Verify(legacy);
+        Assert.NotNull(claim);
+        Assert.True(signer.Names(claim, key));
+        Assert.False(signer.Names(claim, SummaryLedger.RecipientKey("other@example.org")));
     }
 
     private sealed class Monitor(LinkOptions value) : IOptionsMonitor<LinkOptions>
