@@ -5,6 +5,9 @@ public sealed class ErasedAddressSet(AddressHasher hasher, IReadOnlyDictionary<s
 {
     public int Count { get; } = hashesByKeyId.Values.Sum(h => h.Count);
 
-    public bool Contains(string email) =>
-        hashesByKeyId.Any(group => hasher.HashUnder(group.Key, email) is { } hash && group.Value.Contains(hash));
+    public bool Contains(string email) => MatchingKeyId(email) is not null;
+
+    /// <summary>The link key id under which the address is on the list, or null when it is not.</summary>
+    public string? MatchingKeyId(string email) =>
+        hashesByKeyId.FirstOrDefault(group => hasher.HashUnder(group.Key, email) is { } hash && group.Value.Contains(hash)).Key;
 }

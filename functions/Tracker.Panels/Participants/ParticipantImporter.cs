@@ -60,8 +60,10 @@ public sealed class ParticipantImporter
         var enrolmentClosed = panel.Schedule.Kind == ScheduleKind.Rolling && panel.Schedule.EnrolUntil is { } until && now > until;
         foreach (var row in parsed.Rows)
         {
-            if (suppressed.Contains(row.Email))
+            if (suppressed.MatchingKeyId(row.Email) is { } erasedUnder)
             {
+                // Listed under a link key since rotated: list it under the active key too, so it outlives the old key.
+                if (!dryRun && erasedUnder != hasher.ActiveKeyId) await erased.RecordAsync(panel.Id, row.Email, now, cancellationToken).ConfigureAwait(false);
                 rejected.Add(new RejectedLine(row.Line, ErasedReason));
                 continue;
             }
