@@ -47,6 +47,8 @@ public sealed class ImportParticipants(PanelService panels, ParticipantImporter 
         {
             dryRun,
             added = import.Added,
+            completed = import.Completed,
+            alreadyEnrolled = import.AlreadyEnrolled,
             updated = import.Updated,
             unchanged = import.Unchanged,
             rejected = import.Rejected.Select(r => new { line = r.Line, reason = r.Reason }),

@@ -50,6 +50,9 @@ public static class TrackerServiceRegistration
         services.AddSingleton<SmtpMailer>();
 
         services.AddSingleton<PanelService>();
+        services.AddSingleton<AddressHasher>();
+        services.AddSingleton<ContactIndex>();
+        services.AddSingleton<ErasedAddresses>();
         services.AddSingleton<ParticipantImporter>();
         services.AddSingleton<DispatchPlanner>();
         services.AddSingleton<WaveDispatcher>();
@@ -57,6 +60,7 @@ public static class TrackerServiceRegistration
         services.AddSingleton<PanelDefinitionCache>();
         services.AddSingleton<SurveyService>();
         services.AddSingleton<Tracker.Panels.OptOut.OptOutService>();
+        services.AddSingleton<IParticipantLedgerEraser, LedgerErasure>();
         services.AddSingleton<Tracker.Panels.Participants.ParticipantErasure>();
         services.AddSingleton<ScheduleEditor>();
         services.AddSingleton<Tracker.Panels.Plans.SendPlanService>();

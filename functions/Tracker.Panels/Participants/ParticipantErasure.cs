@@ -1,35 +1,76 @@
 using Microsoft.Extensions.Logging;
 using Tracker.Panels.Panels;
 using Tracker.Panels.Responses;
+using Tracker.Panels.Sealing;
 
 namespace Tracker.Panels.Participants;
 
 /// <summary>
-/// The right to erasure: the contact row goes (the only personal data), nothing is ever sent again, and on request the
-/// responses go too. Sealed snapshots are immutable, so their readers leave out participants whose responses were erased.
+/// The right to erasure, everywhere the participant's data lived: the address goes on the panel's suppression list
+/// (as a keyed hash) so no import enrols it again; the participant row is marked erased with its fields cleared, so
+/// nothing is sent again; on request the answers are replaced by tombstones (which a submission still in flight cannot
+/// overwrite) and taken out of sealed waves; the ledger's server replies are cleared; the enrolment index row and the
+/// contact row go last. Each step is idempotent, so a failed erasure is completed by repeating the request.
 /// </summary>
 public sealed class ParticipantErasure
 {
     private readonly ParticipantRepository participants;
     private readonly ResponseRepository responses;
+    private readonly ContactIndex index;
+    private readonly ErasedAddresses erasedAddresses;
+    private readonly WaveSealer sealer;
+    private readonly IParticipantLedgerEraser ledger;
     private readonly TimeProvider clock;
     private readonly ILogger<ParticipantErasure> logger;
 
-    public ParticipantErasure(ParticipantRepository participants, ResponseRepository responses, TimeProvider clock, ILogger<ParticipantErasure> logger)
+    public ParticipantErasure(
+        ParticipantRepository participants,
+        ResponseRepository responses,
+        ContactIndex index,
+        ErasedAddresses erasedAddresses,
+        WaveSealer sealer,
+        IParticipantLedgerEraser ledger,
+        TimeProvider clock,
+        ILogger<ParticipantErasure> logger)
     {
         this.participants = participants;
         this.responses = responses;
+        this.index = index;
+        this.erasedAddresses = erasedAddresses;
+        this.sealer = sealer;
+        this.ledger = ledger;
         this.clock = clock;
         this.logger = logger;
     }
 
-    /// <summary>Returns null when there is no such participant, else how many response rows were deleted.</summary>
+    /// <summary>Returns null when there is no such participant, else how many response rows were erased.</summary>
     public async Task<int?> EraseAsync(Panel panel, string participantId, bool withResponses, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(panel);
         if (!Common.Ids.LooksLikeId(participantId)) return null;
-        if (!await participants.EraseAsync(panel.Id, participantId, withResponses, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false)) return null;
-        var deleted = withResponses ? await responses.DeleteAsync(panel.Id, participantId, panel.Schedule.Waves, cancellationToken).ConfigureAwait(false) : 0;
-        logger.LogInformation("Erased participant {ParticipantId} of panel {PanelId} (responses erased: {WithResponses}, {Deleted} rows)", participantId, panel.Id, withResponses, deleted);
+        var now = clock.GetUtcNow();
+
+        // The contact is read first and deleted last: until then a repeated request still knows the address to suppress.
+        var contact = await participants.GetContactAsync(panel.Id, participantId, cancellationToken).ConfigureAwait(false);
+        if (contact is not null) await erasedAddresses.RecordAsync(panel.Id, contact.Email, now, cancellationToken).ConfigureAwait(false);
+
+        // A contact without a participant row is an enrolment that stopped half-way: still theirs to erase.
+        if (!await participants.MarkErasedAsync(panel.Id, participantId, withResponses, now, cancellationToken).ConfigureAwait(false) && contact is null) return null;
+
+        var deleted = 0;
+        var sealedRows = 0;
+        if (withResponses)
+        {
+            deleted = await responses.EraseAsync(panel.Id, participantId, panel.Schedule.Waves, now, cancellationToken).ConfigureAwait(false);
+            sealedRows = await sealer.RemoveErasedAsync(panel, participantId, cancellationToken).ConfigureAwait(false);
+        }
+
+        var ledgerRows = await ledger.EraseAsync(panel.Id, participantId, panel.Schedule.Waves, cancellationToken).ConfigureAwait(false);
+        await index.RemoveAsync(panel.Id, participantId, cancellationToken).ConfigureAwait(false);
+        await participants.DeleteContactAsync(panel.Id, participantId, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation(
+            "Erased participant {ParticipantId} of panel {PanelId} (responses erased: {WithResponses}, {Deleted} rows, {SealedRows} sealed rows, {LedgerRows} ledger rows cleared)",
+            participantId, panel.Id, withResponses, deleted, sealedRows, ledgerRows);
         return deleted;
     }
 }

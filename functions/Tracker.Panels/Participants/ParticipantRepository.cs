@@ -4,7 +4,11 @@ using Tracker.Panels.Storage;
 
 namespace Tracker.Panels.Participants;
 
-/// <summary>Participants and their contacts: two tables with the same keys, so personal data can be erased alone.</summary>
+/// <summary>
+/// Participants and their contacts: two tables with the same keys, so personal data can be erased alone. Contacts are
+/// read by exact partition (the panel id); the enrolment index and the erased addresses live in other partitions of the
+/// contacts table (<see cref="ContactIndexEntity"/>, <see cref="ErasedAddressEntity"/>).
+/// </summary>
 public sealed class ParticipantRepository
 {
     private const int MaxBatch = 100;
@@ -97,21 +101,39 @@ public sealed class ParticipantRepository
     }
 
     /// <summary>
-    /// Erasure: deletes the contact row (the only personal data) and marks the participant erased so nothing is sent
-    /// again; the pseudonymous participant row stays as a tombstone so readers of sealed snapshots can leave them out.
-    /// Returns false when there is no such participant.
+    /// Marks the participant erased (ETag-checked, re-read on a race) with every field that could describe them cleared;
+    /// the pseudonymous row stays as a tombstone so nothing is sent again and readers of older data can leave them out.
+    /// Returns false when there is no such participant row.
     /// </summary>
-    public async Task<bool> EraseAsync(string panelId, string participantId, bool responsesErased, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> MarkErasedAsync(string panelId, string participantId, bool responsesErased, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var response = await Participants.GetEntityIfExistsAsync<ParticipantEntity>(panelId, participantId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!response.HasValue) return false;
-        var entity = response.Value!;
-        entity.Status = ParticipantEntity.Erased;
-        entity.LeftAt ??= now;
-        entity.ResponsesErased = entity.ResponsesErased || responsesErased;
-        entity.TimeZone = "";
-        await Participants.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await Participants.GetEntityIfExistsAsync<ParticipantEntity>(panelId, participantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!response.HasValue) return false;
+            var entity = response.Value!;
+            entity.Status = ParticipantEntity.Erased;
+            entity.LeftAt ??= now;
+            entity.ResponsesErased = entity.ResponsesErased || responsesErased;
+            entity.TimeZone = "";
+            entity.SkippedWaves = null;
+            entity.RemindersOff = false;
+            try
+            {
+                await Participants.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < 5)
+            {
+                // Changed meanwhile (an opt-out, an import): read again so the erasure lands on the latest row.
+            }
+        }
+    }
+
+    /// <summary>Deletes the contact row (erasure); already gone is fine.</summary>
+    public async Task DeleteContactAsync(string panelId, string participantId, CancellationToken cancellationToken)
+    {
         try
         {
             await Contacts.DeleteEntityAsync(panelId, participantId, ETag.All, cancellationToken).ConfigureAwait(false);
@@ -120,22 +142,97 @@ public sealed class ParticipantRepository
         {
             // Already gone: erasure is idempotent.
         }
+    }
 
-        return true;
+    public async Task<ParticipantEntity?> GetEntityAsync(string panelId, string participantId, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var response = await Participants.GetEntityIfExistsAsync<ParticipantEntity>(panelId, participantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
     }
 
     /// <summary>
-    /// Writes new and changed participants (participant rows first, so a contact never exists without its participant) and changed contacts,
-    /// in transactions of at most 100 entities of one partition.
+    /// Writes newly enrolled participants: contacts first, then participant rows, so an import that stops between the
+    /// two leaves contacts nobody sends to or counts (a re-run finishes them), never a participant without a contact.
+    /// Their ids are fresh and owned by this import's index rows, so nothing existing is overwritten.
     /// </summary>
-    public async Task SaveAsync(
-        IReadOnlyList<ParticipantEntity> participants,
-        IReadOnlyList<ContactEntity> contacts,
-        CancellationToken cancellationToken)
+    public async Task AddNewAsync(IReadOnlyList<ContactEntity> contacts, IReadOnlyList<ParticipantEntity> participants, Func<CancellationToken, Task>? between, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        await SubmitAsync(Participants, participants, TableTransactionActionType.UpsertReplace, cancellationToken).ConfigureAwait(false);
         await SubmitAsync(Contacts, contacts, TableTransactionActionType.UpsertReplace, cancellationToken).ConfigureAwait(false);
+        if (between is not null) await between(cancellationToken).ConfigureAwait(false);
+        await SubmitAsync(Participants, participants, TableTransactionActionType.UpsertReplace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds the row unless one exists (finishing an interrupted enrolment that another import may be finishing too).</summary>
+    public async Task<bool> TryAddAsync(ContactEntity contact, CancellationToken cancellationToken) => await TryAddAsync(Contacts, contact, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc cref="TryAddAsync(ContactEntity, CancellationToken)"/>
+    public async Task<bool> TryAddAsync(ParticipantEntity participant, CancellationToken cancellationToken) => await TryAddAsync(Participants, participant, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Sets the time zone on the row as read, ETag-checked: when the row changed meanwhile (a leave, an erasure) it is
+    /// read again and the time zone applied on top, so nothing recorded since the read is reverted. An erased or
+    /// vanished participant is left alone (false).
+    /// </summary>
+    public async Task<bool> UpdateTimeZoneAsync(ParticipantEntity read, string timeZone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var entity = read;
+        for (var attempt = 0; ; attempt++)
+        {
+            if (entity.Status == ParticipantEntity.Erased) return false;
+            if (entity.TimeZone == timeZone) return true;
+            entity.TimeZone = timeZone;
+            try
+            {
+                await Participants.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404 && attempt < 5)
+            {
+                var again = await Participants.GetEntityIfExistsAsync<ParticipantEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (!again.HasValue) return false;
+                entity = again.Value!;
+            }
+        }
+    }
+
+    /// <summary>Sets the external id on the contact as read, ETag-checked like <see cref="UpdateTimeZoneAsync"/>; an erased (deleted) contact stays deleted.</summary>
+    public async Task<bool> UpdateExternalIdAsync(ContactEntity read, string? externalId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var entity = read;
+        for (var attempt = 0; ; attempt++)
+        {
+            if (entity.ExternalId == externalId) return true;
+            entity.ExternalId = externalId;
+            try
+            {
+                await Contacts.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404 && attempt < 5)
+            {
+                var again = await Contacts.GetEntityIfExistsAsync<ContactEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (!again.HasValue) return false;
+                entity = again.Value!;
+            }
+        }
+    }
+
+    private static async Task<bool> TryAddAsync<T>(TableClient table, T entity, CancellationToken cancellationToken)
+        where T : class, ITableEntity
+    {
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
     }
 
     private static async Task SubmitAsync<T>(TableClient table, IReadOnlyList<T> entities, TableTransactionActionType action, CancellationToken cancellationToken)

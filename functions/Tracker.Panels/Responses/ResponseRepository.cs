@@ -22,11 +22,15 @@ public sealed class ResponseRepository
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var result = await Table.GetEntityIfExistsAsync<ResponseEntity>(ResponseEntity.Partition(panelId, wave), participantId, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return result.HasValue ? (FromEntity(panelId, wave, result.Value!), result.Value!.ETag) : (null, default);
+        return result.HasValue && !result.Value!.Erased ? (FromEntity(panelId, wave, result.Value!), result.Value!.ETag) : (null, default);
     }
 
-    /// <summary>Saves the answers as the participant's current response; retries on a lost race so the latest submission wins.</summary>
-    public async Task<StoredResponse> SaveAsync(
+    /// <summary>
+    /// Saves the answers as the participant's current response; retries on a lost race so the latest submission wins.
+    /// Returns null when the participant's answers were erased (a tombstone holds the row): erasure wins over any
+    /// submission, even one already queued for group commit when it ran.
+    /// </summary>
+    public async Task<StoredResponse?> SaveAsync(
         string panelId,
         int wave,
         string participantId,
@@ -50,7 +54,10 @@ public sealed class ResponseRepository
 
         for (var attempt = 0; ; attempt++)
         {
-            var (existing, etag) = await GetAsync(panelId, wave, participantId, cancellationToken).ConfigureAwait(false);
+            var stored = await Table.GetEntityIfExistsAsync<ResponseEntity>(ResponseEntity.Partition(panelId, wave), participantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (stored.HasValue && stored.Value!.Erased) return null;
+            var existing = stored.HasValue ? FromEntity(panelId, wave, stored.Value!) : null;
+            var etag = stored.HasValue ? stored.Value!.ETag : default;
             var entity = Entity(panelId, wave, participantId, answers, scores, now, existing);
             try
             {
@@ -77,26 +84,33 @@ public sealed class ResponseRepository
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var partition = ResponseEntity.Partition(panelId, wave);
         var count = 0;
-        await foreach (var _ in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey", nameof(ResponseEntity.Erased)], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            count++;
+            if (e.GetBoolean(nameof(ResponseEntity.Erased)) != true) count++;
         }
 
         return count;
     }
 
-    /// <summary>Deletes the participant's response to each wave (erasure); returns how many rows there were.</summary>
-    public async Task<int> DeleteAsync(string panelId, string participantId, int waves, CancellationToken cancellationToken)
+    /// <summary>
+    /// Erasure of the participant's answers: each wave's row is replaced by an empty tombstone (not deleted), so an
+    /// insert still queued behind this finds a row and is refused instead of bringing the answers back. Returns how
+    /// many waves held answers.
+    /// </summary>
+    public async Task<int> EraseAsync(string panelId, string participantId, int waves, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var deleted = 0;
+        var erased = 0;
         for (var wave = 1; wave <= waves; wave++)
         {
-            using var response = await Table.DeleteEntityAsync(ResponseEntity.Partition(panelId, wave), participantId, ETag.All, cancellationToken).ConfigureAwait(false);
-            if (response.Status != 404) deleted++;
+            var partition = ResponseEntity.Partition(panelId, wave);
+            var stored = await Table.GetEntityIfExistsAsync<TableEntity>(partition, participantId, [nameof(ResponseEntity.Erased)], cancellationToken).ConfigureAwait(false);
+            if (stored.HasValue && stored.Value!.GetBoolean(nameof(ResponseEntity.Erased)) != true) erased++;
+            var tombstone = new ResponseEntity { PartitionKey = partition, RowKey = participantId, Erased = true, FirstSubmittedAt = now, SubmittedAt = now };
+            await Table.UpsertEntityAsync(tombstone, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
 
-        return deleted;
+        return erased;
     }
 
     /// <summary>Who has answered the wave and when they first did, without reading the answers.</summary>
@@ -105,8 +119,9 @@ public sealed class ResponseRepository
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var partition = ResponseEntity.Partition(panelId, wave);
         var respondents = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey", nameof(ResponseEntity.FirstSubmittedAt)], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey", nameof(ResponseEntity.FirstSubmittedAt), nameof(ResponseEntity.Erased)], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (e.GetBoolean(nameof(ResponseEntity.Erased)) == true) continue;
             respondents[e.RowKey] = e.GetDateTimeOffset(nameof(ResponseEntity.FirstSubmittedAt)) ?? default;
         }
 
@@ -119,6 +134,7 @@ public sealed class ResponseRepository
         var partition = ResponseEntity.Partition(panelId, wave);
         await foreach (var entity in Table.QueryAsync<ResponseEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (entity.Erased) continue;
             yield return FromEntity(panelId, wave, entity);
         }
     }

@@ -8,7 +8,7 @@ using Tracker.Panels.Storage;
 namespace Tracker.Panels.Sealing;
 
 /// <summary>
-/// Seals a closed wave (DESIGN.md §4): its responses are written once to an immutable CSV blob, which exports and the
+/// Seals a closed wave: its responses are written once to an immutable CSV blob, which exports and the
 /// models then read instead of scanning the responses table, and the wave row records <see cref="WaveEntity.SealedAt"/>.
 /// Sealing is idempotent and safe to race: the blob is created only if absent, so a second or concurrent seal finds
 /// it and changes nothing. When to seal is the caller's decision; this only refuses a wave that has not closed.
@@ -56,6 +56,27 @@ public sealed class WaveSealer
         var at = await RecordAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Sealed wave {Wave} of panel {PanelId}: {Rows} responses", wave, panel.Id, rows);
         return new SealOutcome(SealStatus.Sealed, rows, at);
+    }
+
+    /// <summary>
+    /// Takes an erased participant's rows out of every sealed wave of the panel and records each rewrite in the wave
+    /// row's <see cref="SealHistory"/> (when, why, how many rows; not whose). Returns how many rows were removed.
+    /// </summary>
+    public async Task<int> RemoveErasedAsync(Panel panel, string participantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        var total = 0;
+        for (var wave = 1; wave <= panel.Schedule.Waves; wave++)
+        {
+            var now = clock.GetUtcNow();
+            var removed = await store.RewriteWithoutAsync(panel.Id, wave, panel.Instrument, participantId, now, cancellationToken).ConfigureAwait(false);
+            if (removed == 0) continue;
+            await SealHistory.AppendAsync(storage.Table(StorageNames.WavesTable), panel.Id, wave, new SealHistoryEntry(now, SealHistoryEntry.Erasure, removed), cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Rewrote sealed wave {Wave} of panel {PanelId} without {Rows} erased rows", wave, panel.Id, removed);
+            total += removed;
+        }
+
+        return total;
     }
 
     /// <summary>Whether the wave's snapshot exists (the blob is the truth; <see cref="WaveEntity.SealedAt"/> follows it).</summary>

@@ -13,5 +13,11 @@ public sealed class ResponseEntity : TableEntityBase
 
     public int Revision { get; set; }
 
+    /// <summary>
+    /// A tombstone left by erasure: no answers, and it makes every later insert or replacement of this participant's
+    /// response fail or refuse, so a submission that was in flight when the erasure ran cannot bring the answers back.
+    /// </summary>
+    public bool Erased { get; set; }
+
     public static string Partition(string panelId, int wave) => $"{panelId}~{WaveEntity.Key(wave)}";
 }

@@ -99,6 +99,9 @@ public sealed class SurveyService
 
         var scores = ConstructScorer.Score(panel.Instrument, parsed.Answers);
         var saved = await responses.SaveAsync(panel.Id, access.Wave, access.Participant!.Id, parsed.Answers, scores, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+
+        // Erased while this submission was on its way: the erasure wins, and the link now looks like any bad link.
+        if (saved is null) return ProblemPage.InvalidLink();
         logger.LogInformation("Response saved for panel {PanelId} wave {Wave} (revision {Revision})", panel.Id, access.Wave, saved.Revision);
         return ThankYouPage.Page(panel.Name, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}");
     }
