@@ -13,7 +13,7 @@ namespace Tracker.Panels.Invitations;
 /// The timer's half of dispatch: works out which invitations and reminders are due, records them in the ledger as
 /// queued (a whole batch per transaction) and puts them on the dispatch queue in batches, so a large wave is sent by
 /// as many queue-triggered instances as Azure starts. Two planners racing each enqueue only the rows they inserted;
-/// a queued row whose message was lost is planned again after the claim lease, once the queue has drained.
+/// a queued row whose message was lost is planned again once its wave has stood still for a claim lease.
 /// </summary>
 public sealed class DispatchPlanner
 {
@@ -51,7 +51,6 @@ public sealed class DispatchPlanner
     {
         var queued = 0;
         var now = clock.GetUtcNow();
-        var queueEmpty = await QueueEmptyAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var panel in panels.ListAsync(cancellationToken).ConfigureAwait(false))
         {
             if (now >= panel.Schedule.End) continue;
@@ -61,7 +60,7 @@ public sealed class DispatchPlanner
             foreach (var wave in waves)
             {
                 var audience = await ReadAudienceAsync(panel.Id, wave, members, cancellationToken).ConfigureAwait(false);
-                queued += (await PlanWaveAsync(panel, audience, now, queueEmpty, cancellationToken).ConfigureAwait(false)).Queued;
+                queued += (await PlanWaveAsync(panel, audience, now, cancellationToken).ConfigureAwait(false)).Queued;
             }
         }
 
@@ -75,9 +74,8 @@ public sealed class DispatchPlanner
     public async Task<WaveQueueReport> PlanWaveNowAsync(Panel panel, int wave, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var queueEmpty = await QueueEmptyAsync(cancellationToken).ConfigureAwait(false);
         var audience = await ReadAudienceAsync(panel.Id, wave, null, cancellationToken).ConfigureAwait(false);
-        return await PlanWaveAsync(panel, audience, now, queueEmpty, cancellationToken).ConfigureAwait(false);
+        return await PlanWaveAsync(panel, audience, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -106,16 +104,18 @@ public sealed class DispatchPlanner
         return new WaveAudience(wave, members, rows, respondents);
     }
 
-    private async Task<WaveQueueReport> PlanWaveAsync(Panel panel, WaveAudience audience, DateTimeOffset now, bool queueEmpty, CancellationToken cancellationToken)
+    private async Task<WaveQueueReport> PlanWaveAsync(Panel panel, WaveAudience audience, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var due = audience.Due(panel, now)
             .Select(s => ledger.NewRow(panel.Id, s.Wave, s.ParticipantId, s.Kind))
             .ToList();
         var inserted = due.Count == 0 ? [] : await ledger.EnqueueAsync(due, now, cancellationToken).ConfigureAwait(false);
-        // Queued rows count as lost only when no queue message can still carry them; rows waiting behind a slow sender are not.
-        var stale = await ledger.RequeueStaleAsync(audience.Ledger.Values, now, includeQueued: queueEmpty, cancellationToken).ConfigureAwait(false);
-        var rows = inserted.Concat(stale).ToList();
         var messages = audience.Ledger.Values.Where(r => MessageKind.IsKnown(r.Kind)).ToList();
+        // Queued rows count as lost only when the whole wave has stood still for a lease: while a slow sender is still
+        // claiming and sending, the rows behind it are waiting in its batch, not lost.
+        var stalled = messages.All(r => now - Latest(r) >= ledger.Lease);
+        var stale = await ledger.RequeueStaleAsync(messages, now, includeQueued: stalled, cancellationToken).ConfigureAwait(false);
+        var rows = inserted.Concat(stale).ToList();
         var report = new WaveQueueReport(
             audience.Wave,
             rows.Count,
@@ -143,15 +143,6 @@ public sealed class DispatchPlanner
         }
     }
 
-    /// <summary>
-    /// Whether the dispatch queue holds no message at all (the count includes messages a sender is working on), so a
-    /// queued row older than the lease cannot be waiting in it: its message was lost.
-    /// </summary>
-    private async Task<bool> QueueEmptyAsync(CancellationToken cancellationToken)
-    {
-        var queue = storage.Queue(StorageNames.DispatchQueue);
-        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        var properties = await queue.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
-        return properties.Value.ApproximateMessagesCount == 0;
-    }
+    /// <summary>The last time anything happened to a row: queued, claimed, re-stamped, settled or sent.</summary>
+    private static DateTimeOffset Latest(InvitationEntity row) => row.SentAt is { } sent && sent > row.ClaimedAt ? sent : row.ClaimedAt;
 }

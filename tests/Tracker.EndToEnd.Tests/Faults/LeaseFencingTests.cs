@@ -30,6 +30,16 @@ public sealed partial class LeaseFencingTests(SlowSenderFixture faults)
         Assert.Contains(before, r => r.State == LedgerEntity.Claimed);
         var linesBefore = faults.Logs.Lines.Count;
         faults.Clock.Advance(SendLedgerDefaults.ClaimLease + TimeSpan.FromMinutes(1));
+        var advancedAt = faults.Clock.GetUtcNow();
+
+        // The slow sender goes on with its batch (as it would on a real clock): wait until it has touched a row since.
+        started = TimeProvider.System.GetTimestamp();
+        while (!(await faults.LedgerRowsAsync(panelId)).Any(r => r.ClaimedAt >= advancedAt || r.SentAt >= advancedAt))
+        {
+            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(30), "the sender stopped");
+            await Task.Delay(50);
+        }
+
         await faults.RunPlannerAsync();
 
         // Only claims whose lease ran out are re-planned (at most one per connection); the batch's queued rows are not.
