@@ -7,8 +7,12 @@ using Tracker.Panels.Panels;
 
 namespace Tracker.Functions;
 
-/// <summary>POST /api/panels/{id}/waves/{n}/dispatch: send an open wave's invitations now, through the timer's own code.</summary>
-public sealed class DispatchWaveNow(PanelService panels, WaveDispatcher dispatcher, TimeProvider clock)
+/// <summary>
+/// POST /api/panels/{id}/waves/{n}/dispatch: queue what is due for an open wave now, through the timer's own planner,
+/// and answer 202 at once; the queue function sends (a large wave takes far longer than an HTTP request may), and the
+/// panel's status shows the progress.
+/// </summary>
+public sealed class DispatchWaveNow(PanelService panels, DispatchPlanner planner, TimeProvider clock)
 {
     [Function(nameof(DispatchWaveNow))]
     public async Task<IActionResult> Run(
@@ -25,7 +29,8 @@ public sealed class DispatchWaveNow(PanelService panels, WaveDispatcher dispatch
         if (state == WaveState.Scheduled) return ApiProblem.Of(409, $"Wave {n} opens at {panel.Schedule.OpensAt(n):O}; its links would not work before then.");
         if (state == WaveState.Closed) return ApiProblem.Of(409, $"Wave {n} closed at {panel.Schedule.ClosesAt(n):O}.");
 
-        var report = await dispatcher.DispatchWaveAsync(panel, n, cancellationToken);
-        return new OkObjectResult(new { wave = n, sent = report.Sent, alreadyHandled = report.AlreadyHandled, failed = report.Failed, deferred = report.Deferred });
+        var queued = await planner.PlanWaveNowAsync(panel, n, cancellationToken);
+        var status = $"/api/panels/{panel.Id}/status";
+        return new AcceptedResult(status, new { wave = n, queued = queued.Queued, inFlight = queued.InFlight, settled = queued.Settled, status });
     }
 }

@@ -46,7 +46,7 @@ public sealed partial class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium); .ci/test.sh does it when missing.");
         }
 
-        Stack = await TrackerStack.StartAsync(new TrackerStackOptions { Clock = Clock, EnableTimers = false, EnableQueueListeners = false }, CancellationToken.None);
+        Stack = await TrackerStack.StartAsync(new TrackerStackOptions { Clock = Clock, EnableTimers = false, EnableQueueListeners = true }, CancellationToken.None);
         Admin = Stack.Host.CreateClient(withAdminKey: true);
         Anonymous = Stack.Host.CreateClient();
         Inbox = Stack.Smtp4dev!.CreateClient();
@@ -116,7 +116,7 @@ public sealed partial class BrowserFixture : IAsyncLifetime
     }
 
     public async Task DispatchAsync(string panelId, int wave) =>
-        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync($"api/panels/{panelId}/waves/{wave}/dispatch", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Admin.PostAsync($"api/panels/{panelId}/waves/{wave}/dispatch", null)).StatusCode);
 
     public async Task<JsonElement> StatusAsync(string panelId) => await Admin.GetFromJsonAsync<JsonElement>($"api/panels/{panelId}/status");
 

@@ -94,13 +94,13 @@ public sealed class ExportTests(StackFixture stack)
         var emails = StackFixture.Emails(3);
         await stack.ImportAsync(panelId, "email\n" + string.Join('\n', emails));
 
-        Assert.Equal(HttpStatusCode.OK, (await stack.Admin.PostAsync($"api/panels/{panelId}/waves/1/dispatch", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await stack.Admin.PostAsync($"api/panels/{panelId}/waves/1/dispatch", null)).StatusCode);
         var wave1 = await stack.LinksForAsync(emails, wave: 1);
         Assert.Equal(HttpStatusCode.OK, (await stack.Anonymous.PostAsync(wave1[emails[0]], Answers(6))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await stack.Anonymous.PostAsync(wave1[emails[1]], Answers(5))).StatusCode);
 
         stack.Clock.Advance(TimeSpan.FromDays(7));
-        Assert.Equal(HttpStatusCode.OK, (await stack.Admin.PostAsync($"api/panels/{panelId}/waves/2/dispatch", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await stack.Admin.PostAsync($"api/panels/{panelId}/waves/2/dispatch", null)).StatusCode);
         var wave2 = await stack.LinksForAsync(emails, wave: 2);
         Assert.Equal(HttpStatusCode.OK, (await stack.Anonymous.PostAsync(wave2[emails[0]], Answers(4))).StatusCode);
         return (panelId, emails);

@@ -17,7 +17,7 @@ public sealed class ModelDaysTests(StackFixture stack)
         var emails = StackFixture.Emails(3);
         await stack.ImportAsync(panelId, "email\n" + string.Join('\n', emails));
 
-        Assert.Equal(HttpStatusCode.OK, (await stack.Admin.PostAsync($"api/panels/{panelId}/waves/1/dispatch", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await stack.Admin.PostAsync($"api/panels/{panelId}/waves/1/dispatch", null)).StatusCode);
         var wave1 = await stack.LinksForAsync(emails, wave: 1);
         Assert.Equal(HttpStatusCode.OK, (await stack.Anonymous.PostAsync(wave1[emails[0]], Answers(6))).StatusCode);
         stack.Clock.Advance(TimeSpan.FromHours(30));
@@ -25,7 +25,7 @@ public sealed class ModelDaysTests(StackFixture stack)
 
         // emails[2] skips wave 1, so wave 2 is their first answered wave: days 0 there, unlike the others.
         stack.Clock.Advance(TimeSpan.FromDays(6));
-        Assert.Equal(HttpStatusCode.OK, (await stack.Admin.PostAsync($"api/panels/{panelId}/waves/2/dispatch", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await stack.Admin.PostAsync($"api/panels/{panelId}/waves/2/dispatch", null)).StatusCode);
         var wave2 = await stack.LinksForAsync(emails, wave: 2);
         foreach (var email in emails)
         {

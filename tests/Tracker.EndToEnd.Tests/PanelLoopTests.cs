@@ -20,7 +20,9 @@ public sealed class PanelLoopTests(StackFixture stack)
         Assert.Equal((3, 0, 0), (import.Added, import.Updated, import.Rejected.Count));
 
         var dispatch = await stack.Admin.PostAsync($"api/panels/{panelId}/waves/1/dispatch", null);
-        Assert.Equal(HttpStatusCode.OK, dispatch.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, dispatch.StatusCode);
+        Assert.Equal($"/api/panels/{panelId}/status", dispatch.Headers.Location?.OriginalString);
+        Assert.Equal(3, (await dispatch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("queued").GetInt32());
         var links = await stack.LinksForAsync(emails, wave: 1);
         Assert.Equal(3, links.Count);
 
@@ -36,9 +38,10 @@ public sealed class PanelLoopTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         Assert.Contains("saved", await submitted.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
 
-        var status = await StatusAsync(panelId);
+        var status = await stack.SentAsync(panelId, wave: 1);
         var wave1 = status.GetProperty("waves")[0];
         Assert.Equal(1, wave1.GetProperty("number").GetInt32());
+        Assert.Equal(3, wave1.GetProperty("sent").GetInt32());
         Assert.Equal("open", wave1.GetProperty("state").GetString());
         Assert.Equal(3, wave1.GetProperty("invited").GetInt32());
         Assert.Equal(1, wave1.GetProperty("responded").GetInt32());
@@ -56,9 +59,10 @@ public sealed class PanelLoopTests(StackFixture stack)
         await stack.Stack.Host.InvokeAsync("DispatchDueWaves");
         await stack.Stack.Host.InvokeAsync("DispatchDueWaves");
         var again = await stack.Admin.PostAsync($"api/panels/{panelId}/waves/1/dispatch", null);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         var report = await again.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(0, report.GetProperty("sent").GetInt32());
-        Assert.Equal(4, report.GetProperty("alreadyHandled").GetInt32());
+        Assert.Equal(0, report.GetProperty("queued").GetInt32());
+        Assert.Equal(4, report.GetProperty("inFlight").GetInt32() + report.GetProperty("settled").GetInt32());
 
         await stack.LinksForAsync(emails, wave: 1);
         var all = await stack.Inbox.ListMessagesAsync();
@@ -141,7 +145,7 @@ public sealed class PanelLoopTests(StackFixture stack)
         var panelId = await stack.CreatePanelAsync();
         var email = StackFixture.Emails(1);
         await stack.ImportAsync(panelId, "email\n" + email[0]);
-        Assert.Equal(HttpStatusCode.OK, (await stack.Admin.PostAsync($"api/panels/{panelId}/waves/1/dispatch", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await stack.Admin.PostAsync($"api/panels/{panelId}/waves/1/dispatch", null)).StatusCode);
         var links = await stack.LinksForAsync(email, wave: 1);
         return (panelId, links[email[0]]);
     }

@@ -86,7 +86,7 @@ public sealed partial class StackFixture : IAsyncLifetime
         var panelId = (await created.Content.ReadFromJsonAsync<CreatedPanel>())!.Id;
         var emails = Emails(ClosedWaveParticipants);
         await ImportAsync(panelId, "email\n" + string.Join('\n', emails));
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await Admin.PostAsync($"api/panels/{panelId}/waves/1/dispatch", null)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await Admin.PostAsync($"api/panels/{panelId}/waves/1/dispatch", null)).StatusCode);
         var links = await LinksForAsync(emails, wave: 1);
         var value = 2;
         foreach (var link in links.Values)
@@ -98,6 +98,23 @@ public sealed partial class StackFixture : IAsyncLifetime
         }
 
         return panelId;
+    }
+
+    /// <summary>
+    /// The panel's status once nothing of the wave is queued or being sent any more (dispatch answers 202 and the queue
+    /// sends; this is how a caller waits for it).
+    /// </summary>
+    public async Task<System.Text.Json.JsonElement> SentAsync(string panelId, int wave)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            var status = await Admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"api/panels/{panelId}/status");
+            var line = status.GetProperty("waves")[wave - 1];
+            if (line.GetProperty("queued").GetInt32() + line.GetProperty("sending").GetInt32() == 0) return status;
+            if (TimeProvider.System.GetElapsedTime(started) > TimeSpan.FromSeconds(60)) throw new TimeoutException($"Panel {panelId} wave {wave} is still sending.");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Unique addresses per test, so each test finds only its own mail in the shared inbox.</summary>

@@ -19,7 +19,7 @@ public static class PlanCommand
         var api = new ApiOptions();
         var command = new Command("plan", """
             List every invitation and reminder the panel's current schedule will send: per wave and message, how many are
-            planned, due, queued, sent, failed, cancelled (opted out, answered) or missed, and when the first and last go out.
+            planned, due, queued, sent, failed, unknown (no reply after the data went out), cancelled (opted out, answered) or missed, and when the first and last go out.
             Run it after editing a schedule (PUT /api/panels/{id}/schedule) to see what changed.
 
             Examples:

@@ -56,7 +56,9 @@ public static class StatusCommand
             .AddColumn(new TableColumn("invited").RightAligned())
             .AddColumn(new TableColumn("reminded").RightAligned())
             .AddColumn(new TableColumn("opened").RightAligned())
+            .AddColumn(new TableColumn("sending").RightAligned())
             .AddColumn(new TableColumn("failed").RightAligned())
+            .AddColumn(new TableColumn("unknown").RightAligned())
             .AddColumn(new TableColumn("opted out").RightAligned())
             .AddColumn(new TableColumn("responded").RightAligned())
             .AddColumn(new TableColumn("response rate").RightAligned())
@@ -73,7 +75,10 @@ public static class StatusCommand
                 Int(wave, "invited"),
                 Int(wave, "reminded"),
                 Int(wave, "opened"),
+                // Dispatch answers 202 and the queue sends: what is still queued or being sent, as one figure.
+                (Count(wave, "queued") + Count(wave, "sending")).ToString(CultureInfo.InvariantCulture),
                 Int(wave, "failed"),
+                Int(wave, "unknown"),
                 Int(wave, "optedOut"),
                 Int(wave, "responded"),
                 rate.ValueKind == JsonValueKind.Number ? rate.GetDouble().ToString("P1", CultureInfo.InvariantCulture) : "–",
@@ -84,5 +89,8 @@ public static class StatusCommand
         console.Write(table);
     }
 
-    private static string Int(JsonElement element, string name) => element.GetProperty(name).GetInt32().ToString(CultureInfo.InvariantCulture);
+    private static string Int(JsonElement element, string name) => Count(element, name).ToString(CultureInfo.InvariantCulture);
+
+    // A server from before these fields existed leaves them out: show 0 rather than fail.
+    private static int Count(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value.GetInt32() : 0;
 }

@@ -37,26 +37,44 @@ public sealed class SmtpMailer : IAsyncDisposable
     /// <summary>How many messages may be in flight at once (one connection each).</summary>
     public int MaxConnections => Math.Max(1, options.MaxConnections);
 
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => SendAsync(message, null, cancellationToken);
+
+    /// <summary>
+    /// Sends one message. <paramref name="mayStart"/> is asked right before each attempt, after the wait for the send
+    /// rate and for a connection: false ends the send with <see cref="SendWindowClosedException"/> and nothing sent.
+    /// A refusal for good surfaces as <see cref="PermanentDeliveryException"/>; a reply lost after the whole message
+    /// went to the server as <see cref="AmbiguousDeliveryException"/> (never retried). Server replies in either are
+    /// redacted of addresses.
+    /// </summary>
+    public async Task SendAsync(MimeMessage message, Func<bool>? mayStart, CancellationToken cancellationToken)
     {
         try
         {
-            await pipeline.ExecuteAsync(async ct => await SendOnceAsync(message, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            await pipeline.ExecuteAsync(async ct => await SendOnceAsync(message, mayStart, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         catch (SmtpCommandException ex) when (!SmtpFailures.IsTransient(ex))
         {
-            throw new PermanentDeliveryException($"{(int)ex.StatusCode} {ex.ErrorCode}: {ex.Message}", ex);
+            throw new PermanentDeliveryException(SmtpReplyRedactor.Redact($"{(int)ex.StatusCode} {ex.ErrorCode}: {ex.Message}", Recipients(message)), ex);
         }
     }
 
-    private async Task SendOnceAsync(MimeMessage message, CancellationToken cancellationToken)
+    private static IEnumerable<string> Recipients(MimeMessage message) =>
+        message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes).Select(m => m.Address);
+
+    private async Task SendOnceAsync(MimeMessage message, Func<bool>? mayStart, CancellationToken cancellationToken)
     {
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         SmtpClient? smtp = null;
+        var progress = new DataProgress();
         try
         {
+            if (mayStart is not null && !mayStart())
+            {
+                throw new SendWindowClosedException("The claim's lease would end before this message could be sent; it was not sent.");
+            }
+
             smtp = await ConnectedClientAsync(cancellationToken).ConfigureAwait(false);
-            await smtp.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await smtp.SendAsync(message, cancellationToken, progress).ConfigureAwait(false);
             idle.Add(smtp);
             smtp = null;
         }
@@ -66,6 +84,11 @@ public sealed class SmtpMailer : IAsyncDisposable
             idle.Add(smtp);
             smtp = null;
             throw;
+        }
+        catch (Exception ex) when (progress.Complete && ex is not SmtpCommandException)
+        {
+            // The whole message went out and no reply came: the server may have accepted it. A retry could send a second copy.
+            throw new AmbiguousDeliveryException($"No reply after the message was sent ({ex.GetType().Name}); the server may have accepted it.", ex);
         }
         finally
         {

@@ -4,7 +4,7 @@ using Tracker.Panels.Storage;
 namespace Tracker.Panels.Invitations;
 
 /// <summary>
-/// The invitation ledger (DESIGN.md §4). A message is claimed by inserting its row before it is sent, so of two
+/// The invitation ledger. A message is claimed by inserting its row before it is sent, so of two
 /// dispatchers racing for it exactly one wins. A claim that was never marked sent (the process died mid-send) may be
 /// taken over once its lease has passed: that message is the only kind that can go out twice.
 /// </summary>
@@ -94,15 +94,29 @@ public sealed class InvitationLedger
     public Task<IReadOnlyList<InvitationEntity>> EnqueueAsync(IReadOnlyList<InvitationEntity> rows, DateTimeOffset now, CancellationToken cancellationToken) =>
         ledger.EnqueueAsync(rows, now, cancellationToken);
 
-    public Task<IReadOnlyList<InvitationEntity>> RequeueStaleAsync(IEnumerable<InvitationEntity> rows, DateTimeOffset now, CancellationToken cancellationToken) =>
-        ledger.RequeueStaleAsync(rows, now, cancellationToken);
+    /// <summary>See <see cref="SendLedger{TRow}.RequeueStaleAsync"/>.</summary>
+    public Task<IReadOnlyList<InvitationEntity>> RequeueStaleAsync(IEnumerable<InvitationEntity> rows, DateTimeOffset now, bool includeQueued, CancellationToken cancellationToken) =>
+        ledger.RequeueStaleAsync(rows, now, includeQueued, cancellationToken);
 
-    public Task MarkSkippedAsync(InvitationEntity row, string reason, DateTimeOffset now, CancellationToken cancellationToken) => ledger.MarkSkippedAsync(row, reason, now, cancellationToken);
+    /// <summary>Queues again the rows whose outcome is unknown (the researcher's deliberate re-send).</summary>
+    public Task<IReadOnlyList<InvitationEntity>> RequeueUnknownAsync(IEnumerable<InvitationEntity> rows, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ledger.RequeueUnknownAsync(rows, now, cancellationToken);
 
-    public Task MarkSentAsync(InvitationEntity row, DateTimeOffset now, CancellationToken cancellationToken) => ledger.MarkSentAsync(row, now, cancellationToken);
+    /// <summary>The claim lease this ledger uses (<c>Tracker:ClaimLease</c>).</summary>
+    public TimeSpan Lease => ledger.Lease;
 
-    public Task MarkFailedAsync(InvitationEntity row, string reason, CancellationToken cancellationToken) => ledger.MarkFailedAsync(row, reason, cancellationToken);
+    public Task<bool> MarkSkippedAsync(InvitationEntity row, string reason, DateTimeOffset now, CancellationToken cancellationToken) => ledger.MarkSkippedAsync(row, reason, now, cancellationToken);
+
+    public Task<bool> MarkSentAsync(InvitationEntity row, DateTimeOffset now, CancellationToken cancellationToken) => ledger.MarkSentAsync(row, now, cancellationToken);
+
+    public Task<bool> MarkFailedAsync(InvitationEntity row, string reason, CancellationToken cancellationToken) => ledger.MarkFailedAsync(row, reason, cancellationToken);
+
+    public Task<bool> MarkUnknownAsync(InvitationEntity row, string reason, DateTimeOffset now, CancellationToken cancellationToken) => ledger.MarkUnknownAsync(row, reason, now, cancellationToken);
 
     /// <summary>Gives a claim back after a transient failure so the next run retries it at once instead of after the lease.</summary>
     public Task ReleaseAsync(InvitationEntity row, CancellationToken cancellationToken) => ledger.ReleaseAsync(row, cancellationToken);
+
+    /// <summary>Clears the stored SMTP texts of an erased participant's rows in every wave of the panel.</summary>
+    public Task<int> ForgetFailureTextsAsync(string panelId, string participantId, CancellationToken cancellationToken) =>
+        ledger.ForgetFailureTextsAsync(panelId, participantId, cancellationToken);
 }

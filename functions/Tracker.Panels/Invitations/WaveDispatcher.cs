@@ -20,7 +20,6 @@ public sealed class WaveDispatcher
     private readonly ParticipantRepository participants;
     private readonly ResponseRepository responses;
     private readonly InvitationLedger ledger;
-    private readonly DispatchPlanner planner;
     private readonly ParticipantLinks links;
     private readonly SmtpMailer mailer;
     private readonly TimeProvider clock;
@@ -31,7 +30,6 @@ public sealed class WaveDispatcher
         ParticipantRepository participants,
         ResponseRepository responses,
         InvitationLedger ledger,
-        DispatchPlanner planner,
         ParticipantLinks links,
         SmtpMailer mailer,
         TimeProvider clock,
@@ -41,7 +39,6 @@ public sealed class WaveDispatcher
         this.participants = participants;
         this.responses = responses;
         this.ledger = ledger;
-        this.planner = planner;
         this.links = links;
         this.mailer = mailer;
         this.clock = clock;
@@ -58,64 +55,41 @@ public sealed class WaveDispatcher
             return new DispatchReport(batch.PanelId, batch.Wave, 0, batch.Items.Count, 0, 0);
         }
 
-        var report = await SendAsync(panel, batch.Wave, batch.Items.Where(i => MessageKind.IsKnown(i.Kind)).ToList(), null, cancellationToken).ConfigureAwait(false);
+        var report = await SendAsync(panel, batch.Wave, batch.Items.Where(i => MessageKind.IsKnown(i.Kind)).ToList(), cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
-            "Batch for panel {PanelId} wave {Wave}: {Sent} sent, {Already} already handled or no longer due, {Failed} failed, {Deferred} deferred",
-            panel.Id, batch.Wave, report.Sent, report.AlreadyHandled, report.Failed, report.Deferred);
+            "Batch for panel {PanelId} wave {Wave}: {Sent} sent, {Already} already handled or no longer due, {Failed} failed, {Deferred} deferred, {Unknown} unknown",
+            panel.Id, batch.Wave, report.Sent, report.AlreadyHandled, report.Failed, report.Deferred, report.Unknown);
         return report;
     }
 
-    /// <summary>One wave of one panel, now and in this process: everything due for it (the admin "send now" and the demo).</summary>
-    public async Task<DispatchReport> DispatchWaveAsync(Panel panel, int wave, CancellationToken cancellationToken)
+    private async Task<DispatchReport> SendAsync(Panel panel, int wave, IReadOnlyList<DispatchItem> items, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var audience = await planner.ReadAudienceAsync(panel.Id, wave, null, cancellationToken).ConfigureAwait(false);
-        var due = audience.Due(panel, now)
-            .Select(s => new DispatchItem(s.ParticipantId, s.Kind))
-            .ToList();
-        var report = await SendAsync(panel, wave, due, audience, cancellationToken).ConfigureAwait(false);
-        var handled = audience.Participants.Count(p => p.Active) - due.Count(d => d.Kind == MessageKind.Invite);
-        report = report with { AlreadyHandled = report.AlreadyHandled + Math.Max(0, handled) };
-        logger.LogInformation(
-            "Dispatched panel {PanelId} wave {Wave}: {Sent} sent, {Already} already handled, {Failed} failed, {Deferred} deferred",
-            panel.Id, wave, report.Sent, report.AlreadyHandled, report.Failed, report.Deferred);
-        return report;
-    }
-
-    private async Task<DispatchReport> SendAsync(Panel panel, int wave, IReadOnlyList<DispatchItem> items, WaveAudience? known, CancellationToken cancellationToken)
-    {
-        var members = known?.Participants.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        int sent = 0, failed = 0, deferred = 0, skipped = 0;
+        int sent = 0, failed = 0, deferred = 0, skipped = 0, unknown = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = mailer.MaxConnections, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(items, parallel, async (item, ct) =>
         {
-            var participant = members is not null
-                ? members.GetValueOrDefault(item.ParticipantId)
-                : await participants.GetAsync(panel.Id, item.ParticipantId, ct).ConfigureAwait(false);
-            var responded = known is not null
-                ? known.Respondents.ContainsKey(item.ParticipantId)
-                : item.Kind != MessageKind.Invite && (await responses.GetAsync(panel.Id, wave, item.ParticipantId, ct).ConfigureAwait(false)).Response is not null;
-            var outcome = await SendOneAsync(panel, wave, item, participant, responded, fromQueue: known is null, ct).ConfigureAwait(false);
+            var participant = await participants.GetAsync(panel.Id, item.ParticipantId, ct).ConfigureAwait(false);
+            var responded = item.Kind != MessageKind.Invite && (await responses.GetAsync(panel.Id, wave, item.ParticipantId, ct).ConfigureAwait(false)).Response is not null;
+            var outcome = await SendOneAsync(panel, wave, item, participant, responded, ct).ConfigureAwait(false);
             _ = outcome switch
             {
                 SendOutcome.Sent => Interlocked.Increment(ref sent),
                 SendOutcome.Failed => Interlocked.Increment(ref failed),
                 SendOutcome.Deferred => Interlocked.Increment(ref deferred),
+                SendOutcome.Unknown => Interlocked.Increment(ref unknown),
                 _ => Interlocked.Increment(ref skipped),
             };
         }).ConfigureAwait(false);
 
-        return new DispatchReport(panel.Id, wave, sent, skipped, failed, deferred);
+        return new DispatchReport(panel.Id, wave, sent, skipped, failed, deferred) { Unknown = unknown };
     }
 
-    private async Task<SendOutcome> SendOneAsync(Panel panel, int wave, DispatchItem item, Participant? participant, bool responded, bool fromQueue, CancellationToken cancellationToken)
+    private async Task<SendOutcome> SendOneAsync(Panel panel, int wave, DispatchItem item, Participant? participant, bool responded, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var messageId = InvitationComposer.MessageId(panel.Id, wave, item.ParticipantId, item.Kind, mailer.Sender.Address);
         // A batch's items were queued by the planner, so their rows exist: claim them by take-over, not by a doomed insert.
-        var claim = fromQueue
-            ? await ledger.TryClaimQueuedAsync(panel.Id, wave, item.ParticipantId, item.Kind, messageId, now, cancellationToken).ConfigureAwait(false)
-            : await ledger.TryClaimAsync(panel.Id, wave, item.ParticipantId, item.Kind, messageId, now, cancellationToken).ConfigureAwait(false);
+        var claim = await ledger.TryClaimQueuedAsync(panel.Id, wave, item.ParticipantId, item.Kind, messageId, now, cancellationToken).ConfigureAwait(false);
         if (claim is null)
         {
             return SendOutcome.Skipped;
@@ -142,15 +116,31 @@ public sealed class WaveDispatcher
             return SendOutcome.Failed;
         }
 
+        // The fence: an attempt may start only while the claim has a quarter of its lease left, so it ends before anyone
+        // can take the row over (the wait for the send rate and for a connection counts against the lease too).
+        var startBefore = claim.ClaimedAt + ledger.Lease - (ledger.Lease / 4);
         try
         {
-            await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            await mailer.SendAsync(message, () => clock.GetUtcNow() < startBefore, cancellationToken).ConfigureAwait(false);
         }
         catch (PermanentDeliveryException ex)
         {
+            // The reason is the server's reply with addresses already redacted.
             logger.LogWarning("{Kind} for participant {ParticipantId}, panel {PanelId} wave {Wave} refused: {Reason}", item.Kind, item.ParticipantId, panel.Id, wave, ex.Message);
             await ledger.MarkFailedAsync(claim, ex.Message, cancellationToken).ConfigureAwait(false);
             return SendOutcome.Failed;
+        }
+        catch (AmbiguousDeliveryException ex)
+        {
+            logger.LogWarning("{Kind} for participant {ParticipantId}, panel {PanelId} wave {Wave} may or may not have been delivered: {Error}", item.Kind, item.ParticipantId, panel.Id, wave, ex.InnerException?.GetType().Name);
+            await ledger.MarkUnknownAsync(claim, ex.Message, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return SendOutcome.Unknown;
+        }
+        catch (SendWindowClosedException)
+        {
+            logger.LogWarning("{Kind} for participant {ParticipantId}, panel {PanelId} wave {Wave} given back unsent: its claim would have run out first", item.Kind, item.ParticipantId, panel.Id, wave);
+            await ledger.ReleaseAsync(claim, cancellationToken).ConfigureAwait(false);
+            return SendOutcome.Deferred;
         }
         catch (Exception ex) when (SmtpFailures.IsTransient(ex) || ex is Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException or Polly.RateLimiting.RateLimiterRejectedException)
         {
@@ -159,7 +149,11 @@ public sealed class WaveDispatcher
             return SendOutcome.Deferred;
         }
 
-        await ledger.MarkSentAsync(claim, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (!await ledger.MarkSentAsync(claim, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            logger.LogWarning("{Kind} for participant {ParticipantId}, panel {PanelId} wave {Wave} was sent but its row had been taken over", item.Kind, item.ParticipantId, panel.Id, wave);
+        }
+
         return SendOutcome.Sent;
     }
 
@@ -169,5 +163,6 @@ public sealed class WaveDispatcher
         Skipped,
         Failed,
         Deferred,
+        Unknown,
     }
 }

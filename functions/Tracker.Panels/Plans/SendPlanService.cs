@@ -1,3 +1,4 @@
+using Tracker.Panels.Email;
 using Tracker.Panels.Invitations;
 using Tracker.Panels.Panels;
 using Tracker.Panels.Participants;
@@ -64,7 +65,7 @@ public sealed class SendPlanService
     {
         if (rows.TryGetValue(InvitationEntity.Row(send.ParticipantId, send.Kind), out var row))
         {
-            return new PlanEntry(send.ParticipantId, send.Wave, send.Kind, send.DueAt, send.ClosesAt, row.State, row.Error);
+            return new PlanEntry(send.ParticipantId, send.Wave, send.Kind, send.DueAt, send.ClosesAt, row.State, row.Error is null ? null : SmtpReplyRedactor.Redact(row.Error));
         }
 
         if (SendPlan.Cancellation(participant, send.Wave, send.Kind, responded) is { } reason) return new PlanEntry(send.ParticipantId, send.Wave, send.Kind, send.DueAt, send.ClosesAt, PlanStates.Cancelled, reason);

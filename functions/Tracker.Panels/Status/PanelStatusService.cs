@@ -1,3 +1,4 @@
+using Tracker.Panels.Email;
 using Tracker.Panels.Invitations;
 using Tracker.Panels.Panels;
 using Tracker.Panels.Participants;
@@ -46,12 +47,15 @@ public sealed class PanelStatusService
             var respondents = await responses.RespondentsAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
             var messages = rows.Values.Where(r => MessageKind.IsKnown(r.Kind)).ToList();
             var invited = messages.Count(r => r.Kind == MessageKind.Invite && r.State == LedgerEntity.Sent);
-            var failures = messages.Where(r => r.State == LedgerEntity.Failed).GroupBy(r => r.Error ?? "unknown").Select(g => new FailureReason(g.Key, g.Count())).OrderByDescending(f => f.Count).ToList();
+            var failures = messages.Where(r => r.State == LedgerEntity.Failed).GroupBy(r => SmtpReplyRedactor.Redact(r.Error ?? "no reason recorded")).Select(g => new FailureReason(g.Key, g.Count())).OrderByDescending(f => f.Count).ToList();
             double? rate = invited == 0 ? null : Math.Round((double)respondents.Count / invited, 4);
             return new WaveStatus(wave, sealedAt is null ? Name(state) : "sealed", panel.Schedule.OpensAt(wave), panel.Schedule.ClosesAt(wave), invited, failures.Sum(f => f.Count), respondents.Count, rate)
             {
                 Planned = planned,
-                Queued = messages.Count(r => r.State is LedgerEntity.Queued or LedgerEntity.Claimed),
+                Queued = messages.Count(r => r.State == LedgerEntity.Queued),
+                Sending = messages.Count(r => r.State == LedgerEntity.Claimed),
+                Sent = messages.Count(r => r.State == LedgerEntity.Sent),
+                Unknown = messages.Count(r => r.State == LedgerEntity.Unknown),
                 Reminded = messages.Where(r => r.Kind != MessageKind.Invite && r.State == LedgerEntity.Sent).Select(r => InvitationEntity.ParticipantOf(r.RowKey)).Distinct().Count(),
                 Opened = rows.Values.Count(r => r.Kind == InvitationLedger.OpenedKind),
                 OptedOut = members.Count(m => m.SkippedWaves.Contains(wave) || m.LeftWave == wave),

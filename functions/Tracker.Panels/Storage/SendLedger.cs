@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Tracker.Panels.Email;
 
 namespace Tracker.Panels.Storage;
 
@@ -107,14 +108,76 @@ public sealed class SendLedger<TRow>
     }
 
     /// <summary>
-    /// Re-stamps as queued the rows whose queue message was lost and the claims whose sender died before marking them
-    /// (both older than the lease), so they are planned again; returns those this caller won. Without the second kind a
-    /// claim left by a crash or a storage outage would never be sent: nothing else looks at a claimed row again.
+    /// Re-stamps as queued the claims whose sender died before marking them and, when <paramref name="includeQueued"/>,
+    /// the queued rows whose queue message was lost (both older than the lease), so they are planned again; returns
+    /// those this caller won. Without the first kind a claim left by a crash or a storage outage would never be sent:
+    /// nothing else looks at a claimed row again. A queued row is only taken as lost when the caller knows no queue
+    /// message can still carry it; otherwise a row merely waiting behind a slow sender would be queued again every lease.
     /// </summary>
-    public async Task<IReadOnlyList<TRow>> RequeueStaleAsync(IEnumerable<TRow> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TRow>> RequeueStaleAsync(IEnumerable<TRow> rows, DateTimeOffset now, bool includeQueued, CancellationToken cancellationToken)
+    {
+        var stale = rows.Where(r => (r.State == LedgerEntity.Claimed || (includeQueued && r.State == LedgerEntity.Queued)) && now - r.ClaimedAt >= Lease);
+        return await RestampQueuedAsync(stale, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Re-stamps as queued the rows whose outcome is <see cref="LedgerEntity.Unknown"/> (the researcher's deliberate
+    /// re-send); returns those this caller won, for it to enqueue.
+    /// </summary>
+    public Task<IReadOnlyList<TRow>> RequeueUnknownAsync(IEnumerable<TRow> rows, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RestampQueuedAsync(rows.Where(r => r.State == LedgerEntity.Unknown), now, cancellationToken);
+
+    /// <summary>
+    /// Clears the stored SMTP texts of one participant's rows in every partition of a panel, for erasure: a server's
+    /// reply may have quoted their address in a form the redaction did not recognise. Assumes the invitation key
+    /// layout (partition <c>{panel}~…</c>, row <c>{participant}~…</c>); returns how many rows were changed.
+    /// </summary>
+    public async Task<int> ForgetFailureTextsAsync(string panelId, string participantId, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        string partitionFrom = panelId + "~", partitionTo = panelId + "\u007f", rowFrom = participantId + "~", rowTo = participantId + "\u007f";
+        var rows = new List<TRow>();
+        await foreach (var row in Table.QueryAsync<TRow>(
+            e => e.PartitionKey.CompareTo(partitionFrom) >= 0 && e.PartitionKey.CompareTo(partitionTo) < 0 && e.RowKey.CompareTo(rowFrom) >= 0 && e.RowKey.CompareTo(rowTo) < 0,
+            cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.State is LedgerEntity.Failed or LedgerEntity.Unknown && row.Error is not null && row.Error != LedgerEntity.ErasedReply) rows.Add(row);
+        }
+
+        var changed = 0;
+        foreach (var row in rows)
+        {
+            var current = row;
+            // A sender may be writing the row at the same moment: re-read and try again rather than overwrite it.
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                current.Error = LedgerEntity.ErasedReply;
+                try
+                {
+                    await Table.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    changed++;
+                    break;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 412)
+                {
+                    var fresh = await Table.GetEntityIfExistsAsync<TRow>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    if (!fresh.HasValue || fresh.Value!.Error is null || fresh.Value.Error == LedgerEntity.ErasedReply) break;
+                    current = fresh.Value;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 404)
+                {
+                    break;
+                }
+            }
+        }
+
+        return changed;
+    }
+
+    private async Task<IReadOnlyList<TRow>> RestampQueuedAsync(IEnumerable<TRow> rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var won = new List<TRow>();
-        foreach (var row in rows.Where(r => (r.State is LedgerEntity.Queued or LedgerEntity.Claimed) && now - r.ClaimedAt >= Lease))
+        foreach (var row in rows)
         {
             row.State = LedgerEntity.Queued;
             row.ClaimedAt = now;
@@ -133,7 +196,10 @@ public sealed class SendLedger<TRow>
         return won;
     }
 
-    public Task MarkSkippedAsync(TRow row, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    // Marks are fenced by the claim's ETag: a sender whose lease was taken over does not overwrite the new claimant's row.
+    // Each returns false when the row was no longer this claim's.
+
+    public Task<bool> MarkSkippedAsync(TRow row, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         row.State = LedgerEntity.Skipped;
         row.SentAt = null;
@@ -142,7 +208,7 @@ public sealed class SendLedger<TRow>
         return UpdateAsync(row, cancellationToken);
     }
 
-    public Task MarkSentAsync(TRow row, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> MarkSentAsync(TRow row, DateTimeOffset now, CancellationToken cancellationToken)
     {
         row.State = LedgerEntity.Sent;
         row.SentAt = now;
@@ -150,10 +216,20 @@ public sealed class SendLedger<TRow>
         return UpdateAsync(row, cancellationToken);
     }
 
-    public Task MarkFailedAsync(TRow row, string reason, CancellationToken cancellationToken)
+    /// <summary>Records a permanent refusal; the reason is redacted of addresses here too, whoever composed it.</summary>
+    public Task<bool> MarkFailedAsync(TRow row, string reason, CancellationToken cancellationToken)
     {
         row.State = LedgerEntity.Failed;
-        row.Error = reason.Length > 1000 ? reason[..1000] : reason;
+        row.Error = Bounded(SmtpReplyRedactor.Redact(reason));
+        return UpdateAsync(row, cancellationToken);
+    }
+
+    /// <summary>Records that the message may or may not have been accepted (see <see cref="LedgerEntity.Unknown"/>).</summary>
+    public Task<bool> MarkUnknownAsync(TRow row, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        row.State = LedgerEntity.Unknown;
+        row.SentAt = now;
+        row.Error = Bounded(SmtpReplyRedactor.Redact(reason));
         return UpdateAsync(row, cancellationToken);
     }
 
@@ -205,9 +281,19 @@ public sealed class SendLedger<TRow>
         }
     }
 
-    private async Task UpdateAsync(TRow row, CancellationToken cancellationToken)
+    private async Task<bool> UpdateAsync(TRow row, CancellationToken cancellationToken)
     {
-        var updated = await Table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        row.ETag = updated.Headers.ETag ?? ETag.All;
+        try
+        {
+            var updated = await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            row.ETag = updated.Headers.ETag ?? ETag.All;
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
     }
+
+    private static string Bounded(string reason) => reason.Length > 1000 ? reason[..1000] : reason;
 }

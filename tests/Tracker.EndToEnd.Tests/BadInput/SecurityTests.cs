@@ -250,7 +250,7 @@ public sealed class SecurityTests(SecurityFixture stack)
         }
 
         var dispatched = await stack.Admin.PostAsync($"api/panels/{stack.OtherPanelId}/waves/1/dispatch", null);
-        Assert.Equal(HttpStatusCode.OK, dispatched.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, dispatched.StatusCode);
         var ids = await stack.ParticipantIdsByEmailAsync(stack.OtherPanelId);
         var token = stack.Token(ids[emails[0]], panelId: stack.OtherPanelId);
         var form = await stack.Anonymous.GetStringAsync(SecurityFixture.SurveyPath(token));

@@ -23,7 +23,7 @@ public sealed class ExactlyOnceTests(StackFixture stack)
 
         var admin = stack.Admin.PostAsync($"api/panels/{panelId}/waves/1/dispatch", null);
         await Task.WhenAll(stack.Stack.Host.InvokeAsync("DispatchDueWaves"), stack.Stack.Host.InvokeAsync("DispatchDueWaves"), admin);
-        Assert.Equal(HttpStatusCode.OK, (await admin).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await admin).StatusCode);
         await engine.SettledAsync(panelId);
         await stack.Stack.Host.InvokeAsync("DispatchDueWaves");
         await engine.SettledAsync(panelId);

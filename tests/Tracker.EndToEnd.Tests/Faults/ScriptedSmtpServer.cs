@@ -14,6 +14,7 @@ namespace Tracker.EndToEnd.Tests.Faults;
 public sealed class ScriptedSmtpServer : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, int> rcptAttempts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> dataAttempts = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<ReceivedMail> received = new();
     private readonly ConcurrentDictionary<TcpClient, byte> clients = new();
     private TcpListener? listener;
@@ -31,6 +32,15 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
 
     /// <summary>How long the server takes to accept a message's data (to keep messages in flight while a test pulls a plug).</summary>
     public TimeSpan DataDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Whether to close the connection right after the terminating dot of a message to these recipients, without the
+    /// 250: the message is kept (the server had it) but the client never learns so.
+    /// </summary>
+    public Func<IReadOnlyList<string>, bool> DropAfterData { get; set; } = _ => false;
+
+    /// <summary>How many times DATA was started (354 sent) for a recipient.</summary>
+    public int DataAttemptsFor(string recipient) => dataAttempts.GetValueOrDefault(recipient);
 
     public IReadOnlyCollection<ReceivedMail> Received => received.ToArray();
 
@@ -152,10 +162,18 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
                         break;
                     }
 
+                    foreach (var recipient in recipients) dataAttempts.AddOrUpdate(recipient, 1, (_, n) => n + 1);
                     await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
                     var messageId = await ReadDataAsync(reader, cancellationToken);
                     if (DataDelay > TimeSpan.Zero) await Task.Delay(DataDelay, cancellationToken);
                     received.Enqueue(new ReceivedMail(recipients.ToArray(), messageId));
+                    if (DropAfterData(recipients))
+                    {
+                        // Accepted, but the reply never leaves: the connection drops after the dot.
+                        client.Client.Shutdown(SocketShutdown.Both);
+                        return;
+                    }
+
                     recipients.Clear();
                     await writer.WriteLineAsync("250 OK queued");
                     break;

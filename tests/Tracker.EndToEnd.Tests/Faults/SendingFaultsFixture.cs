@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Tracker.LocalHost.App;
 using Tracker.LocalHost.Stack;
@@ -12,7 +13,7 @@ namespace Tracker.EndToEnd.Tests.Faults;
 /// it), a <see cref="ScriptedSmtpServer"/> that can refuse, stall or go down, and the Function App on the local host
 /// with its queue listener (SendDispatchBatch) running and the dispatch timer fired by the tests through the host.
 /// </summary>
-public sealed class SendingFaultsFixture : IAsyncLifetime
+public class SendingFaultsFixture : IAsyncLifetime
 {
     private static readonly TimeSpan SettlePatience = TimeSpan.FromSeconds(60);
 
@@ -28,20 +29,29 @@ public sealed class SendingFaultsFixture : IAsyncLifetime
 
     public TableClient Ledger { get; private set; } = null!;
 
+    /// <summary>Every log line the stack wrote (warnings and above), as Application Insights would get them.</summary>
+    public BadInput.CapturedLogs Logs { get; } = new();
+
+    /// <summary>App settings a derived fixture changes (e.g. a slow send rate).</summary>
+    protected virtual void Configure(TrackerStackOptions options)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         Azurite = await AzuriteServer.StartAsync(new AzuriteOptions { Persistent = true });
         Smtp = ScriptedSmtpServer.Start();
-        Stack = await TrackerStack.StartAsync(
-            new TrackerStackOptions
-            {
-                StorageConnectionString = Azurite.ConnectionString,
-                SmtpEndpoint = Smtp.Endpoint,
-                Clock = Clock,
-                EnableTimers = false,
-                EnableQueueListeners = true,
-            },
-            CancellationToken.None);
+        var options = new TrackerStackOptions
+        {
+            StorageConnectionString = Azurite.ConnectionString,
+            SmtpEndpoint = Smtp.Endpoint,
+            Clock = Clock,
+            EnableTimers = false,
+            EnableQueueListeners = true,
+            ConfigureLogging = logging => logging.AddProvider(Logs),
+        };
+        Configure(options);
+        Stack = await TrackerStack.StartAsync(options, CancellationToken.None);
         Admin = Stack.Host.CreateClient(withAdminKey: true);
         Ledger = new TableClient(Azurite.ConnectionString, StorageNames.InvitationsTable);
     }
