@@ -16,7 +16,7 @@ public sealed class ResendUnknown(PanelService panels, DispatchPlanner planner, 
 {
     [Function(nameof(ResendUnknown))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "panels/{id}/waves/{n:int}/resend-unknown")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels/{id}/waves/{n:int}/resend-unknown")] HttpRequest request,
         string id,
         int n,
         CancellationToken cancellationToken)
