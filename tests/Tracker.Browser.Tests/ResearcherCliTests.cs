@@ -54,8 +54,8 @@ public sealed class ResearcherCliTests(BrowserFixture stack) : IDisposable
 
         var status = await RunAsync("status", "--panel", panelId);
         Assert.Equal(0, status.ExitCode);
-        // wave, state, opens, closes, planned, invited, reminded, opened, failed, opted out, responded, response rate
-        Assert.Matches(@"│\s+1 │ open\s+│[^│]+│[^│]+│\s+3 │\s+3 │\s+0 │\s+\d │\s+0 │\s+0 │\s+2 │\s+66\.7 % │", status.Output);
+        // wave, state, opens, closes, planned, invited, reminded, opened, sending, failed, unknown, opted out, responded, response rate
+        Assert.Matches(@"│\s+1 │ open\s+│[^│]+│[^│]+│\s+3 │\s+3 │\s+0 │\s+\d │\s+0 │\s+0 │\s+0 │\s+0 │\s+2 │\s+66\.7 % │", status.Output);
 
         var exported = await RunAsync("export", "--panel", panelId, "--format", "bundle", "--out", _folder.FullName);
         Assert.Equal(0, exported.ExitCode);
