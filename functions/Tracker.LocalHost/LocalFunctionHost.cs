@@ -20,7 +20,7 @@ namespace Tracker.LocalHost;
 /// <summary>
 /// Serves the <c>[Function]</c> methods of an assembly the way the Azure Functions host would, without Core Tools:
 /// HTTP triggers on Kestrel, timer triggers on their schedules, queue triggers by polling, plus the admin API's
-/// manual invocation. See DESIGN.md §3.
+/// manual invocation.
 /// </summary>
 public sealed class LocalFunctionHost : IAsyncDisposable
 {

@@ -14,7 +14,7 @@ using Tracker.Reports.Models;
 
 namespace Tracker.EndToEnd.Tests;
 
-/// <summary>Sealed wave snapshots (DESIGN.md §4) against Azurite: written once, equal to the table, read by exports and the model.</summary>
+/// <summary>Sealed wave snapshots against Azurite: written once, equal to the table, read by exports and the model.</summary>
 [Collection(StackCollection.Name)]
 public sealed class SealingTests(StackFixture stack)
 {

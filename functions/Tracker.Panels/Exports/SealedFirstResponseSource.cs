@@ -5,7 +5,7 @@ using Tracker.Panels.Sealing;
 namespace Tracker.Panels.Exports;
 
 /// <summary>
-/// Reads each wave from its sealed snapshot when there is one (DESIGN.md §4) and from the responses table otherwise
+/// Reads each wave from its sealed snapshot when there is one and from the responses table otherwise
 /// (open waves, and closed waves not sealed yet). Both are in participant-id order and hold the same rows, so exports
 /// and models are the same before and after a wave is sealed; only the cost differs (one blob read instead of a
 /// table scan).

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace Tracker.Panels.Forms;
 
 /// <summary>
-/// The headers every participant page carries (DESIGN.md §5). The link in the address bar is the participant's only
+/// The headers every participant page carries. The link in the address bar is the participant's only
 /// credential, so nothing may leak it (no referrer, no caching, no framing) and no script may run on the page at all.
 /// </summary>
 public static class PageSecurity

@@ -1,7 +1,7 @@
 namespace Tracker.Panels.Instruments;
 
 /// <summary>
-/// The nine constructs of the value co-creation model of short-video content marketing (DESIGN.md §1),
+/// The nine constructs of the value co-creation model of short-video content marketing,
 /// three items each, worded for this project. Most constructs carry one reverse-keyed item so that
 /// acquiescent "agree with everything" answering does not inflate scores.
 /// </summary>
