@@ -154,7 +154,7 @@ var names = {
   keyVault: 'kv-tracker-${take(resourceToken, 13)}'
 }
 
-// What the app uses: functions/Tracker.Panels/Storage/StorageNames.cs (the infra test keeps these equal).
+// What the app uses: functions/Tracker.Engine/Storage/StorageNames.cs (the infra test keeps these equal).
 var storageTables = [
   'panels'
   'waves'

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Tracker.Panels.Forms;
-using Tracker.Panels.Security;
-using Tracker.Panels.Surveys;
+using Tracker.Engine.Forms;
+using Tracker.Engine.Security;
+using Tracker.Engine.Surveys;
 
 namespace Tracker.Functions;
 

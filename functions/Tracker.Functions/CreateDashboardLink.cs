@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Tracker.Functions.Http;
-using Tracker.Panels.Configuration;
-using Tracker.Panels.Dashboard;
-using Tracker.Panels.Panels;
+using Tracker.Engine.Configuration;
+using Tracker.Engine.Dashboard;
+using Tracker.Engine.Panels;
 
 namespace Tracker.Functions;
 

@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Tracker.Panels.Invitations;
+using Tracker.Engine.Invitations;
 
 namespace Tracker.Functions;
 

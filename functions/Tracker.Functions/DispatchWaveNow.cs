@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
-using Tracker.Panels.Invitations;
-using Tracker.Panels.Panels;
+using Tracker.Engine.Invitations;
+using Tracker.Engine.Panels;
 
 namespace Tracker.Functions;
 

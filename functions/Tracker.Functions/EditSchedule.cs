@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
-using Tracker.Panels.Panels;
+using Tracker.Engine.Panels;
 
 namespace Tracker.Functions;
 

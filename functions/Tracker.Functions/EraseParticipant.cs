@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
-using Tracker.Panels.Panels;
-using Tracker.Panels.Participants;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
 
 namespace Tracker.Functions;
 

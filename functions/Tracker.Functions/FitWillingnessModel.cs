@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Tracker.Panels.Models;
+using Tracker.Engine.Models;
 
 namespace Tracker.Functions;
 

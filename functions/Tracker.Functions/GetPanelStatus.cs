@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
-using Tracker.Panels.Status;
+using Tracker.Engine.Status;
 
 namespace Tracker.Functions;
 

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
-using Tracker.Panels.Panels;
-using Tracker.Panels.Participants;
-using Tracker.Panels.Security;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Security;
 
 namespace Tracker.Functions;
 

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
-using Tracker.Panels.Configuration;
-using Tracker.Panels.Dashboard;
-using Tracker.Panels.Security;
+using Tracker.Engine.Configuration;
+using Tracker.Engine.Dashboard;
+using Tracker.Engine.Security;
 
 namespace Tracker.Functions;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Tracker.Panels.Forms;
-using Tracker.Panels.OptOut;
-using Tracker.Panels.Security;
+using Tracker.Engine.Forms;
+using Tracker.Engine.OptOut;
+using Tracker.Engine.Security;
 
 namespace Tracker.Functions;
 

@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using Tracker.Panels.Sealing;
+using Tracker.Engine.Sealing;
 
 namespace Tracker.Functions;
 

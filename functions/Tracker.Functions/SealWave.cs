@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
-using Tracker.Panels.Panels;
-using Tracker.Panels.Sealing;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Sealing;
 
 namespace Tracker.Functions;
 
@@ -33,7 +33,7 @@ public sealed class SealWave(PanelService panels, WaveSealer sealer)
             sealedNow = outcome.Status == SealStatus.Sealed,
             rows = outcome.Rows,
             sealedAt = outcome.SealedAt,
-            blob = $"{Tracker.Panels.Storage.StorageNames.SealedWavesContainer}/{SealedWaveStore.BlobName(panel.Id, n)}",
+            blob = $"{Tracker.Engine.Storage.StorageNames.SealedWavesContainer}/{SealedWaveStore.BlobName(panel.Id, n)}",
         });
     }
 }

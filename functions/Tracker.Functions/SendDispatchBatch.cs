@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Tracker.Panels.Invitations;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Invitations;
+using Tracker.Engine.Storage;
 
 namespace Tracker.Functions;
 

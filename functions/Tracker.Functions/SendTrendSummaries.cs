@@ -1,6 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Tracker.Panels.Summaries;
+using Tracker.Engine.Summaries;
 
 namespace Tracker.Functions;
 

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
-using Tracker.Panels.Dashboard;
-using Tracker.Panels.Security;
+using Tracker.Engine.Dashboard;
+using Tracker.Engine.Security;
 
 namespace Tracker.Functions;
 

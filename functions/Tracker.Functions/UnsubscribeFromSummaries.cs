@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Tracker.Panels.Security;
-using Tracker.Panels.Summaries;
+using Tracker.Engine.Security;
+using Tracker.Engine.Summaries;
 
 namespace Tracker.Functions;
 

@@ -1,5 +1,5 @@
 // One Storage account for everything Tracker keeps: the app's tables, blob containers and queues
-// (functions/Tracker.Panels/Storage/StorageNames.cs), the Functions host's own state (AzureWebJobsStorage)
+// (functions/Tracker.Engine/Storage/StorageNames.cs), the Functions host's own state (AzureWebJobsStorage)
 // and the Flex Consumption deployment package. Identity only: shared keys are off, so no connection string
 // for this account exists anywhere.
 

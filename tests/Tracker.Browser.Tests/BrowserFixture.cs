@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using Tracker.LocalHost.App;
 using Tracker.LocalHost.Stack;
-using Tracker.Panels.Instruments;
+using Tracker.Engine.Instruments;
 
 namespace Tracker.Browser.Tests;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Playwright;
-using Tracker.Panels.Dashboard;
-using Tracker.Panels.Instruments;
+using Tracker.Engine.Dashboard;
+using Tracker.Engine.Instruments;
 
 namespace Tracker.Browser.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Playwright;
-using Tracker.Panels.Forms;
-using Tracker.Panels.Instruments;
+using Tracker.Engine.Forms;
+using Tracker.Engine.Instruments;
 
 namespace Tracker.Browser.Tests;
 

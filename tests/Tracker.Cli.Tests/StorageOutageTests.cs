@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Tracker.Cli.Bench;
 using Tracker.LocalHost.App;
 using Tracker.LocalHost.Stack;
-using Tracker.Panels.Links;
-using Tracker.Panels.Participants;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Links;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Storage;
 
 namespace Tracker.Cli.Tests;
 

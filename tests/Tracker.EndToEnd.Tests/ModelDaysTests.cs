@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Tracker.Panels.Instruments;
+using Tracker.Engine.Instruments;
 
 namespace Tracker.EndToEnd.Tests;
 

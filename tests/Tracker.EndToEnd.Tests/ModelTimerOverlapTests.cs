@@ -4,12 +4,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
-using Tracker.Panels.Instruments;
-using Tracker.Panels.Links;
-using Tracker.Panels.Models;
-using Tracker.Panels.Panels;
-using Tracker.Panels.Participants;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Instruments;
+using Tracker.Engine.Links;
+using Tracker.Engine.Models;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Storage;
 
 namespace Tracker.EndToEnd.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Tracker.Panels.Instruments;
+using Tracker.Engine.Instruments;
 
 namespace Tracker.EndToEnd.Tests;
 

@@ -4,12 +4,12 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using Tracker.Panels.Exports;
-using Tracker.Panels.Models;
-using Tracker.Panels.Panels;
-using Tracker.Panels.Responses;
-using Tracker.Panels.Sealing;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Exports;
+using Tracker.Engine.Models;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Responses;
+using Tracker.Engine.Sealing;
+using Tracker.Engine.Storage;
 using Tracker.Reports.Models;
 
 namespace Tracker.EndToEnd.Tests;

@@ -91,7 +91,7 @@ public sealed partial class StackFixture : IAsyncLifetime
         var value = 2;
         foreach (var link in links.Values)
         {
-            using var answers = new FormUrlEncodedContent(Tracker.Panels.Instruments.DefaultInstrument.Instance.Items.Select((item, i) =>
+            using var answers = new FormUrlEncodedContent(Tracker.Engine.Instruments.DefaultInstrument.Instance.Items.Select((item, i) =>
                 new KeyValuePair<string, string>(item.Id, ((value + i) % 7 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))));
             Assert.Equal(System.Net.HttpStatusCode.OK, (await Anonymous.PostAsync(link, answers)).StatusCode);
             value++;

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using Tracker.Panels.Summaries;
+using Tracker.Engine.Summaries;
 
 namespace Tracker.EndToEnd.Tests;
 
@@ -78,8 +78,8 @@ public sealed class SummaryCadenceTests(StackFixture stack)
         var summary = Assert.Single(await MessagesToAsync(stakeholders, expected: 1));
         var link = UnsubscribeUrl(summary);
         var token = link[(link.LastIndexOf('/') + 1)..];
-        var survey = stack.Stack.Host.Services.GetRequiredService<Tracker.Panels.Links.LinkSigner>()
-            .Sign(new Tracker.Panels.Links.LinkToken("p23456789ab", "participant23456", 1, stack.Clock.GetUtcNow().AddDays(1)));
+        var survey = stack.Stack.Host.Services.GetRequiredService<Tracker.Engine.Links.LinkSigner>()
+            .Sign(new Tracker.Engine.Links.LinkToken("p23456789ab", "participant23456", 1, stack.Clock.GetUtcNow().AddDays(1)));
 
         var tampered = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
         string[] bad = ["x", "a.b", tampered, token + "A", token.Replace('.', '-'), survey, new string('A', 2000), "..%2F..%2Fapi"];

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using Tracker.Panels.Summaries;
+using Tracker.Engine.Summaries;
 
 namespace Tracker.EndToEnd.Tests;
 

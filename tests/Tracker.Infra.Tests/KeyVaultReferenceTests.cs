@@ -1,6 +1,6 @@
 using Tracker.Infra.Tests.Infrastructure;
-using Tracker.Panels.Configuration;
-using Tracker.Panels.Links;
+using Tracker.Engine.Configuration;
+using Tracker.Engine.Links;
 
 namespace Tracker.Infra.Tests;
 

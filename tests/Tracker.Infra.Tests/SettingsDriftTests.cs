@@ -33,7 +33,7 @@ public sealed class SettingsDriftTests
         // A guard for the derivation itself: if it stopped finding options, every drift check would pass vacuously.
         var sections = AppConfiguration.OptionsTypes.Select(t => t.GetField("Section")!.GetRawConstantValue()).ToList();
 
-        Assert.Contains(AppConfiguration.AppAssemblies, a => a.GetName().Name == "Tracker.Panels");
+        Assert.Contains(AppConfiguration.AppAssemblies, a => a.GetName().Name == "Tracker.Engine");
         Assert.Contains("Tracker", sections);
         Assert.Contains("Smtp", sections);
         Assert.Contains("Links", sections);

@@ -1,5 +1,5 @@
 using Tracker.Infra.Tests.Infrastructure;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Storage;
 
 namespace Tracker.Infra.Tests;
 

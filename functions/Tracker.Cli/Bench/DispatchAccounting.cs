@@ -12,7 +12,7 @@ public sealed record DispatchAccounting(
     int DistinctRecipients,
     int UnknownMessageIds)
 {
-    public int LedgerSent => LedgerStates.GetValueOrDefault(Tracker.Panels.Storage.LedgerEntity.Sent);
+    public int LedgerSent => LedgerStates.GetValueOrDefault(Tracker.Engine.Storage.LedgerEntity.Sent);
 
     public int LedgerRows => LedgerStates.Values.Sum();
 

@@ -12,13 +12,13 @@ using MimeKit;
 using Tracker.Functions;
 using Tracker.LocalHost.App;
 using Tracker.LocalHost.Stack;
-using Tracker.Panels.Configuration;
-using Tracker.Panels.Email;
-using Tracker.Panels.Invitations;
-using Tracker.Panels.Links;
-using Tracker.Panels.Panels;
-using Tracker.Panels.Participants;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Configuration;
+using Tracker.Engine.Email;
+using Tracker.Engine.Invitations;
+using Tracker.Engine.Links;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Storage;
 
 namespace Tracker.Cli.Bench;
 

@@ -7,10 +7,10 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Tracker.LocalHost.App;
-using Tracker.Panels.Instruments;
-using Tracker.Panels.Links;
-using Tracker.Panels.Participants;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Instruments;
+using Tracker.Engine.Links;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Storage;
 
 namespace Tracker.Cli.Bench;
 
@@ -138,7 +138,7 @@ public sealed class IngestBenchmark
                 PartitionKey = ResponseEntity.Partition(submission.PanelId, Wave),
                 RowKey = submission.ParticipantId,
                 AnswersJson = JsonSerializer.Serialize(submission.Answers),
-                ScoresJson = JsonSerializer.Serialize(Tracker.Panels.Scoring.ConstructScorer.Score(DefaultInstrument.Instance, submission.Answers)),
+                ScoresJson = JsonSerializer.Serialize(Tracker.Engine.Scoring.ConstructScorer.Score(DefaultInstrument.Instance, submission.Answers)),
                 FirstSubmittedAt = now,
                 SubmittedAt = now,
                 Revision = 1,

@@ -7,13 +7,13 @@ using Tracker.Analysis;
 using Tracker.Cli.Analyze;
 using Tracker.Cli.Demo;
 using Tracker.LocalHost.App;
-using Tracker.Panels.Exports;
-using Tracker.Panels.Models;
-using Tracker.Panels.Panels;
-using Tracker.Panels.Responses;
-using Tracker.Panels.Scoring;
-using Tracker.Panels.Sealing;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Exports;
+using Tracker.Engine.Models;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Responses;
+using Tracker.Engine.Scoring;
+using Tracker.Engine.Sealing;
+using Tracker.Engine.Storage;
 using Tracker.Reports.Models;
 
 namespace Tracker.Cli.Bench;
@@ -43,7 +43,7 @@ public sealed class ModelBenchmark(TrackerStack stack)
         var panel = created.Value ?? throw new InvalidOperationException(string.Join("; ", created.Problems));
         var phases = new List<ModelBenchPhase>();
 
-        var ids = Enumerable.Range(0, participants).Select(_ => Tracker.Panels.Common.Ids.NewParticipantId()).Order(StringComparer.Ordinal).ToArray();
+        var ids = Enumerable.Range(0, participants).Select(_ => Tracker.Engine.Common.Ids.NewParticipantId()).Order(StringComparer.Ordinal).ToArray();
         var population = new DemoPopulation(DemoTruth.Default, seed);
         var people = population.Draw(participants, waves);
         var store = services.GetRequiredService<SealedWaveStore>();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Tracker.Panels.Instruments;
+using Tracker.Engine.Instruments;
 
 namespace Tracker.Cli.Demo;
 

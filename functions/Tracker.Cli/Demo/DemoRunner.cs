@@ -8,7 +8,7 @@ using Tracker.LocalHost;
 using Tracker.LocalHost.App;
 using Tracker.LocalHost.Stack;
 using Tracker.Cli.Summaries;
-using Tracker.Panels.Instruments;
+using Tracker.Engine.Instruments;
 
 namespace Tracker.Cli.Demo;
 
@@ -102,7 +102,7 @@ public sealed partial class DemoRunner
         }
 
         // The last participants' windows close up to a day after the nominal close (local send times); then the seal timer runs.
-        await WaitUntilAsync(start + (waves - 1) * WaveInterval + Tracker.Panels.Panels.WaveSchedule.SendTimeSlack + WaveWindow + TimeSpan.FromHours(4), cancellationToken);
+        await WaitUntilAsync(start + (waves - 1) * WaveInterval + Tracker.Engine.Panels.WaveSchedule.SendTimeSlack + WaveWindow + TimeSpan.FromHours(4), cancellationToken);
         var status = await admin.GetFromJsonAsync<JsonElement>($"api/panels/{panelId}/status", cancellationToken);
         PrintStatus(status);
         PrintWhereToLook(panelId);

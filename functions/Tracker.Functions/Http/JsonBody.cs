@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Tracker.Panels.Security;
+using Tracker.Engine.Security;
 
 namespace Tracker.Functions.Http;
 

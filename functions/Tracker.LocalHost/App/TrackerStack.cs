@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Tracker.Functions;
 using Tracker.LocalHost.Stack;
-using Tracker.Panels;
-using Tracker.Panels.Storage;
+using Tracker.Engine;
+using Tracker.Engine.Storage;
 
 namespace Tracker.LocalHost.App;
 

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Tracker.LocalHost.App;
-using Tracker.Panels.Links;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Links;
+using Tracker.Engine.Storage;
 
 namespace Tracker.EndToEnd.Tests.BadInput;
 

@@ -4,10 +4,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Tracker.LocalHost.Stack;
-using Tracker.Panels.Instruments;
-using Tracker.Panels.Invitations;
-using Tracker.Panels.Participants;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Instruments;
+using Tracker.Engine.Invitations;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Storage;
 
 namespace Tracker.EndToEnd.Tests.Engine;
 

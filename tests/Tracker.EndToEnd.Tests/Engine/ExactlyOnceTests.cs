@@ -1,10 +1,10 @@
 using System.Net;
-using Tracker.Panels.Email;
-using Tracker.Panels.Invitations;
-using Tracker.Panels.Links;
-using Tracker.Panels.Panels;
-using Tracker.Panels.Participants;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Email;
+using Tracker.Engine.Invitations;
+using Tracker.Engine.Links;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Storage;
 
 namespace Tracker.EndToEnd.Tests.Engine;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Tracker.Panels.Participants;
+using Tracker.Engine.Participants;
 
 namespace Tracker.EndToEnd.Tests.Engine;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Tracker.Panels.Invitations;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Invitations;
+using Tracker.Engine.Storage;
 
 namespace Tracker.EndToEnd.Tests.Engine;
 

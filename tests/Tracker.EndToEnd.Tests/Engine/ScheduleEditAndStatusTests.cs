@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Storage;
 
 namespace Tracker.EndToEnd.Tests.Engine;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Storage;
 
 namespace Tracker.EndToEnd.Tests.Faults;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Storage;
 
 namespace Tracker.EndToEnd.Tests.Faults;
 

@@ -1,4 +1,4 @@
-using Tracker.Panels.Storage;
+using Tracker.Engine.Storage;
 
 namespace Tracker.EndToEnd.Tests.Faults;
 

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Storage;
 
 namespace Tracker.EndToEnd.Tests.Faults;
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Tracker.Panels.Invitations;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Invitations;
+using Tracker.Engine.Storage;
 
 namespace Tracker.EndToEnd.Tests.Faults;
 

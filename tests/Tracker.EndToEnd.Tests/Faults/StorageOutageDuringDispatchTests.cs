@@ -1,5 +1,5 @@
-using Tracker.Panels.Invitations;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Invitations;
+using Tracker.Engine.Storage;
 
 namespace Tracker.EndToEnd.Tests.Faults;
 

@@ -1,5 +1,5 @@
-using Tracker.Panels.Instruments;
-using Tracker.Panels.Summaries;
+using Tracker.Engine.Instruments;
+using Tracker.Engine.Summaries;
 
 namespace Tracker.EndToEnd.Tests.Links;
 
@@ -25,7 +25,7 @@ public static class LinkKinds
         : new FormUrlEncodedContent([new KeyValuePair<string, string>("List-Unsubscribe", "One-Click")]);
 
     /// <summary>The token of a link of <paramref name="kind"/> for this participant (or the panel's stakeholder), signed by the app.</summary>
-    public static string Token(LinksFixture links, LinksFixture.StudyPanel study, Tracker.Panels.Participants.Participant participant, string kind, bool retiredKey = false)
+    public static string Token(LinksFixture links, LinksFixture.StudyPanel study, Tracker.Engine.Participants.Participant participant, string kind, bool retiredKey = false)
     {
         var link = kind switch
         {

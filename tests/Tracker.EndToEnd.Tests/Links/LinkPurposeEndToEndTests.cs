@@ -2,9 +2,9 @@ using System.Buffers.Text;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Tracker.Panels.Participants;
-using Tracker.Panels.Responses;
-using Tracker.Panels.Summaries;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Responses;
+using Tracker.Engine.Summaries;
 
 namespace Tracker.EndToEnd.Tests.Links;
 
@@ -85,7 +85,7 @@ public sealed class LinkPurposeEndToEndTests(LinksFixture links)
 
         // A version-1 token whose expiry is the panel's end plus a year is an opt-out link from an old email: it opts out,
         // and the survey route refuses it like a forged link.
-        var legacyOptOut = Sign($"1|{LinksFixture.ActiveKeyId}|{study.Id}|{leaver.Id}|1|{(study.Panel.Schedule.End + Tracker.Panels.Links.ParticipantLinks.OptOutValidity).ToUnixTimeSeconds()}", Convert.FromBase64String(links.ActiveKey));
+        var legacyOptOut = Sign($"1|{LinksFixture.ActiveKeyId}|{study.Id}|{leaver.Id}|1|{(study.Panel.Schedule.End + Tracker.Engine.Links.ParticipantLinks.OptOutValidity).ToUnixTimeSeconds()}", Convert.FromBase64String(links.ActiveKey));
         foreach (var post in new[] { false, true })
         {
             Assert.True((await LinkKinds.SendAsync(links.Anonymous, LinkKinds.Survey, legacyOptOut, post)).SameAs(await LinkKinds.SendAsync(links.Anonymous, LinkKinds.Survey, Garbage, post)));

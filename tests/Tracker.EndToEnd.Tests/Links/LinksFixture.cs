@@ -8,12 +8,12 @@ using Microsoft.Extensions.Time.Testing;
 using Tracker.EndToEnd.Tests.Faults;
 using Tracker.LocalHost.App;
 using Tracker.LocalHost.Stack;
-using Tracker.Panels.Configuration;
-using Tracker.Panels.Links;
-using Tracker.Panels.Panels;
-using Tracker.Panels.Participants;
-using Tracker.Panels.Storage;
-using Tracker.Panels.Summaries;
+using Tracker.Engine.Configuration;
+using Tracker.Engine.Links;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Storage;
+using Tracker.Engine.Summaries;
 
 namespace Tracker.EndToEnd.Tests.Links;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Tracker.Panels.Summaries;
+using Tracker.Engine.Summaries;
 
 namespace Tracker.EndToEnd.Tests.Links;
 

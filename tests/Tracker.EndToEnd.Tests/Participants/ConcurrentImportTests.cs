@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Tracker.EndToEnd.Tests.Engine;
-using Tracker.Panels.Participants;
+using Tracker.Engine.Participants;
 
 namespace Tracker.EndToEnd.Tests.Participants;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Tracker.EndToEnd.Tests.Engine;
-using Tracker.Panels.Participants;
+using Tracker.Engine.Participants;
 
 namespace Tracker.EndToEnd.Tests.Participants;
 

@@ -2,12 +2,12 @@ using System.Net;
 using Azure;
 using Azure.Data.Tables;
 using Tracker.EndToEnd.Tests.Engine;
-using Tracker.Panels.Instruments;
-using Tracker.Panels.Panels;
-using Tracker.Panels.Participants;
-using Tracker.Panels.Responses;
-using Tracker.Panels.Sealing;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Instruments;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Responses;
+using Tracker.Engine.Sealing;
+using Tracker.Engine.Storage;
 
 namespace Tracker.EndToEnd.Tests.Participants;
 

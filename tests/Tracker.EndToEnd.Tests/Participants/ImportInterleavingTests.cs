@@ -1,9 +1,9 @@
 using Azure.Data.Tables;
 using Tracker.EndToEnd.Tests.Engine;
-using Tracker.Panels.OptOut;
-using Tracker.Panels.Panels;
-using Tracker.Panels.Participants;
-using Tracker.Panels.Storage;
+using Tracker.Engine.OptOut;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Storage;
 
 namespace Tracker.EndToEnd.Tests.Participants;
 
@@ -93,7 +93,7 @@ public sealed class ImportInterleavingTests(StackFixture stack)
 
         // As the importer before the index wrote them: contact and participant rows, no index rows.
         var now = stack.Clock.GetUtcNow();
-        var ids = emails.Select(_ => Tracker.Panels.Common.Ids.NewParticipantId()).ToList();
+        var ids = emails.Select(_ => Tracker.Engine.Common.Ids.NewParticipantId()).ToList();
         await Repository.AddNewAsync(
             emails.Select((e, i) => new ContactEntity { PartitionKey = panelId, RowKey = ids[i], Email = e }).ToList(),
             ids.Select(id => new ParticipantEntity { PartitionKey = panelId, RowKey = id, TimeZone = "UTC", EnrolledAt = now }).ToList(),

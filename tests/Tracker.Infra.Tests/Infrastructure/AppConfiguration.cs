@@ -2,7 +2,7 @@ using System.Collections;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
-using Tracker.Panels.Storage;
+using Tracker.Engine.Storage;
 
 namespace Tracker.Infra.Tests.Infrastructure;
 

@@ -1,0 +1,7 @@
+namespace Tracker.Engine.Dashboard;
+
+/// <summary>
+/// One wave of the dashboard beyond the status counts: how many of the wave-1 responders answered it (retention) and
+/// the outcome's mean with its t-based 95% CI (NaN when fewer than two answered) at the wave's mean <c>days</c>.
+/// </summary>
+public sealed record WaveTrend(int Wave, int Responses, int RetainedFromFirstWave, int OutcomeN, double OutcomeMean, double CiLower, double CiUpper, double MeanDays);

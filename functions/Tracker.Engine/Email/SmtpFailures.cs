@@ -1,0 +1,17 @@
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+
+namespace Tracker.Engine.Email;
+
+/// <summary>Which SMTP failures are worth retrying: 4xx replies, dropped connections and time-outs; never 5xx.</summary>
+public static class SmtpFailures
+{
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        SmtpCommandException command => (int)command.StatusCode is >= 400 and < 500,
+        SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException or TimeoutException => true,
+        OperationCanceledException => false,
+        _ => false,
+    };
+}

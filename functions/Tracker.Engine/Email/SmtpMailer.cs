@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Polly;
+using Polly.Registry;
+using Tracker.Engine.Configuration;
+
+namespace Tracker.Engine.Email;
+
+/// <summary>
+/// Sends through a small pool of SMTP connections kept open between messages (connecting per message would halve
+/// throughput), each send inside the <c>smtp</c> resilience pipeline. Permanent refusals surface as <see cref="PermanentDeliveryException"/>.
+/// </summary>
+public sealed class SmtpMailer : IAsyncDisposable
+{
+    public const string PipelineName = "smtp";
+    private readonly SmtpOptions options;
+    private readonly ResiliencePipeline pipeline;
+    private readonly ILogger<SmtpMailer> logger;
+    private readonly SemaphoreSlim slots;
+    private readonly ConcurrentBag<SmtpClient> idle = [];
+
+    public SmtpMailer(IOptions<SmtpOptions> options, ResiliencePipelineProvider<string> pipelines, ILogger<SmtpMailer> logger)
+    {
+        this.options = options.Value;
+        pipeline = pipelines.GetPipeline(PipelineName);
+        this.logger = logger;
+        slots = new SemaphoreSlim(MaxConnections, MaxConnections);
+    }
+
+    public MailboxAddress Sender => new(options.FromName, options.FromAddress);
+
+    /// <summary>How many messages may be in flight at once (one connection each).</summary>
+    public int MaxConnections => Math.Max(1, options.MaxConnections);
+
+    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => SendAsync(message, null, cancellationToken);
+
+    /// <summary>
+    /// Sends one message. <paramref name="mayStart"/> is asked right before each attempt, after the wait for the send
+    /// rate and for a connection: false ends the send with <see cref="SendWindowClosedException"/> and nothing sent.
+    /// A refusal for good surfaces as <see cref="PermanentDeliveryException"/>; a reply lost after the whole message
+    /// went to the server as <see cref="AmbiguousDeliveryException"/> (never retried). Server replies in either are
+    /// redacted of addresses.
+    /// </summary>
+    public async Task SendAsync(MimeMessage message, Func<bool>? mayStart, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await pipeline.ExecuteAsync(async ct => await SendOnceAsync(message, mayStart, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+        catch (SmtpCommandException ex) when (!SmtpFailures.IsTransient(ex))
+        {
+            throw new PermanentDeliveryException(SmtpReplyRedactor.Redact($"{(int)ex.StatusCode} {ex.ErrorCode}: {ex.Message}", Recipients(message)), ex);
+        }
+    }
+
+    private static IEnumerable<string> Recipients(MimeMessage message) =>
+        message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes).Select(m => m.Address);
+
+    private async Task SendOnceAsync(MimeMessage message, Func<bool>? mayStart, CancellationToken cancellationToken)
+    {
+        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        SmtpClient? smtp = null;
+        var progress = new DataProgress();
+        try
+        {
+            if (mayStart is not null && !mayStart())
+            {
+                throw new SendWindowClosedException("The claim's lease would end before this message could be sent; it was not sent.");
+            }
+
+            smtp = await ConnectedClientAsync(cancellationToken).ConfigureAwait(false);
+            await smtp.SendAsync(message, cancellationToken, progress).ConfigureAwait(false);
+            idle.Add(smtp);
+            smtp = null;
+        }
+        catch (SmtpCommandException) when (smtp is { IsConnected: true })
+        {
+            // The server refused this message but the session is still good: keep the connection.
+            idle.Add(smtp);
+            smtp = null;
+            throw;
+        }
+        catch (Exception ex) when (progress.Complete && ex is not SmtpCommandException)
+        {
+            // The whole message went out and no reply came: the server may have accepted it. A retry could send a second copy.
+            throw new AmbiguousDeliveryException($"No reply after the message was sent ({ex.GetType().Name}); the server may have accepted it.", ex);
+        }
+        finally
+        {
+            // Anything else leaves the connection in an unknown state: drop it so the retry reconnects.
+            if (smtp is not null) await DropAsync(smtp).ConfigureAwait(false);
+            slots.Release();
+        }
+    }
+
+    private async Task<SmtpClient> ConnectedClientAsync(CancellationToken cancellationToken)
+    {
+        while (idle.TryTake(out var pooled))
+        {
+            if (pooled.IsConnected) return pooled;
+            await DropAsync(pooled).ConfigureAwait(false);
+        }
+
+        var smtp = new SmtpClient { Timeout = 30_000 };
+        try
+        {
+            await smtp.ConnectAsync(options.Host, options.Port, Enum.Parse<SecureSocketOptions>(options.Security, ignoreCase: true), cancellationToken).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(options.UserName))
+            {
+                await smtp.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            smtp.Dispose();
+            throw;
+        }
+
+        logger.LogDebug("Connected to SMTP server {Host}:{Port}", options.Host, options.Port);
+        return smtp;
+    }
+
+    private static async Task DropAsync(SmtpClient smtp)
+    {
+        try
+        {
+            if (smtp.IsConnected) await smtp.DisconnectAsync(true).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or ServiceNotConnectedException or SmtpProtocolException or OperationCanceledException or System.Net.Sockets.SocketException)
+        {
+            // Already broken; disposing is all that is left to do.
+        }
+
+        smtp.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        while (idle.TryTake(out var smtp))
+        {
+            await DropAsync(smtp).ConfigureAwait(false);
+        }
+
+        slots.Dispose();
+    }
+}

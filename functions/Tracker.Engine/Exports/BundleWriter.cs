@@ -1,0 +1,58 @@
+using System.IO.Compression;
+using System.Text;
+using Tracker.Engine.Panels;
+
+namespace Tracker.Engine.Exports;
+
+/// <summary>
+/// The zip a researcher takes to R: long.csv, codebook.json, codebook.md, analysis.R and tracker_results.json.
+/// long.csv is streamed into the archive while the model columns are collected; Tracker's models then run on exactly
+/// those rows, so the script's numbers and Tracker's can be compared line by line.
+/// </summary>
+public static class BundleWriter
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly DateTimeOffset ZipEpoch = new(1980, 1, 2, 0, 0, 0, TimeSpan.Zero);
+
+    public static async Task WriteAsync(IResponseSource source, Panel panel, Stream output, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var outcome = ExportColumns.Outcome(panel.Instrument);
+        var table = new OutcomeTable(outcome);
+        // A zip in create mode writes forward only, so it can go straight to an HTTP response (through a small buffer: see AsyncDrainingStream).
+        await using var body = new AsyncDrainingStream(output);
+        var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Utf8, cancellationToken).ConfigureAwait(false);
+        await using (zip.ConfigureAwait(false))
+        {
+            await WriteEntryAsync(zip, ExportFormats.FileName(ExportFormat.LongCsv), now, async stream =>
+            {
+                await using var writer = new StreamWriter(stream, Utf8, 64 * 1024, leaveOpen: true);
+                await LongExportWriter.WriteAsync(source, panel, writer, cancellationToken, table.Add).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            await body.DrainAsync(cancellationToken).ConfigureAwait(false);
+
+            var codebook = Codebook.For(panel, now);
+            await WriteEntryAsync(zip, ExportFormats.FileName(ExportFormat.Codebook), now,
+                stream => CodebookJsonWriter.WriteAsync(codebook, stream, cancellationToken), cancellationToken).ConfigureAwait(false);
+            await WriteTextAsync(zip, ExportFormats.FileName(ExportFormat.CodebookMarkdown), now, CodebookMarkdownWriter.Render(codebook), cancellationToken).ConfigureAwait(false);
+            await WriteTextAsync(zip, AnalysisScript.FileName, now, AnalysisScript.Render(outcome), cancellationToken).ConfigureAwait(false);
+
+            var report = table.Analyze();
+            await WriteEntryAsync(zip, TrackerResultsJson.FileName, now,
+                stream => TrackerResultsJson.WriteAsync(stream, outcome, report, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        await body.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task WriteTextAsync(ZipArchive zip, string name, DateTimeOffset now, string text, CancellationToken cancellationToken) =>
+        WriteEntryAsync(zip, name, now, stream => stream.WriteAsync(Utf8.GetBytes(text), cancellationToken).AsTask(), cancellationToken);
+
+    private static async Task WriteEntryAsync(ZipArchive zip, string name, DateTimeOffset now, Func<Stream, Task> write, CancellationToken cancellationToken)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        // Zip timestamps start in 1980; a test clock or a skewed one must not break the download.
+        entry.LastWriteTime = now < ZipEpoch ? ZipEpoch : now;
+        await using var stream = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await write(stream).ConfigureAwait(false);
+    }
+}

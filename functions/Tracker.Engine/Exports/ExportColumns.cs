@@ -1,0 +1,59 @@
+using Tracker.Engine.Instruments;
+
+namespace Tracker.Engine.Exports;
+
+/// <summary>The columns of each CSV export, in order. Writers and the codebook both read them here, so they cannot disagree.</summary>
+public static class ExportColumns
+{
+    public const string ParticipantId = "participant_id";
+    public const string Wave = "wave";
+    public const string Days = "days";
+    public const string SubmittedAt = "submitted_at";
+
+    public const string DaysDescription =
+        "days since this participant's first answered wave: (submitted_at − submitted_at of the participant's earliest answered wave) / 86400 s, rounded to 4 decimals; 0 in that first wave";
+
+    /// <summary>The construct the models track: <c>willingness</c> when the instrument has it, otherwise its last construct (the outcome end of the chain).</summary>
+    public static string Outcome(Instrument instrument) =>
+        instrument.Constructs.Any(c => c.Id == "willingness") ? "willingness" : instrument.Constructs[^1].Id;
+
+    public static IReadOnlyList<ExportColumn> LongCsv(Instrument instrument) =>
+    [
+        new(ParticipantId, "string", "pseudonymous participant id (16 characters); no contact data is ever exported"),
+        new(Wave, "integer", "wave number, from 1"),
+        new(Days, "number", DaysDescription),
+        new(SubmittedAt, "datetime", "when the answers in this row were last submitted, UTC, ISO-8601 (yyyy-MM-ddTHH:mm:ss.fffZ)"),
+        .. instrument.Constructs.Select(c => new ExportColumn(c.Id, "number", ScoreDescription(instrument, c))),
+    ];
+
+    public static IReadOnlyList<ExportColumn> WideCsv(Instrument instrument, int waves) =>
+    [
+        new(ParticipantId, "string", "pseudonymous participant id; every enrolled participant has a row, answered or not"),
+        .. Enumerable.Range(1, waves).SelectMany(w => WideWave(instrument, w)),
+    ];
+
+    public static IReadOnlyList<ExportColumn> ItemsCsv(Instrument instrument) =>
+    [
+        new(ParticipantId, "string", "pseudonymous participant id"),
+        new(Wave, "integer", "wave number, from 1"),
+        new(Days, "number", DaysDescription),
+        new(SubmittedAt, "datetime", "when the answers were last submitted, UTC, ISO-8601"),
+        .. instrument.Items.Select(i => new ExportColumn(i.Id, "integer",
+            $"answer as given, {instrument.Scale.Min}–{instrument.Scale.Max}" + (i.Reversed ? "; reverse-keyed: score as " + instrument.Scale.Min.ToString(System.Globalization.CultureInfo.InvariantCulture) + " + " + instrument.Scale.Max.ToString(System.Globalization.CultureInfo.InvariantCulture) + " − answer" : "") + $": \"{i.Text}\"")),
+    ];
+
+    public static string WideName(string column, int wave) => $"{column}_w{wave.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    private static IEnumerable<ExportColumn> WideWave(Instrument instrument, int wave)
+    {
+        yield return new(WideName(Days, wave), "number", $"wave {wave}: {DaysDescription}; empty when not answered");
+        yield return new(WideName(SubmittedAt, wave), "datetime", $"wave {wave}: when submitted, UTC, ISO-8601; empty when not answered");
+        foreach (var construct in instrument.Constructs)
+        {
+            yield return new(WideName(construct.Id, wave), "number", $"wave {wave}: " + ScoreDescription(instrument, construct));
+        }
+    }
+
+    private static string ScoreDescription(Instrument instrument, Construct construct) =>
+        $"{construct.Name}: mean of items {string.Join(", ", construct.Items.Select(i => i.Id))} after reverse-keying, on {instrument.Scale.Min}–{instrument.Scale.Max}; empty when fewer than two thirds of them were answered";
+}

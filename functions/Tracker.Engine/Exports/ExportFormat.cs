@@ -1,0 +1,12 @@
+namespace Tracker.Engine.Exports;
+
+/// <summary>The shapes a panel can be exported in; <see cref="ExportFormats"/> maps them to route names, files and media types.</summary>
+public enum ExportFormat
+{
+    LongCsv,
+    WideCsv,
+    ItemsCsv,
+    Codebook,
+    CodebookMarkdown,
+    Bundle,
+}

@@ -1,0 +1,33 @@
+using Tracker.Engine.Panels;
+
+namespace Tracker.Engine.Exports;
+
+/// <summary>One row per participant × answered wave: participant_id, wave, days, submitted_at and every construct score. Rows are written as they are read.</summary>
+public static class LongExportWriter
+{
+    public static async Task<int> WriteAsync(IResponseSource source, Panel panel, TextWriter writer, CancellationToken cancellationToken, Action<LongRow>? observe = null)
+    {
+        await using var csv = CsvOutput.Open(writer);
+        await CsvOutput.WriteHeaderAsync(csv, ExportColumns.LongCsv(panel.Instrument)).ConfigureAwait(false);
+        var rows = 0;
+        await foreach (var row in LongRows.ReadAsync(source, panel, cancellationToken).ConfigureAwait(false))
+        {
+            csv.WriteField(CsvCells.Text(row.ParticipantId));
+            csv.WriteField(CsvCells.Number(row.Wave));
+            csv.WriteField(CsvCells.Number(row.Days));
+            csv.WriteField(CsvCells.Timestamp(row.Response.SubmittedAt));
+            foreach (var construct in panel.Instrument.Constructs)
+            {
+                csv.WriteField(CsvCells.Number(row.Response.Scores.GetValueOrDefault(construct.Id)));
+            }
+
+            await csv.NextRecordAsync().ConfigureAwait(false);
+            observe?.Invoke(row);
+            rows++;
+        }
+
+        await csv.FlushAsync().ConfigureAwait(false);
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return rows;
+    }
+}

@@ -1,0 +1,11 @@
+using Tracker.Engine.Responses;
+
+namespace Tracker.Engine.Exports;
+
+/// <summary>One participant × wave of the long export: the response and its time on the participant's own clock.</summary>
+public sealed record LongRow(StoredResponse Response, double Days)
+{
+    public string ParticipantId => Response.ParticipantId;
+
+    public int Wave => Response.Wave;
+}

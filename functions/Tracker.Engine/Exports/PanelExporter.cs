@@ -1,0 +1,46 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Tracker.Engine.Panels;
+
+namespace Tracker.Engine.Exports;
+
+/// <summary>Writes a panel in one export format to a stream, reading storage as it writes.</summary>
+public sealed class PanelExporter(IResponseSource source, TimeProvider clock, ILogger<PanelExporter> logger)
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public async Task WriteAsync(Panel panel, ExportFormat format, Stream output, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        var rows = 0;
+        switch (format)
+        {
+            case ExportFormat.LongCsv or ExportFormat.WideCsv or ExportFormat.ItemsCsv:
+                await using (var writer = new StreamWriter(output, Utf8, 64 * 1024, leaveOpen: true))
+                {
+                    rows = format switch
+                    {
+                        ExportFormat.LongCsv => await LongExportWriter.WriteAsync(source, panel, writer, cancellationToken).ConfigureAwait(false),
+                        ExportFormat.WideCsv => await WideExportWriter.WriteAsync(source, panel, writer, cancellationToken).ConfigureAwait(false),
+                        _ => await ItemsExportWriter.WriteAsync(source, panel, writer, cancellationToken).ConfigureAwait(false),
+                    };
+                }
+
+                break;
+            case ExportFormat.Codebook:
+                await CodebookJsonWriter.WriteAsync(Codebook.For(panel, clock.GetUtcNow()), output, cancellationToken).ConfigureAwait(false);
+                break;
+            case ExportFormat.CodebookMarkdown:
+                await output.WriteAsync(Utf8.GetBytes(CodebookMarkdownWriter.Render(Codebook.For(panel, clock.GetUtcNow()))), cancellationToken).ConfigureAwait(false);
+                break;
+            case ExportFormat.Bundle:
+                await BundleWriter.WriteAsync(source, panel, output, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format));
+        }
+
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Exported panel {PanelId} as {Format}: {Rows} rows in {ElapsedMs} ms", panel.Id, format, rows, clock.GetElapsedTime(started).TotalMilliseconds);
+    }
+}

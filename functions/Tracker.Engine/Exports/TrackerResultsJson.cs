@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Tracker.Analysis;
+
+namespace Tracker.Engine.Exports;
+
+/// <summary>
+/// Tracker's growth and decay numbers for the bundle (tracker_results.json), keyed as the analysis reference files
+/// and <c>tracker analyze --json</c> key them, so analysis.R can print R's and Tracker's side by side.
+/// </summary>
+public static class TrackerResultsJson
+{
+    public const string FileName = "tracker_results.json";
+
+    public static async Task WriteAsync(Stream stream, string outcome, PanelReport? report, CancellationToken cancellationToken)
+    {
+        await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("outcome", outcome);
+        if (report is not null)
+        {
+            PanelReportJson.WriteGrowth(json, report.Growth);
+            PanelReportJson.WriteDecay(json, report.Decay);
+        }
+        else
+        {
+            NothingYet(json, "growth", AnalysisScript.GrowthFormula(outcome));
+            NothingYet(json, "decay", formula: null);
+        }
+
+        json.WriteEndObject();
+        await json.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void NothingYet(Utf8JsonWriter json, string section, string? formula)
+    {
+        json.WriteStartObject(section);
+        if (formula is not null) json.WriteString("formula", formula);
+        json.WriteBoolean("converged", false);
+        json.WriteString("message", "no answers to model yet");
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tracker.Engine.Configuration;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Responses;
+using Tracker.Engine.Storage;
+
+namespace Tracker.Engine.Invitations;
+
+/// <summary>
+/// The timer's half of dispatch: works out which invitations and reminders are due, records them in the ledger as
+/// queued (a whole batch per transaction) and puts them on the dispatch queue in batches, so a large wave is sent by
+/// as many queue-triggered instances as Azure starts. Two planners racing each enqueue only the rows they inserted;
+/// a queued row whose message was lost is planned again once its wave has stood still for a claim lease.
+/// </summary>
+public sealed class DispatchPlanner
+{
+    private readonly PanelRepository panels;
+    private readonly ParticipantRepository participants;
+    private readonly ResponseRepository responses;
+    private readonly InvitationLedger ledger;
+    private readonly TrackerStorage storage;
+    private readonly IOptionsMonitor<TrackerOptions> options;
+    private readonly TimeProvider clock;
+    private readonly ILogger<DispatchPlanner> logger;
+
+    public DispatchPlanner(
+        PanelRepository panels,
+        ParticipantRepository participants,
+        ResponseRepository responses,
+        InvitationLedger ledger,
+        TrackerStorage storage,
+        IOptionsMonitor<TrackerOptions> options,
+        TimeProvider clock,
+        ILogger<DispatchPlanner> logger)
+    {
+        this.panels = panels;
+        this.participants = participants;
+        this.responses = responses;
+        this.ledger = ledger;
+        this.storage = storage;
+        this.options = options;
+        this.clock = clock;
+        this.logger = logger;
+    }
+
+    /// <summary>Plans every due send of every panel; returns how many messages were queued.</summary>
+    public async Task<int> PlanDueAsync(CancellationToken cancellationToken)
+    {
+        var queued = 0;
+        var now = clock.GetUtcNow();
+        await foreach (var panel in panels.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (now >= panel.Schedule.End) continue;
+            var waves = panel.Schedule.OpenWavesAt(now).ToList();
+            if (waves.Count == 0) continue;
+            var members = await participants.ListAsync(panel.Id, cancellationToken).ConfigureAwait(false);
+            foreach (var wave in waves)
+            {
+                var audience = await ReadAudienceAsync(panel.Id, wave, members, cancellationToken).ConfigureAwait(false);
+                queued += (await PlanWaveAsync(panel, audience, now, cancellationToken).ConfigureAwait(false)).Queued;
+            }
+        }
+
+        return queued;
+    }
+
+    /// <summary>
+    /// Plans one wave now (the admin "send now"): queues what is due for it and returns at once; the queue function
+    /// sends, and status shows the progress.
+    /// </summary>
+    public async Task<WaveQueueReport> PlanWaveNowAsync(Panel panel, int wave, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var audience = await ReadAudienceAsync(panel.Id, wave, null, cancellationToken).ConfigureAwait(false);
+        return await PlanWaveAsync(panel, audience, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The researcher's deliberate re-send of a wave's messages whose outcome is unknown: each such row is queued again
+    /// (ETag-conditional, so two requests at once re-send each once) and enqueued; returns how many.
+    /// </summary>
+    public async Task<int> ResendUnknownAsync(Panel panel, int wave, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await ledger.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
+        var requeued = await ledger.RequeueUnknownAsync(rows.Values.Where(r => MessageKind.IsKnown(r.Kind)), now, cancellationToken).ConfigureAwait(false);
+        await EnqueueAsync(panel.Id, wave, requeued, cancellationToken).ConfigureAwait(false);
+        if (requeued.Count > 0)
+        {
+            logger.LogInformation("Re-sending panel {PanelId} wave {Wave}: {Count} messages of unknown outcome queued again", panel.Id, wave, requeued.Count);
+        }
+
+        return requeued.Count;
+    }
+
+    public async Task<WaveAudience> ReadAudienceAsync(string panelId, int wave, IReadOnlyList<Participant>? members, CancellationToken cancellationToken)
+    {
+        members ??= await participants.ListAsync(panelId, cancellationToken).ConfigureAwait(false);
+        var rows = await ledger.ReadWaveAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
+        var respondents = await responses.RespondentsAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
+        return new WaveAudience(wave, members, rows, respondents);
+    }
+
+    private async Task<WaveQueueReport> PlanWaveAsync(Panel panel, WaveAudience audience, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var due = audience.Due(panel, now)
+            .Select(s => ledger.NewRow(panel.Id, s.Wave, s.ParticipantId, s.Kind))
+            .ToList();
+        var inserted = due.Count == 0 ? [] : await ledger.EnqueueAsync(due, now, cancellationToken).ConfigureAwait(false);
+        var messages = audience.Ledger.Values.Where(r => MessageKind.IsKnown(r.Kind)).ToList();
+        // Queued rows count as lost only when the whole wave has stood still for a lease: while a slow sender is still
+        // claiming and sending, the rows behind it are waiting in its batch, not lost.
+        var stalled = messages.All(r => now - Latest(r) >= ledger.Lease);
+        var stale = await ledger.RequeueStaleAsync(messages, now, includeQueued: stalled, cancellationToken).ConfigureAwait(false);
+        var rows = inserted.Concat(stale).ToList();
+        var report = new WaveQueueReport(
+            audience.Wave,
+            rows.Count,
+            messages.Count(r => r.State is LedgerEntity.Queued or LedgerEntity.Claimed) - stale.Count,
+            messages.Count(r => r.State is not (LedgerEntity.Queued or LedgerEntity.Claimed)));
+        if (rows.Count == 0) return report;
+
+        await EnqueueAsync(panel.Id, audience.Wave, rows, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation(
+            "Planned panel {PanelId} wave {Wave}: {Queued} messages queued ({Requeued} re-planned after a lost batch or claim)",
+            panel.Id, audience.Wave, rows.Count, stale.Count);
+        return report;
+    }
+
+    private async Task EnqueueAsync(string panelId, int wave, IReadOnlyList<InvitationEntity> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0) return;
+        var items = rows.Select(r => new DispatchItem(InvitationEntity.ParticipantOf(r.RowKey), r.Kind)).ToList();
+        var queue = storage.Queue(StorageNames.DispatchQueue);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in items.Chunk(Math.Max(1, options.CurrentValue.DispatchBatchSize)))
+        {
+            var batch = new DispatchBatch(panelId, wave, chunk);
+            await queue.SendMessageAsync(JsonSerializer.Serialize(batch, DispatchBatchJson.Options), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The last time anything happened to a row: queued, claimed, re-stamped, settled or sent.</summary>
+    private static DateTimeOffset Latest(InvitationEntity row) => row.SentAt is { } sent && sent > row.ClaimedAt ? sent : row.ClaimedAt;
+}

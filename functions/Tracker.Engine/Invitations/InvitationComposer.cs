@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Net;
+using MimeKit;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+
+namespace Tracker.Engine.Invitations;
+
+/// <summary>
+/// Writes the invitation or reminder email: a plain-text and an HTML part, the personal link, the opt-out page (also as
+/// RFC 8058 one-click <c>List-Unsubscribe</c> headers, which leave the panel), and a Message-ID that never changes for the same send.
+/// </summary>
+public static class InvitationComposer
+{
+    public static MimeMessage Compose(Panel panel, Participant participant, int wave, string kind, MailboxAddress from, string to, Uri link, Uri optOut)
+    {
+        var schedule = participant.ScheduleIn(panel);
+        var zone = schedule.Zone;
+        var closes = TimeZoneInfo.ConvertTime(schedule.ClosesAt(wave), zone);
+        var closesText = closes.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
+        var reminder = MessageKind.ReminderNumber(kind) > 0;
+        var subject = reminder
+            ? $"Reminder — {panel.Name}: wave {wave} of {panel.Schedule.Waves} is still open for you"
+            : $"{panel.Name}: your survey for wave {wave} of {panel.Schedule.Waves}";
+
+        var message = new MimeMessage { Subject = subject, MessageId = MessageId(panel.Id, wave, participant.Id, kind, from.Address) };
+        message.From.Add(from);
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        message.Headers.Add("List-Unsubscribe", $"<{optOut}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+
+        var opening = reminder
+            ? $"A friendly reminder: wave {wave} of {panel.Schedule.Waves} of \"{panel.Name}\" is still open and we have not received your answers yet. It takes about five minutes."
+            : $"Wave {wave} of {panel.Schedule.Waves} of \"{panel.Name}\" is open. It takes about five minutes.";
+        var text = $"""
+            Hello,
+
+            {opening}
+
+            Your personal link (please do not share it):
+            {link}
+
+            You can answer until {closesText}, and change your answers with the same link until then.
+
+            Thank you for taking part.
+
+            --
+            Skip this wave, stop reminders or leave the panel: {optOut}
+            """;
+        var encodedLink = WebUtility.HtmlEncode(link.ToString());
+        var html = $"""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{WebUtility.HtmlEncode(subject)}</title></head>
+            <body style="font-family: system-ui, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a; max-width: 36rem; margin: 0 auto; padding: 1rem;">
+            <p>Hello,</p>
+            <p>{WebUtility.HtmlEncode(opening)}</p>
+            <p><a href="{encodedLink}" style="display: inline-block; padding: 0.75rem 1.25rem; background: #0b57d0; color: #ffffff; text-decoration: none; border-radius: 6px;">Answer wave {wave}</a></p>
+            <p style="font-size: 14px; color: #444;">Or copy this personal link (please do not share it):<br><span style="word-break: break-all;">{encodedLink}</span></p>
+            <p>You can answer until {WebUtility.HtmlEncode(closesText)}, and change your answers with the same link until then.</p>
+            <p>Thank you for taking part.</p>
+            <hr style="border: 0; border-top: 1px solid #ddd;">
+            <p style="font-size: 14px; color: #444;"><a href="{WebUtility.HtmlEncode(optOut.ToString())}" style="color: #444;">Skip this wave, stop reminders or leave the panel</a></p>
+            </body></html>
+            """;
+        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        return message;
+    }
+
+    /// <summary>Deterministic, so a repeated send of the same message is recognisable as the same message downstream.</summary>
+    public static string MessageId(string panelId, int wave, string participantId, string kind, string fromAddress)
+    {
+        var domain = fromAddress.Contains('@', StringComparison.Ordinal) ? fromAddress[(fromAddress.IndexOf('@', StringComparison.Ordinal) + 1)..] : "tracker.local";
+        return $"{panelId}.w{wave}.{participantId}.{kind}@{domain}";
+    }
+}

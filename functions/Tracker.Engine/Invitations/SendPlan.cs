@@ -1,0 +1,73 @@
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+
+namespace Tracker.Engine.Invitations;
+
+/// <summary>
+/// What the schedule sends to whom and when — pure, so the dispatcher, the batch sender and the plan dry run agree.
+/// A reminder goes only to someone invited, not yet answered and not opted out of reminders, and only the latest one
+/// due: after an outage a participant gets one catch-up reminder, not a burst.
+/// </summary>
+public static class SendPlan
+{
+    /// <summary>Every message the current schedule makes for the participant, whatever has happened so far.</summary>
+    public static IEnumerable<PlannedSend> For(Panel panel, Participant participant)
+    {
+        var schedule = participant.ScheduleIn(panel);
+        for (var wave = 1; wave <= schedule.Waves; wave++)
+        {
+            var invite = schedule.InviteAt(wave);
+            var closes = schedule.ClosesAt(wave);
+            yield return new PlannedSend(participant.Id, wave, MessageKind.Invite, invite, closes);
+            for (var r = 1; r <= schedule.RemindersIn(wave); r++)
+            {
+                var at = schedule.ReminderAt(wave, r);
+                if (at < closes) yield return new PlannedSend(participant.Id, wave, MessageKind.Reminder(r), at, closes);
+            }
+        }
+    }
+
+    /// <summary>The messages of <paramref name="wave"/> due for the participant at <paramref name="now"/> that the ledger has no row for.</summary>
+    public static IEnumerable<PlannedSend> Due(Panel panel, Participant participant, int wave, DateTimeOffset now, Func<string, string?> ledgerState, bool responded)
+    {
+        if (!participant.Active || participant.SkippedWaves.Contains(wave)) yield break;
+        var schedule = participant.ScheduleIn(panel);
+        var invite = schedule.InviteAt(wave);
+        var closes = schedule.ClosesAt(wave);
+        if (now < invite || now >= closes) yield break;
+
+        if (ledgerState(MessageKind.Invite) is null)
+        {
+            yield return new PlannedSend(participant.Id, wave, MessageKind.Invite, invite, closes);
+            yield break;
+        }
+
+        if (responded || participant.RemindersOff || ledgerState(MessageKind.Invite) != Storage.LedgerEntity.Sent) yield break;
+        for (var r = schedule.RemindersIn(wave); r >= 1; r--)
+        {
+            var at = schedule.ReminderAt(wave, r);
+            if (at > now || at >= closes) continue;
+            if (ledgerState(MessageKind.Reminder(r)) is null) yield return new PlannedSend(participant.Id, wave, MessageKind.Reminder(r), at, closes);
+            yield break;
+        }
+    }
+
+    /// <summary>Why the participant must not get this message whatever the time — left, skipped the wave, stopped reminders, answered — or null.</summary>
+    public static string? Cancellation(Participant participant, int wave, string kind, bool responded)
+    {
+        if (!participant.Active) return "left the panel";
+        if (participant.SkippedWaves.Contains(wave)) return "skipped this wave";
+        if (kind == MessageKind.Invite) return null;
+        if (participant.RemindersOff) return "reminders stopped";
+        return responded ? "already answered" : null;
+    }
+
+    /// <summary>Why a planned message must not go out now (checked again by the sender, since plans wait in a queue), or null.</summary>
+    public static string? Refusal(Panel panel, Participant participant, int wave, string kind, DateTimeOffset now, bool responded)
+    {
+        if (Cancellation(participant, wave, kind, responded) is { } cancelled) return cancelled;
+        var schedule = participant.ScheduleIn(panel);
+        if (now >= schedule.ClosesAt(wave)) return "window closed";
+        return now < schedule.InviteAt(wave) ? "not yet open" : null;
+    }
+}

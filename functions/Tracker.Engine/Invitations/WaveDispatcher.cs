@@ -1,0 +1,168 @@
+using Microsoft.Extensions.Logging;
+using MimeKit;
+using Tracker.Engine.Email;
+using Tracker.Engine.Links;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Responses;
+using Tracker.Engine.Storage;
+
+namespace Tracker.Engine.Invitations;
+
+/// <summary>
+/// The sending half of dispatch: each message is claimed in the ledger before it goes out and marked sent after, so a
+/// batch delivered twice, two senders at once, or a re-run after a crash only send what nobody has sent. Just before
+/// sending, the participant's state is read again: someone who answered, opted out or left since the plan gets nothing.
+/// </summary>
+public sealed class WaveDispatcher
+{
+    private readonly PanelRepository panels;
+    private readonly ParticipantRepository participants;
+    private readonly ResponseRepository responses;
+    private readonly InvitationLedger ledger;
+    private readonly ParticipantLinks links;
+    private readonly SmtpMailer mailer;
+    private readonly TimeProvider clock;
+    private readonly ILogger<WaveDispatcher> logger;
+
+    public WaveDispatcher(
+        PanelRepository panels,
+        ParticipantRepository participants,
+        ResponseRepository responses,
+        InvitationLedger ledger,
+        ParticipantLinks links,
+        SmtpMailer mailer,
+        TimeProvider clock,
+        ILogger<WaveDispatcher> logger)
+    {
+        this.panels = panels;
+        this.participants = participants;
+        this.responses = responses;
+        this.ledger = ledger;
+        this.links = links;
+        this.mailer = mailer;
+        this.clock = clock;
+        this.logger = logger;
+    }
+
+    /// <summary>Sends one queued batch (the queue trigger's work).</summary>
+    public async Task<DispatchReport> SendBatchAsync(DispatchBatch batch, CancellationToken cancellationToken)
+    {
+        var panel = await panels.GetAsync(batch.PanelId, cancellationToken).ConfigureAwait(false);
+        if (panel is null || batch.Wave > panel.Schedule.Waves)
+        {
+            logger.LogWarning("Dropped a dispatch batch for panel {PanelId} wave {Wave}: no such panel or wave", batch.PanelId, batch.Wave);
+            return new DispatchReport(batch.PanelId, batch.Wave, 0, batch.Items.Count, 0, 0);
+        }
+
+        var report = await SendAsync(panel, batch.Wave, batch.Items.Where(i => MessageKind.IsKnown(i.Kind)).ToList(), cancellationToken).ConfigureAwait(false);
+        logger.LogInformation(
+            "Batch for panel {PanelId} wave {Wave}: {Sent} sent, {Already} already handled or no longer due, {Failed} failed, {Deferred} deferred, {Unknown} unknown",
+            panel.Id, batch.Wave, report.Sent, report.AlreadyHandled, report.Failed, report.Deferred, report.Unknown);
+        return report;
+    }
+
+    private async Task<DispatchReport> SendAsync(Panel panel, int wave, IReadOnlyList<DispatchItem> items, CancellationToken cancellationToken)
+    {
+        int sent = 0, failed = 0, deferred = 0, skipped = 0, unknown = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = mailer.MaxConnections, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(items, parallel, async (item, ct) =>
+        {
+            var participant = await participants.GetAsync(panel.Id, item.ParticipantId, ct).ConfigureAwait(false);
+            var responded = item.Kind != MessageKind.Invite && (await responses.GetAsync(panel.Id, wave, item.ParticipantId, ct).ConfigureAwait(false)).Response is not null;
+            var outcome = await SendOneAsync(panel, wave, item, participant, responded, ct).ConfigureAwait(false);
+            _ = outcome switch
+            {
+                SendOutcome.Sent => Interlocked.Increment(ref sent),
+                SendOutcome.Failed => Interlocked.Increment(ref failed),
+                SendOutcome.Deferred => Interlocked.Increment(ref deferred),
+                SendOutcome.Unknown => Interlocked.Increment(ref unknown),
+                _ => Interlocked.Increment(ref skipped),
+            };
+        }).ConfigureAwait(false);
+
+        return new DispatchReport(panel.Id, wave, sent, skipped, failed, deferred) { Unknown = unknown };
+    }
+
+    private async Task<SendOutcome> SendOneAsync(Panel panel, int wave, DispatchItem item, Participant? participant, bool responded, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var messageId = InvitationComposer.MessageId(panel.Id, wave, item.ParticipantId, item.Kind, mailer.Sender.Address);
+        // A batch's items were queued by the planner, so their rows exist: claim them by take-over, not by a doomed insert.
+        var claim = await ledger.TryClaimQueuedAsync(panel.Id, wave, item.ParticipantId, item.Kind, messageId, now, cancellationToken).ConfigureAwait(false);
+        if (claim is null)
+        {
+            return SendOutcome.Skipped;
+        }
+
+        var contact = participant is null ? null : await participants.GetContactAsync(panel.Id, participant.Id, cancellationToken).ConfigureAwait(false);
+        var refusal = participant is null || contact is null ? "erased" : SendPlan.Refusal(panel, participant, wave, item.Kind, now, responded);
+        if (refusal is not null)
+        {
+            // Settled, not deleted: the plan must not pick it up again, and status can say why it did not go out.
+            await ledger.MarkSkippedAsync(claim, refusal, now, cancellationToken).ConfigureAwait(false);
+            return SendOutcome.Skipped;
+        }
+
+        MimeMessage message;
+        try
+        {
+            message = InvitationComposer.Compose(
+                panel, participant!, wave, item.Kind, mailer.Sender, contact!.Email, links.SurveyLink(panel, participant!, wave), links.OptOutLink(panel, participant!, wave));
+        }
+        catch (ParseException ex)
+        {
+            await ledger.MarkFailedAsync(claim, $"invalid address: {ex.Message}", cancellationToken).ConfigureAwait(false);
+            return SendOutcome.Failed;
+        }
+
+        // The fence: an attempt may start only while the claim has a quarter of its lease left, so it ends before anyone
+        // can take the row over (the wait for the send rate and for a connection counts against the lease too).
+        var startBefore = claim.ClaimedAt + ledger.Lease - (ledger.Lease / 4);
+        try
+        {
+            await mailer.SendAsync(message, () => clock.GetUtcNow() < startBefore, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PermanentDeliveryException ex)
+        {
+            // The reason is the server's reply with addresses already redacted.
+            logger.LogWarning("{Kind} for participant {ParticipantId}, panel {PanelId} wave {Wave} refused: {Reason}", item.Kind, item.ParticipantId, panel.Id, wave, ex.Message);
+            await ledger.MarkFailedAsync(claim, ex.Message, cancellationToken).ConfigureAwait(false);
+            return SendOutcome.Failed;
+        }
+        catch (AmbiguousDeliveryException ex)
+        {
+            logger.LogWarning("{Kind} for participant {ParticipantId}, panel {PanelId} wave {Wave} may or may not have been delivered: {Error}", item.Kind, item.ParticipantId, panel.Id, wave, ex.InnerException?.GetType().Name);
+            await ledger.MarkUnknownAsync(claim, ex.Message, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            return SendOutcome.Unknown;
+        }
+        catch (SendWindowClosedException)
+        {
+            logger.LogWarning("{Kind} for participant {ParticipantId}, panel {PanelId} wave {Wave} given back unsent: its claim would have run out first", item.Kind, item.ParticipantId, panel.Id, wave);
+            await ledger.ReleaseAsync(claim, cancellationToken).ConfigureAwait(false);
+            return SendOutcome.Deferred;
+        }
+        catch (Exception ex) when (SmtpFailures.IsTransient(ex) || ex is Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException or Polly.RateLimiting.RateLimiterRejectedException)
+        {
+            logger.LogWarning("{Kind} for participant {ParticipantId}, panel {PanelId} wave {Wave} deferred: {Error}", item.Kind, item.ParticipantId, panel.Id, wave, ex.GetType().Name);
+            await ledger.ReleaseAsync(claim, cancellationToken).ConfigureAwait(false);
+            return SendOutcome.Deferred;
+        }
+
+        if (!await ledger.MarkSentAsync(claim, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            logger.LogWarning("{Kind} for participant {ParticipantId}, panel {PanelId} wave {Wave} was sent but its row had been taken over", item.Kind, item.ParticipantId, panel.Id, wave);
+        }
+
+        return SendOutcome.Sent;
+    }
+
+    private enum SendOutcome
+    {
+        Sent,
+        Skipped,
+        Failed,
+        Deferred,
+        Unknown,
+    }
+}

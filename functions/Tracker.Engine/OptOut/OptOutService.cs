@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Tracker.Engine.Forms;
+using Tracker.Engine.Links;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Storage;
+using Tracker.Engine.Surveys;
+
+namespace Tracker.Engine.OptOut;
+
+/// <summary>
+/// Behind every email's opt-out link: skip this wave, stop reminders, or leave the panel. The RFC 8058 one-click POST
+/// (body <c>List-Unsubscribe=One-Click</c>, sent by mail clients' "unsubscribe" button) means leave. Recording a choice
+/// twice is harmless; a bad link, or a genuine link meant for anything but opting out, gets the same page as a bad survey
+/// link. While storage is down the answer is a 503 with Retry-After that keeps the posted choice, never a bare 500.
+/// </summary>
+public sealed class OptOutService
+{
+    public const string OneClickField = "List-Unsubscribe";
+
+    private readonly LinkSigner signer;
+    private readonly PanelRepository panels;
+    private readonly ParticipantRepository participants;
+    private readonly TimeProvider clock;
+    private readonly ILogger<OptOutService> logger;
+
+    public OptOutService(LinkSigner signer, PanelRepository panels, ParticipantRepository participants, TimeProvider clock, ILogger<OptOutService> logger)
+    {
+        this.signer = signer;
+        this.panels = panels;
+        this.participants = participants;
+        this.clock = clock;
+        this.logger = logger;
+    }
+
+    public async Task<HtmlPage> ShowAsync(string token, CancellationToken cancellationToken)
+    {
+        using var deadline = Deadline(cancellationToken);
+        try
+        {
+            var (panel, participant, wave) = await ResolveAsync(token, deadline.Token).ConfigureAwait(false);
+            if (panel is null || participant is null) return ProblemPage.InvalidLink();
+            if (!participant.Active) return OptOutPage.Done(panel.Name, OptOutChoice.Leave, wave);
+            return OptOutPage.Choices(panel.Name, wave, ActionUrl(token));
+        }
+        catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
+        {
+            logger.LogWarning("Storage unavailable while showing an opt-out page; answered 503 ({Error})", ex.GetType().Name);
+            return OptOutPage.Unavailable();
+        }
+    }
+
+    public async Task<HtmlPage> RecordAsync(string token, IFormCollection form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var oneClick = form.ContainsKey(OneClickField) && form[OneClickField] == "One-Click";
+        OptOutChoice? choice = oneClick
+            ? OptOutChoice.Leave
+            : form[OptOutPage.ChoiceField].ToString() switch
+            {
+                "skip" => OptOutChoice.SkipWave,
+                "reminders" => OptOutChoice.StopReminders,
+                "leave" => OptOutChoice.Leave,
+                _ => null,
+            };
+        if (choice is null)
+        {
+            return ProblemPage.Page(StatusCodes.Status400BadRequest, "Please choose an option", "Go back to the page, pick one of the three choices and save again.");
+        }
+
+        using var deadline = Deadline(cancellationToken);
+        try
+        {
+            var (panel, participant, wave) = await ResolveAsync(token, deadline.Token).ConfigureAwait(false);
+            if (panel is null || participant is null) return ProblemPage.InvalidLink();
+
+            await participants.RecordOptOutAsync(panel.Id, participant.Id, choice.Value, wave, clock.GetUtcNow(), deadline.Token).ConfigureAwait(false);
+            logger.LogInformation("Participant {ParticipantId} of panel {PanelId} chose {Choice} from wave {Wave}", participant.Id, panel.Id, choice.Value, wave);
+            return OptOutPage.Done(panel.Name, choice.Value, wave);
+        }
+        catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
+        {
+            // The signature was checked before any storage call, so this names a genuine request that was not recorded:
+            // a mail app's one-click POST may never be retried, so it is logged by participant id for the research team.
+            var link = signer.Verify(token, LinkPurpose.OptOut).Token;
+            logger.LogError("Opt-out {Choice} (one-click: {OneClick}) of participant {ParticipantId} of panel {PanelId} wave {Wave} NOT recorded: storage unavailable, answered 503 ({Error})",
+                choice.Value, oneClick, link?.ParticipantId, link?.PanelId, link?.Wave, ex.GetType().Name);
+            return oneClick
+                ? OptOutPage.Unavailable(ActionUrl(token), OneClickField, "One-Click")
+                : OptOutPage.Unavailable(ActionUrl(token), OptOutPage.ChoiceField, form[OptOutPage.ChoiceField].ToString());
+        }
+    }
+
+    private static string ActionUrl(string token) => $"/api/{ParticipantLinks.OptOutRoute}/{token}";
+
+    private static CancellationTokenSource Deadline(CancellationToken cancellationToken)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        source.CancelAfter(SurveyService.StorageDeadline);
+        return source;
+    }
+
+    private async Task<(Panel? Panel, Participant? Participant, int Wave)> ResolveAsync(string token, CancellationToken cancellationToken)
+    {
+        var verification = signer.Verify(token, LinkPurpose.OptOut);
+        if (verification.Status != LinkVerificationStatus.Valid) return (null, null, 0);
+        var link = verification.Token!;
+        var panel = await panels.GetAsync(link.PanelId, cancellationToken).ConfigureAwait(false);
+        if (panel is null || link.Wave < 1 || link.Wave > panel.Schedule.Waves || !LegacyLinks.Serves(verification, panel, LinkPurpose.OptOut)) return (null, null, 0);
+        var participant = await participants.GetAsync(panel.Id, link.ParticipantId, cancellationToken).ConfigureAwait(false);
+
+        // An erased participant (no contact row) looks exactly like a bad link.
+        var contact = participant is null ? null : await participants.GetContactAsync(panel.Id, participant.Id, cancellationToken).ConfigureAwait(false);
+        return contact is null ? (panel, null, 0) : (panel, participant, link.Wave);
+    }
+}

@@ -1,0 +1,22 @@
+using Tracker.Engine.Instruments;
+
+namespace Tracker.Engine.Panels;
+
+/// <summary>A running study: who is asked what, and when.</summary>
+public sealed record Panel(
+    string Id,
+    string Name,
+    Instrument Instrument,
+    WaveSchedule Schedule,
+    string DefaultTimeZone,
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Who receives the emailed trend summaries (may be empty).</summary>
+    public IReadOnlyList<string> Stakeholders { get; init; } = [];
+
+    /// <summary>Aggregates from fewer responses than this are suppressed in summaries.</summary>
+    public int MinimumCellSize { get; init; } = Tracker.Reports.Suppression.CellSuppression.DefaultMinimumCellSize;
+
+    /// <summary>How often the stakeholders get a summary.</summary>
+    public Tracker.Engine.Summaries.SummaryCadence SummaryCadence { get; init; }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json;
+
+namespace Tracker.Engine.Panels;
+
+/// <summary>The JSON a researcher posts to create a panel (camelCase on the wire).</summary>
+public sealed class PanelDefinition
+{
+    public string? Name { get; set; }
+
+    /// <summary>The string <c>"default"</c> or a full instrument object.</summary>
+    public JsonElement Instrument { get; set; }
+
+    public ScheduleDefinition? Schedule { get; set; }
+
+    /// <summary>The IANA time zone used for participants enrolled without one.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>Email addresses that receive the trend summaries (optional).</summary>
+    public List<string>? Stakeholders { get; set; }
+
+    /// <summary>Summaries suppress any aggregate of fewer responses than this (optional, default 5).</summary>
+    public int? MinimumCellSize { get; set; }
+
+    /// <summary><c>"afterWaveCloses"</c> (default) or <c>"weekly"</c>: when stakeholders get a summary.</summary>
+    public string? SummaryCadence { get; set; }
+}

@@ -1,0 +1,212 @@
+using System.Text.Json;
+using Tracker.Engine.Common;
+using Tracker.Engine.Instruments;
+
+namespace Tracker.Engine.Panels;
+
+/// <summary>Turns a posted definition into a <see cref="Panel"/>, or lists every problem in it at once.</summary>
+public static class PanelDefinitionValidator
+{
+    public const int MaxWaves = 100;
+    public const int MaxNameLength = 200;
+
+    /// <summary>Table storage caps a string property at 64 KiB; a larger instrument is not a survey participants finish.</summary>
+    public const int MaxInstrumentJsonChars = 30_000;
+
+    public const int MaxStakeholders = 50;
+
+    /// <summary>Below 3 a "summary" of one or two people is a report on individuals.</summary>
+    public const int MinMinimumCellSize = 3;
+
+    public const int MaxMinimumCellSize = 1000;
+
+    public static Validation<Panel> Validate(PanelDefinition? definition, string id, DateTimeOffset now)
+    {
+        if (definition is null)
+        {
+            return Validation<Panel>.Invalid(["The body must be a JSON panel definition with name, instrument and schedule."]);
+        }
+
+        var problems = new List<string>();
+        var name = definition.Name?.Trim() ?? "";
+        if (name.Length == 0) problems.Add("name: is required");
+        else if (name.Length > MaxNameLength) problems.Add($"name: is longer than {MaxNameLength} characters");
+        else if (name.Any(char.IsControl)) problems.Add("name: contains control characters");
+
+        var instrument = ResolveInstrument(definition.Instrument, problems);
+
+        var zone = string.IsNullOrWhiteSpace(definition.TimeZone) ? TimeZones.Default : definition.TimeZone.Trim();
+        if (!TimeZones.IsKnown(zone)) problems.Add($"timeZone: '{zone}' is not an IANA time zone such as Europe/Berlin");
+
+        var schedule = ResolveSchedule(definition.Schedule, problems);
+        var stakeholders = ResolveStakeholders(definition.Stakeholders, problems);
+        var minimumCellSize = definition.MinimumCellSize ?? Tracker.Reports.Suppression.CellSuppression.DefaultMinimumCellSize;
+        if (minimumCellSize is < MinMinimumCellSize or > MaxMinimumCellSize) problems.Add($"minimumCellSize: must be from {MinMinimumCellSize} to {MaxMinimumCellSize}");
+        var cadence = Tracker.Engine.Summaries.SummaryCadences.Resolve(definition.SummaryCadence, problems);
+
+        return problems.Count > 0 || instrument is null || schedule is null
+            ? Validation<Panel>.Invalid(problems)
+            : Validation<Panel>.Valid(new Panel(id, name, instrument, schedule, zone, now) { Stakeholders = stakeholders, MinimumCellSize = minimumCellSize, SummaryCadence = cadence });
+    }
+
+    private static List<string> ResolveStakeholders(List<string>? stakeholders, List<string> problems)
+    {
+        var result = new List<string>();
+        if (stakeholders is null) return result;
+        if (stakeholders.Count > MaxStakeholders) problems.Add($"stakeholders: at most {MaxStakeholders} addresses");
+        for (var i = 0; i < stakeholders.Count && i < MaxStakeholders; i++)
+        {
+            var email = stakeholders[i]?.Trim() ?? "";
+            var at = email.IndexOf('@', StringComparison.Ordinal);
+            if (email.Length is 0 or > 254 || email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) || at <= 0 || at != email.LastIndexOf('@') || !email[(at + 1)..].Contains('.', StringComparison.Ordinal)
+                || !MimeKit.MailboxAddress.TryParse(email, out var parsed) || !string.Equals(parsed.Address, email, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"stakeholders[{i}]: is not an email address");
+            }
+            else if (result.Contains(email, StringComparer.OrdinalIgnoreCase))
+            {
+                problems.Add($"stakeholders[{i}]: is listed twice");
+            }
+            else
+            {
+                result.Add(email);
+            }
+        }
+
+        return result;
+    }
+
+    private static Instrument? ResolveInstrument(JsonElement element, List<string> problems)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Undefined or JsonValueKind.Null:
+                problems.Add("instrument: is required (\"default\" or an instrument object)");
+                return null;
+            case JsonValueKind.String when element.GetString() == DefaultInstrument.Instance.Id:
+                return DefaultInstrument.Instance;
+            case JsonValueKind.String:
+                problems.Add($"instrument: '{element.GetString()}' is not a known instrument; use \"default\" or give an instrument object");
+                return null;
+            case JsonValueKind.Object:
+                if (element.GetRawText().Length > MaxInstrumentJsonChars)
+                {
+                    problems.Add($"instrument: is larger than {MaxInstrumentJsonChars:N0} characters of JSON");
+                    return null;
+                }
+
+                Instrument? custom;
+                try
+                {
+                    custom = element.Deserialize<Instrument>(InstrumentJson.Options);
+                }
+                catch (JsonException ex)
+                {
+                    problems.Add($"instrument: {ex.Message}");
+                    return null;
+                }
+
+                var instrumentProblems = InstrumentValidator.Validate(custom);
+                problems.AddRange(instrumentProblems);
+                return instrumentProblems.Count == 0 ? custom : null;
+            default:
+                problems.Add("instrument: must be \"default\" or an instrument object");
+                return null;
+        }
+    }
+
+    /// <summary>Checks a posted schedule on its own; <see cref="Validate"/> and schedule edits share it.</summary>
+    public static WaveSchedule? ResolveSchedule(ScheduleDefinition? schedule, List<string> problems)
+    {
+        if (schedule is null)
+        {
+            problems.Add("schedule: is required (start, waves, interval, window)");
+            return null;
+        }
+
+        var before = problems.Count;
+        var kind = ScheduleKind.Fixed;
+        switch (schedule.Kind?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "fixed":
+                break;
+            case "rolling":
+                kind = ScheduleKind.Rolling;
+                break;
+            default:
+                problems.Add($"schedule.kind: must be \"fixed\" or \"rolling\", not '{schedule.Kind}'");
+                break;
+        }
+
+        if (schedule.Start is null) problems.Add("schedule.start: is required (an instant such as 2026-12-01T09:00:00Z)");
+        if (schedule.Waves is null) problems.Add("schedule.waves: is required");
+        else if (schedule.Waves is < 1 or > MaxWaves) problems.Add($"schedule.waves: must be from 1 to {MaxWaves}");
+
+        if (!IsoDuration.TryParse(schedule.Interval, out var interval, out var intervalProblem)) problems.Add($"schedule.interval: {intervalProblem}");
+        else if (interval <= TimeSpan.Zero) problems.Add("schedule.interval: must be longer than zero");
+
+        if (!IsoDuration.TryParse(schedule.Window, out var window, out var windowProblem)) problems.Add($"schedule.window: {windowProblem}");
+        else if (window < TimeSpan.FromMinutes(1)) problems.Add("schedule.window: must be at least a minute (PT1M)");
+        else if (schedule.Waves > 1 && window > interval && interval > TimeSpan.Zero) problems.Add("schedule.window: must not be longer than the interval, or waves would overlap");
+
+        TimeOnly? sendTime = null;
+        if (!string.IsNullOrWhiteSpace(schedule.SendTime))
+        {
+            if (TimeOnly.TryParseExact(schedule.SendTime.Trim(), ["HH:mm", "HH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)) sendTime = parsed;
+            else problems.Add($"schedule.sendTime: '{schedule.SendTime}' is not a time of day such as 09:00");
+        }
+
+        var reminders = ResolveReminders(schedule.Reminders, window, problems);
+
+        if (kind == ScheduleKind.Rolling)
+        {
+            if (schedule.EnrolUntil is null) problems.Add("schedule.enrolUntil: is required for a rolling schedule (the last instant participants can join)");
+            else if (schedule.Start is not null && schedule.EnrolUntil < schedule.Start) problems.Add("schedule.enrolUntil: must not be before schedule.start");
+        }
+        else if (schedule.EnrolUntil is not null)
+        {
+            problems.Add("schedule.enrolUntil: only applies to a rolling schedule");
+        }
+
+        if (problems.Count > before) return null;
+        var result = new WaveSchedule(schedule.Start!.Value.ToUniversalTime(), schedule.Waves!.Value, interval, window)
+        {
+            Kind = kind,
+            SendTime = sendTime,
+            Reminders = reminders,
+            EnrolUntil = schedule.EnrolUntil?.ToUniversalTime(),
+        };
+        if (EndsTooLate(result)) problems.Add("schedule: ends too far in the future");
+        return problems.Count > before ? null : result;
+    }
+
+    /// <summary>Past year 9000, or so far that the calendar overflows computing it (start 9999-12-01 with 100 waves).</summary>
+    private static bool EndsTooLate(WaveSchedule schedule)
+    {
+        try
+        {
+            return schedule.End.Year > 9000;
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or OverflowException)
+        {
+            return true;
+        }
+    }
+
+    private static List<TimeSpan> ResolveReminders(List<string>? texts, TimeSpan window, List<string> problems)
+    {
+        var reminders = new List<TimeSpan>();
+        if (texts is null) return reminders;
+        if (texts.Count > WaveSchedule.MaxReminders) problems.Add($"schedule.reminders: at most {WaveSchedule.MaxReminders}");
+        for (var i = 0; i < texts.Count && i < WaveSchedule.MaxReminders; i++)
+        {
+            if (!IsoDuration.TryParse(texts[i], out var offset, out var problem)) problems.Add($"schedule.reminders[{i}]: {problem}");
+            else if (offset <= TimeSpan.Zero) problems.Add($"schedule.reminders[{i}]: must be after the invitation");
+            else if (window > TimeSpan.Zero && offset >= window) problems.Add($"schedule.reminders[{i}]: {texts[i]} is not inside the window of {IsoDuration.Format(window)}");
+            else if (reminders.Count > 0 && offset <= reminders[^1]) problems.Add($"schedule.reminders[{i}]: must come after the reminder before it");
+            else reminders.Add(offset);
+        }
+
+        return reminders;
+    }
+}

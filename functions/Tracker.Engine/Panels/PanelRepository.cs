@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Tracker.Engine.Common;
+using Tracker.Engine.Instruments;
+using Tracker.Engine.Storage;
+
+namespace Tracker.Engine.Panels;
+
+/// <summary>Panels and their wave rows in Table storage.</summary>
+public sealed class PanelRepository
+{
+    private readonly TrackerStorage storage;
+
+    public PanelRepository(TrackerStorage storage) => this.storage = storage;
+
+    private TableClient Panels => storage.Table(StorageNames.PanelsTable);
+
+    private TableClient Waves => storage.Table(StorageNames.WavesTable);
+
+    public async Task CreateAsync(Panel panel, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+
+        // Wave rows first: a panel row is what makes a panel visible, so it must never exist without its waves.
+        foreach (var chunk in Enumerable.Range(1, panel.Schedule.Waves).Chunk(100))
+        {
+            var actions = chunk.Select(w => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new WaveEntity
+            {
+                PartitionKey = panel.Id,
+                RowKey = WaveEntity.Key(w),
+                Number = w,
+                OpensAt = panel.Schedule.OpensAt(w),
+                ClosesAt = panel.Schedule.ClosesAt(w),
+            }));
+            await Waves.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
+
+        await Panels.AddEntityAsync(ToEntity(panel), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores an edited schedule: the panel row under its ETag (false when it changed meanwhile), then the wave rows from
+    /// <paramref name="fromWave"/> on, and removes rows of waves the edit dropped.
+    /// </summary>
+    public async Task<bool> ReplaceScheduleAsync(Panel panel, int fromWave, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await Panels.GetEntityIfExistsAsync<PanelEntity>(PanelEntity.Partition, panel.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!stored.HasValue) return false;
+        var entity = stored.Value!;
+        var replacement = ToEntity(panel);
+        entity.ScheduleJson = replacement.ScheduleJson;
+        entity.ScheduleStart = replacement.ScheduleStart;
+        entity.Waves = replacement.Waves;
+        entity.Interval = replacement.Interval;
+        entity.Window = replacement.Window;
+        try
+        {
+            await Panels.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+
+        var existing = await GetWavesAsync(panel.Id, cancellationToken).ConfigureAwait(false);
+        var actions = Enumerable.Range(fromWave, Math.Max(0, panel.Schedule.Waves - fromWave + 1))
+            .Select(w => new TableTransactionAction(TableTransactionActionType.UpsertMerge, new WaveEntity
+            {
+                PartitionKey = panel.Id,
+                RowKey = WaveEntity.Key(w),
+                Number = w,
+                OpensAt = panel.Schedule.OpensAt(w),
+                ClosesAt = panel.Schedule.ClosesAt(w),
+            }))
+            .Concat(existing.Where(w => w.Number > panel.Schedule.Waves).Select(w => new TableTransactionAction(TableTransactionActionType.Delete, w, ETag.All)))
+            .ToList();
+        foreach (var chunk in actions.Chunk(100))
+        {
+            await Waves.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    public async Task<Panel?> GetAsync(string panelId, CancellationToken cancellationToken)
+    {
+        if (!Ids.LooksLikeId(panelId)) return null;
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var response = await Panels.GetEntityIfExistsAsync<PanelEntity>(PanelEntity.Partition, panelId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    public async IAsyncEnumerable<Panel> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var entity in Panels.QueryAsync<PanelEntity>(e => e.PartitionKey == PanelEntity.Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return FromEntity(entity);
+        }
+    }
+
+    public async Task<IReadOnlyList<WaveEntity>> GetWavesAsync(string panelId, CancellationToken cancellationToken)
+    {
+        var waves = new List<WaveEntity>();
+        await foreach (var wave in Waves.QueryAsync<WaveEntity>(e => e.PartitionKey == panelId, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            waves.Add(wave);
+        }
+
+        return waves.OrderBy(w => w.Number).ToList();
+    }
+
+    /// <summary>Records that a dispatch pass reached everyone; a lost race here only means one more (harmless) pass.</summary>
+    public async Task MarkDispatchedAsync(string panelId, int wave, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var entity = new WaveEntity { PartitionKey = panelId, RowKey = WaveEntity.Key(wave), DispatchedAt = at, Number = wave };
+        try
+        {
+            await Waves.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // The panel was deleted meanwhile; nothing to record.
+        }
+    }
+
+    private static PanelEntity ToEntity(Panel panel) => new()
+    {
+        PartitionKey = PanelEntity.Partition,
+        RowKey = panel.Id,
+        Name = panel.Name,
+        InstrumentJson = JsonSerializer.Serialize(panel.Instrument, InstrumentJson.Options),
+        ScheduleStart = panel.Schedule.Start,
+        Waves = panel.Schedule.Waves,
+        Interval = IsoDuration.Format(panel.Schedule.Interval),
+        Window = IsoDuration.Format(panel.Schedule.Window),
+        TimeZone = panel.DefaultTimeZone,
+        CreatedAt = panel.CreatedAt,
+        StakeholdersJson = JsonSerializer.Serialize(panel.Stakeholders),
+        MinimumCellSize = panel.MinimumCellSize,
+        SummaryCadence = Tracker.Engine.Summaries.SummaryCadences.Name(panel.SummaryCadence),
+        ScheduleJson = Tracker.Engine.Panels.ScheduleJson.Serialize(panel.Schedule),
+    };
+
+    private static Panel FromEntity(PanelEntity entity)
+    {
+        IsoDuration.TryParse(entity.Interval, out var interval, out _);
+        IsoDuration.TryParse(entity.Window, out var window, out _);
+        var instrument = JsonSerializer.Deserialize<Instrument>(entity.InstrumentJson, InstrumentJson.Options)
+            ?? throw new InvalidDataException($"Panel {entity.RowKey} has no instrument.");
+        var schedule = entity.ScheduleJson is { } json ? Tracker.Engine.Panels.ScheduleJson.Deserialize(json) : new WaveSchedule(entity.ScheduleStart, entity.Waves, interval, window);
+        return new Panel(entity.RowKey, entity.Name, instrument, schedule, entity.TimeZone, entity.CreatedAt)
+        {
+            Stakeholders = entity.StakeholdersJson is { } stakeholders ? JsonSerializer.Deserialize<List<string>>(stakeholders) ?? [] : [],
+            MinimumCellSize = entity.MinimumCellSize ?? Tracker.Reports.Suppression.CellSuppression.DefaultMinimumCellSize,
+            SummaryCadence = Tracker.Engine.Summaries.SummaryCadences.FromStored(entity.SummaryCadence),
+        };
+    }
+}

@@ -1,0 +1,11 @@
+namespace Tracker.Engine.Panels;
+
+/// <summary>The outcome of a schedule edit: the edited panel and the first wave it re-planned, or why not.</summary>
+public sealed record ScheduleEdit(Panel? Panel, int FirstReplannedWave, IReadOnlyList<string> Problems, bool IsConflict)
+{
+    public static ScheduleEdit Done(Panel panel, int firstReplanned) => new(panel, firstReplanned, [], false);
+
+    public static ScheduleEdit Invalid(IReadOnlyList<string> problems) => new(null, 0, problems, false);
+
+    public static ScheduleEdit Conflict(IReadOnlyList<string> problems) => new(null, 0, problems, true);
+}

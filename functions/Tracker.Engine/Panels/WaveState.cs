@@ -1,0 +1,8 @@
+namespace Tracker.Engine.Panels;
+
+public enum WaveState
+{
+    Scheduled,
+    Open,
+    Closed,
+}

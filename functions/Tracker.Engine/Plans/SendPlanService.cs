@@ -1,0 +1,76 @@
+using Tracker.Engine.Email;
+using Tracker.Engine.Invitations;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Responses;
+using Tracker.Engine.Storage;
+
+namespace Tracker.Engine.Plans;
+
+/// <summary>
+/// The dry run behind <c>GET /api/panels/{id}/plan</c> and <c>tracker plan</c>: every invitation and reminder the
+/// current schedule makes, from the same <see cref="SendPlan"/> the dispatcher uses, next to what the ledger says happened.
+/// </summary>
+public sealed class SendPlanService
+{
+    private readonly PanelRepository panels;
+    private readonly ParticipantRepository participants;
+    private readonly ResponseRepository responses;
+    private readonly InvitationLedger ledger;
+    private readonly TimeProvider clock;
+
+    public SendPlanService(PanelRepository panels, ParticipantRepository participants, ResponseRepository responses, InvitationLedger ledger, TimeProvider clock)
+    {
+        this.panels = panels;
+        this.participants = participants;
+        this.responses = responses;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public async Task<PanelPlan?> GetAsync(string panelId, CancellationToken cancellationToken)
+    {
+        var panel = await panels.GetAsync(panelId, cancellationToken).ConfigureAwait(false);
+        if (panel is null) return null;
+        var now = clock.GetUtcNow();
+        var members = (await participants.ListAsync(panel.Id, cancellationToken).ConfigureAwait(false))
+            .Where(p => p.Active || p.LeftWave is not null)
+            .ToList();
+
+        // Each participant's plan once (time-zone arithmetic for every wave and reminder), not once per wave.
+        var planned = members.ToDictionary(p => p.Id, p => SendPlan.For(panel, p).ToLookup(s => s.Wave), StringComparer.Ordinal);
+        var sends = new List<PlanEntry>();
+        var waves = new List<PlanWave>();
+        for (var wave = 1; wave <= panel.Schedule.Waves; wave++)
+        {
+            var rows = await ledger.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
+            var respondents = await responses.RespondentsAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
+            var entries = members
+                .SelectMany(p => planned[p.Id][wave].Select(s => Entry(s, p, rows, respondents.ContainsKey(p.Id), now)))
+                .ToList();
+            sends.AddRange(entries);
+            waves.Add(new PlanWave(
+                wave,
+                entries.Count == 0 ? null : entries.Min(e => e.DueAt),
+                entries.Count == 0 ? null : entries.Max(e => e.DueAt),
+                entries.GroupBy(e => e.Kind).ToDictionary(
+                    g => g.Key,
+                    g => (IReadOnlyDictionary<string, int>)g.GroupBy(e => e.State).ToDictionary(s => s.Key, s => s.Count()))));
+        }
+
+        return new PanelPlan(panel.Id, now, waves, sends);
+    }
+
+    private static PlanEntry Entry(PlannedSend send, Participant participant, IReadOnlyDictionary<string, InvitationEntity> rows, bool responded, DateTimeOffset now)
+    {
+        if (rows.TryGetValue(InvitationEntity.Row(send.ParticipantId, send.Kind), out var row))
+        {
+            return new PlanEntry(send.ParticipantId, send.Wave, send.Kind, send.DueAt, send.ClosesAt, row.State, row.Error is null ? null : SmtpReplyRedactor.Redact(row.Error));
+        }
+
+        if (SendPlan.Cancellation(participant, send.Wave, send.Kind, responded) is { } reason) return new PlanEntry(send.ParticipantId, send.Wave, send.Kind, send.DueAt, send.ClosesAt, PlanStates.Cancelled, reason);
+        if (now < send.DueAt) return new PlanEntry(send.ParticipantId, send.Wave, send.Kind, send.DueAt, send.ClosesAt, PlanStates.Planned, null);
+        if (now >= send.ClosesAt) return new PlanEntry(send.ParticipantId, send.Wave, send.Kind, send.DueAt, send.ClosesAt, PlanStates.Missed, null);
+        return new PlanEntry(send.ParticipantId, send.Wave, send.Kind, send.DueAt, send.ClosesAt, PlanStates.Due, null);
+    }
+}

@@ -1,0 +1,169 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Tracker.Engine.Storage;
+
+namespace Tracker.Engine.Responses;
+
+/// <summary>
+/// One row per participant × wave. Writes are conditional: the first insert must not exist yet, a replacement must
+/// match the ETag it read, so two submissions racing each other cannot silently lose one or duplicate either.
+/// </summary>
+public sealed class ResponseRepository
+{
+    private readonly TrackerStorage storage;
+    private readonly ResponseInsertBatcher inserts = new();
+
+    public ResponseRepository(TrackerStorage storage) => this.storage = storage;
+
+    private TableClient Table => storage.Table(StorageNames.ResponsesTable);
+
+    public async Task<(StoredResponse? Response, ETag ETag)> GetAsync(string panelId, int wave, string participantId, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var result = await Table.GetEntityIfExistsAsync<ResponseEntity>(ResponseEntity.Partition(panelId, wave), participantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return result.HasValue && !result.Value!.Erased ? (FromEntity(panelId, wave, result.Value!), result.Value!.ETag) : (null, default);
+    }
+
+    /// <summary>
+    /// Saves the answers as the participant's current response; retries on a lost race so the latest submission wins.
+    /// Returns null when the participant's answers were erased (a tombstone holds the row): erasure wins over any
+    /// submission, even one already queued for group commit when it ran.
+    /// </summary>
+    public async Task<StoredResponse?> SaveAsync(
+        string panelId,
+        int wave,
+        string participantId,
+        IReadOnlyDictionary<string, int> answers,
+        IReadOnlyDictionary<string, double?> scores,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+
+        // Most submissions are a participant's first: insert straight away (one round trip instead of a read and a write).
+        // Insert fails if a row exists, so this cannot overwrite anything; only then is the row read and replaced.
+        // Concurrent first submissions to one wave share a transaction (ResponseInsertBatcher): far fewer round trips under load.
+        var firstTry = Entity(panelId, wave, participantId, answers, scores, now, existing: null);
+        if (await inserts.InsertAsync(Table, firstTry, cancellationToken).ConfigureAwait(false))
+        {
+            return FromEntity(panelId, wave, firstTry);
+        }
+
+        // An earlier submission (or this one, committed but its answer lost and retried by the SDK) holds the row.
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var stored = await Table.GetEntityIfExistsAsync<ResponseEntity>(ResponseEntity.Partition(panelId, wave), participantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (stored.HasValue && stored.Value!.Erased) return null;
+            var existing = stored.HasValue ? FromEntity(panelId, wave, stored.Value!) : null;
+            var etag = stored.HasValue ? stored.Value!.ETag : default;
+            var entity = Entity(panelId, wave, participantId, answers, scores, now, existing);
+            try
+            {
+                if (existing is null)
+                {
+                    await Table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await Table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+
+                return FromEntity(panelId, wave, entity);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 5)
+            {
+                // Another submission of the same participant landed in between; read again and replace it.
+            }
+        }
+    }
+
+    public async Task<int> CountAsync(string panelId, int wave, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ResponseEntity.Partition(panelId, wave);
+        var count = 0;
+        await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey", nameof(ResponseEntity.Erased)], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (e.GetBoolean(nameof(ResponseEntity.Erased)) != true) count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Erasure of the participant's answers: each wave's row is replaced by an empty tombstone (not deleted), so an
+    /// insert still queued behind this finds a row and is refused instead of bringing the answers back. Returns how
+    /// many waves held answers.
+    /// </summary>
+    public async Task<int> EraseAsync(string panelId, string participantId, int waves, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var erased = 0;
+        for (var wave = 1; wave <= waves; wave++)
+        {
+            var partition = ResponseEntity.Partition(panelId, wave);
+            var stored = await Table.GetEntityIfExistsAsync<TableEntity>(partition, participantId, [nameof(ResponseEntity.Erased)], cancellationToken).ConfigureAwait(false);
+            if (stored.HasValue && stored.Value!.GetBoolean(nameof(ResponseEntity.Erased)) != true) erased++;
+            var tombstone = new ResponseEntity { PartitionKey = partition, RowKey = participantId, Erased = true, FirstSubmittedAt = now, SubmittedAt = now };
+            await Table.UpsertEntityAsync(tombstone, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+
+        return erased;
+    }
+
+    /// <summary>Who has answered the wave and when they first did, without reading the answers.</summary>
+    public async Task<Dictionary<string, DateTimeOffset>> RespondentsAsync(string panelId, int wave, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ResponseEntity.Partition(panelId, wave);
+        var respondents = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey", nameof(ResponseEntity.FirstSubmittedAt), nameof(ResponseEntity.Erased)], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (e.GetBoolean(nameof(ResponseEntity.Erased)) == true) continue;
+            respondents[e.RowKey] = e.GetDateTimeOffset(nameof(ResponseEntity.FirstSubmittedAt)) ?? default;
+        }
+
+        return respondents;
+    }
+
+    public async IAsyncEnumerable<StoredResponse> ListAsync(string panelId, int wave, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ResponseEntity.Partition(panelId, wave);
+        await foreach (var entity in Table.QueryAsync<ResponseEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (entity.Erased) continue;
+            yield return FromEntity(panelId, wave, entity);
+        }
+    }
+
+    private static ResponseEntity Entity(
+        string panelId,
+        int wave,
+        string participantId,
+        IReadOnlyDictionary<string, int> answers,
+        IReadOnlyDictionary<string, double?> scores,
+        DateTimeOffset now,
+        StoredResponse? existing) => new()
+        {
+            PartitionKey = ResponseEntity.Partition(panelId, wave),
+            RowKey = participantId,
+            AnswersJson = JsonSerializer.Serialize(answers),
+            ScoresJson = JsonSerializer.Serialize(scores),
+            FirstSubmittedAt = existing?.FirstSubmittedAt ?? now,
+            SubmittedAt = now,
+            Revision = (existing?.Revision ?? 0) + 1,
+        };
+
+    private static StoredResponse FromEntity(string panelId, int wave, ResponseEntity entity) => new(
+        panelId,
+        wave,
+        entity.RowKey,
+        JsonSerializer.Deserialize<Dictionary<string, int>>(entity.AnswersJson) ?? [],
+        JsonSerializer.Deserialize<Dictionary<string, double?>>(entity.ScoresJson) ?? [],
+        entity.FirstSubmittedAt,
+        entity.SubmittedAt,
+        entity.Revision);
+}

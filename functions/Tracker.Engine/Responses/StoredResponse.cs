@@ -1,0 +1,12 @@
+namespace Tracker.Engine.Responses;
+
+/// <summary>A participant's saved answers to a wave, with construct scores computed when it was saved.</summary>
+public sealed record StoredResponse(
+    string PanelId,
+    int Wave,
+    string ParticipantId,
+    IReadOnlyDictionary<string, int> Answers,
+    IReadOnlyDictionary<string, double?> Scores,
+    DateTimeOffset FirstSubmittedAt,
+    DateTimeOffset SubmittedAt,
+    int Revision);

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Tracker.Engine.Instruments;
+using Tracker.Engine.Responses;
+
+namespace Tracker.Engine.Sealing;
+
+/// <summary>
+/// The format of a sealed wave: one row per response with <c>participant_id, wave, submitted_at, first_submitted_at,
+/// revision</c>, every item answer (column = item id, as given, not reverse-keyed) and every construct score (column =
+/// construct id), in instrument order. Unlike the exports it is written for Tracker to read back exactly: timestamps
+/// keep their full precision (ISO-8601 round-trip "O") and scores their shortest round-trip form, so a row read from
+/// the blob equals the row that was read from the table.
+/// </summary>
+public static class SealedWaveCsv
+{
+    public const string ParticipantId = "participant_id";
+    public const string Wave = "wave";
+    public const string SubmittedAt = "submitted_at";
+    public const string FirstSubmittedAt = "first_submitted_at";
+    public const string Revision = "revision";
+
+    private static readonly CsvConfiguration Dialect = new(CultureInfo.InvariantCulture)
+    {
+        // Read back only by Tracker (exports apply their own injection guard), so values are stored exactly as they are.
+        InjectionOptions = InjectionOptions.None,
+    };
+
+    public static IReadOnlyList<string> Header(Instrument instrument)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        return [ParticipantId, Wave, SubmittedAt, FirstSubmittedAt, Revision, .. instrument.Items.Select(i => i.Id), .. instrument.Constructs.Select(c => c.Id)];
+    }
+
+    /// <summary>Writes the rows as they come and returns how many there were.</summary>
+    public static async Task<int> WriteAsync(Instrument instrument, IAsyncEnumerable<StoredResponse> rows, TextWriter writer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        ArgumentNullException.ThrowIfNull(rows);
+        await using var csv = new CsvWriter(writer, Dialect, leaveOpen: true);
+        foreach (var name in Header(instrument)) csv.WriteField(name);
+        await csv.NextRecordAsync().ConfigureAwait(false);
+        var items = instrument.Items.Select(i => i.Id).ToArray();
+        var constructs = instrument.Constructs.Select(c => c.Id).ToArray();
+        var count = 0;
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            csv.WriteField(row.ParticipantId);
+            csv.WriteField(row.Wave.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(row.SubmittedAt.ToString("O", CultureInfo.InvariantCulture));
+            csv.WriteField(row.FirstSubmittedAt.ToString("O", CultureInfo.InvariantCulture));
+            csv.WriteField(row.Revision.ToString(CultureInfo.InvariantCulture));
+            foreach (var item in items)
+            {
+                csv.WriteField(row.Answers.TryGetValue(item, out var answer) ? answer.ToString(CultureInfo.InvariantCulture) : "");
+            }
+
+            foreach (var construct in constructs)
+            {
+                csv.WriteField(row.Scores.TryGetValue(construct, out var score) && score is { } s ? s.ToString("R", CultureInfo.InvariantCulture) : "");
+            }
+
+            await csv.NextRecordAsync().ConfigureAwait(false);
+            count++;
+        }
+
+        await csv.FlushAsync().ConfigureAwait(false);
+        return count;
+    }
+
+    /// <summary>
+    /// Reads rows back. Columns are found by name, so a blob sealed before an instrument gained a column still reads
+    /// (the missing answers are simply absent); a missing key column means the blob is not a sealed wave.
+    /// </summary>
+    public static async IAsyncEnumerable<StoredResponse> ReadAsync(string panelId, Instrument instrument, TextReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        using var csv = new CsvReader(reader, Dialect, leaveOpen: true);
+        if (!await csv.ReadAsync().ConfigureAwait(false) || !csv.ReadHeader())
+        {
+            yield break;
+        }
+
+        var header = csv.HeaderRecord ?? [];
+        int Index(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i : throw new InvalidDataException($"The sealed wave has no '{name}' column.");
+        var id = Index(ParticipantId);
+        var wave = Index(Wave);
+        var submitted = Index(SubmittedAt);
+        var first = Index(FirstSubmittedAt);
+        var revision = Index(Revision);
+        var items = instrument.Items.Select(i => (i.Id, Index: Array.IndexOf(header, i.Id))).Where(c => c.Index >= 0).ToArray();
+        var constructs = instrument.Constructs.Select(c => (c.Id, Index: Array.IndexOf(header, c.Id))).Where(c => c.Index >= 0).ToArray();
+        var itemKeys = new ColumnKeys(items.Select(i => i.Id).ToArray());
+        var constructKeys = new ColumnKeys(constructs.Select(c => c.Id).ToArray());
+
+        while (await csv.ReadAsync().ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // Rows share their column names (SharedKeyDictionary): a model holds every row of a panel at once.
+            var answerValues = new int[items.Length];
+            bool[]? answered = null;
+            for (var i = 0; i < items.Length; i++)
+            {
+                var cell = csv.GetField(items[i].Index);
+                if (string.IsNullOrEmpty(cell))
+                {
+                    answered ??= Enumerable.Repeat(true, items.Length).ToArray();
+                    answered[i] = false;
+                }
+                else
+                {
+                    answerValues[i] = int.Parse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                }
+            }
+
+            var scoreValues = new double?[constructs.Length];
+            for (var i = 0; i < constructs.Length; i++)
+            {
+                var cell = csv.GetField(constructs[i].Index);
+                scoreValues[i] = string.IsNullOrEmpty(cell) ? null : double.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+
+            var answers = new SharedKeyDictionary<int>(itemKeys, answerValues, answered);
+            var scores = new SharedKeyDictionary<double?>(constructKeys, scoreValues, null);
+
+            yield return new StoredResponse(
+                panelId,
+                int.Parse(csv.GetField(wave)!, NumberStyles.None, CultureInfo.InvariantCulture),
+                csv.GetField(id)!,
+                answers,
+                scores,
+                DateTimeOffset.ParseExact(csv.GetField(first)!, "O", CultureInfo.InvariantCulture, DateTimeStyles.None),
+                DateTimeOffset.ParseExact(csv.GetField(submitted)!, "O", CultureInfo.InvariantCulture, DateTimeStyles.None),
+                int.Parse(csv.GetField(revision)!, NumberStyles.None, CultureInfo.InvariantCulture));
+        }
+    }
+}

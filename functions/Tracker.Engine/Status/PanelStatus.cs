@@ -1,0 +1,11 @@
+namespace Tracker.Engine.Status;
+
+/// <summary>A panel at a glance; <see cref="Retention"/> is the share of enrolled participants still active (not left or erased).</summary>
+public sealed record PanelStatus(string Id, string Name, int Participants, int ActiveParticipants, DateTimeOffset AsOf, IReadOnlyList<WaveStatus> Waves)
+{
+    public double? Retention => Participants == 0 ? null : Math.Round((double)ActiveParticipants / Participants, 4);
+
+    public int Left { get; init; }
+
+    public int RemindersOff { get; init; }
+}

@@ -1,0 +1,90 @@
+using Tracker.Engine.Email;
+using Tracker.Engine.Invitations;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Responses;
+using Tracker.Engine.Storage;
+
+namespace Tracker.Engine.Status;
+
+/// <summary>Counts per wave, read from the ledger and the responses; the response rate is responded ÷ invited.</summary>
+public sealed class PanelStatusService
+{
+    private readonly PanelRepository panels;
+    private readonly ParticipantRepository participants;
+    private readonly InvitationLedger ledger;
+    private readonly ResponseRepository responses;
+    private readonly TimeProvider clock;
+
+    public PanelStatusService(PanelRepository panels, ParticipantRepository participants, InvitationLedger ledger, ResponseRepository responses, TimeProvider clock)
+    {
+        this.panels = panels;
+        this.participants = participants;
+        this.ledger = ledger;
+        this.responses = responses;
+        this.clock = clock;
+    }
+
+    public async Task<PanelStatus?> GetAsync(string panelId, CancellationToken cancellationToken)
+    {
+        var panel = await panels.GetAsync(panelId, cancellationToken).ConfigureAwait(false);
+        if (panel is null) return null;
+
+        var now = clock.GetUtcNow();
+        var members = await participants.ListAsync(panelId, cancellationToken).ConfigureAwait(false);
+        var waveRows = (await panels.GetWavesAsync(panelId, cancellationToken).ConfigureAwait(false)).ToDictionary(w => w.Number);
+        var waves = await Task.WhenAll(Enumerable.Range(1, panel.Schedule.Waves).Select(async wave =>
+        {
+            var state = panel.Schedule.StateAt(wave, now);
+            var sealedAt = waveRows.GetValueOrDefault(wave)?.SealedAt;
+            var planned = members.Count(m => m.Active && !m.SkippedWaves.Contains(wave));
+            if (state == WaveState.Scheduled)
+            {
+                return new WaveStatus(wave, Name(state), panel.Schedule.OpensAt(wave), panel.Schedule.ClosesAt(wave), 0, 0, 0, null) { Planned = planned };
+            }
+
+            var rows = await ledger.ReadWaveAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
+            var respondents = await responses.RespondentsAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
+            var messages = rows.Values.Where(r => MessageKind.IsKnown(r.Kind)).ToList();
+            var invited = messages.Count(r => r.Kind == MessageKind.Invite && r.State == LedgerEntity.Sent);
+            var failures = messages.Where(r => r.State == LedgerEntity.Failed).GroupBy(r => SmtpReplyRedactor.Redact(r.Error ?? "no reason recorded")).Select(g => new FailureReason(g.Key, g.Count())).OrderByDescending(f => f.Count).ToList();
+            double? rate = invited == 0 ? null : Math.Round((double)respondents.Count / invited, 4);
+            return new WaveStatus(wave, sealedAt is null ? Name(state) : "sealed", panel.Schedule.OpensAt(wave), panel.Schedule.ClosesAt(wave), invited, failures.Sum(f => f.Count), respondents.Count, rate)
+            {
+                Planned = planned,
+                Queued = messages.Count(r => r.State == LedgerEntity.Queued),
+                Sending = messages.Count(r => r.State == LedgerEntity.Claimed),
+                Sent = messages.Count(r => r.State == LedgerEntity.Sent),
+                Unknown = messages.Count(r => r.State == LedgerEntity.Unknown),
+                Reminded = messages.Where(r => r.Kind != MessageKind.Invite && r.State == LedgerEntity.Sent).Select(r => InvitationEntity.ParticipantOf(r.RowKey)).Distinct().Count(),
+                Opened = rows.Values.Count(r => r.Kind == InvitationLedger.OpenedKind),
+                OptedOut = members.Count(m => m.SkippedWaves.Contains(wave) || m.LeftWave == wave),
+                SealedAt = sealedAt,
+                RespondedAfter = Attribution(messages, respondents),
+                Failures = failures,
+            };
+        })).ConfigureAwait(false);
+
+        return new PanelStatus(panel.Id, panel.Name, members.Count, members.Count(m => m.Active), now, waves)
+        {
+            Left = members.Count(m => !m.Active),
+            RemindersOff = members.Count(m => m.Active && m.RemindersOff),
+        };
+    }
+
+    /// <summary>Credits each response to the last message sent to that participant before they first answered.</summary>
+    private static List<ResponseSource> Attribution(List<InvitationEntity> messages, Dictionary<string, DateTimeOffset> respondents)
+    {
+        var sent = messages.Where(r => r.State == LedgerEntity.Sent && r.SentAt is not null).ToLookup(r => InvitationEntity.ParticipantOf(r.RowKey));
+        var credited = respondents
+            .Select(pair => sent[pair.Key].Where(m => m.SentAt <= pair.Value).OrderBy(m => m.SentAt).LastOrDefault()?.Kind)
+            .Where(kind => kind is not null)
+            .GroupBy(kind => kind!)
+            .OrderBy(g => MessageKind.ReminderNumber(g.Key))
+            .ToList();
+        var total = credited.Sum(g => g.Count());
+        return credited.Select(g => new ResponseSource(g.Key, g.Count(), Math.Round((double)g.Count() / total, 4))).ToList();
+    }
+
+    private static string Name(WaveState state) => state.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,9 @@
+namespace Tracker.Engine.Storage;
+
+/// <summary>How to reach a participant, kept apart from answers so erasure removes one row and responses never sit beside an address.</summary>
+public sealed class ContactEntity : TableEntityBase
+{
+    public string Email { get; set; } = "";
+
+    public string? ExternalId { get; set; }
+}

@@ -1,0 +1,34 @@
+namespace Tracker.Engine.Storage;
+
+/// <summary>A panel's definition; all panels share one partition because they are few and listed together.</summary>
+public sealed class PanelEntity : TableEntityBase
+{
+    public const string Partition = "panel";
+
+    public string Name { get; set; } = "";
+
+    public string InstrumentJson { get; set; } = "";
+
+    public DateTimeOffset ScheduleStart { get; set; }
+
+    public int Waves { get; set; }
+
+    public string Interval { get; set; } = "";
+
+    public string Window { get; set; } = "";
+
+    public string TimeZone { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>JSON array of the summary recipients; null on panels created before summaries existed.</summary>
+    public string? StakeholdersJson { get; set; }
+
+    public int? MinimumCellSize { get; set; }
+
+    /// <summary>The whole schedule with the versions it replaced (<see cref="Panels.ScheduleJson"/>); null on panels from before schedule edits, whose flat columns say it all.</summary>
+    public string? ScheduleJson { get; set; }
+
+    /// <summary>The summary cadence's wire name; null on panels created before cadences existed (after each wave).</summary>
+    public string? SummaryCadence { get; set; }
+}

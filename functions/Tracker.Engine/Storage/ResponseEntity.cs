@@ -1,0 +1,23 @@
+namespace Tracker.Engine.Storage;
+
+/// <summary>One participant's answers to one wave; a resubmission before the wave closes replaces it (never a second row).</summary>
+public sealed class ResponseEntity : TableEntityBase
+{
+    public string AnswersJson { get; set; } = "{}";
+
+    public string ScoresJson { get; set; } = "{}";
+
+    public DateTimeOffset FirstSubmittedAt { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+
+    public int Revision { get; set; }
+
+    /// <summary>
+    /// A tombstone left by erasure: no answers, and it makes every later insert or replacement of this participant's
+    /// response fail or refuse, so a submission that was in flight when the erasure ran cannot bring the answers back.
+    /// </summary>
+    public bool Erased { get; set; }
+
+    public static string Partition(string panelId, int wave) => $"{panelId}~{WaveEntity.Key(wave)}";
+}

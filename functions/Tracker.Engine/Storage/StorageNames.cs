@@ -1,0 +1,28 @@
+namespace Tracker.Engine.Storage;
+
+/// <summary>Every table, blob container and queue Tracker uses; infra provisions exactly these.</summary>
+public static class StorageNames
+{
+    /// <summary>The connection setting name (a connection string locally; <c>TrackerStorage__tableServiceUri</c> etc. with an identity in Azure).</summary>
+    public const string Connection = "TrackerStorage";
+
+    public const string PanelsTable = "panels";
+    public const string WavesTable = "waves";
+    public const string ParticipantsTable = "participants";
+    public const string ContactsTable = "contacts";
+    public const string InvitationsTable = "invitations";
+    public const string ResponsesTable = "responses";
+    public const string SummariesTable = "summaries";
+
+    public const string SealedWavesContainer = "sealed-waves";
+    public const string ModelsContainer = "models";
+
+    public const string DispatchQueue = "dispatch-batches";
+
+    public static IReadOnlyList<string> Tables { get; } =
+        [PanelsTable, WavesTable, ParticipantsTable, ContactsTable, InvitationsTable, ResponsesTable, SummariesTable];
+
+    public static IReadOnlyList<string> Containers { get; } = [SealedWavesContainer, ModelsContainer];
+
+    public static IReadOnlyList<string> Queues { get; } = [DispatchQueue];
+}

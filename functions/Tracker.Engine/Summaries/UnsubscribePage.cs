@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http;
+using Tracker.Engine.Forms;
+
+namespace Tracker.Engine.Summaries;
+
+/// <summary>
+/// The pages behind a summary's unsubscribe link, in the participant pages' layout and with their security headers.
+/// GET only asks (mail scanners and link previews fetch links, and must not unsubscribe anyone); the button posts the
+/// same body a mail app's one-click unsubscribe sends (RFC 8058), to the same URL.
+/// </summary>
+public static class UnsubscribePage
+{
+    public const string ConfirmTitle = "Stop receiving these summaries?";
+    public const string DoneTitle = "You are unsubscribed";
+
+    public static HtmlPage Confirm(string panelName, string actionUrl) => new(StatusCodes.Status200OK,
+        PageLayout.Render("en", $"{ConfirmTitle} – {panelName}", html =>
+        {
+            html.Element("p", panelName, ("class", "panel")).Line()
+                .Element("h1", ConfirmTitle).Line()
+                .Element("p", "You receive an emailed trend summary of this panel as one of its stakeholders. Unsubscribing stops them for this address only; the research team can add you again.").Line()
+                .Open("form", ("method", "post"), ("action", actionUrl)).Line()
+                .Open("input", ("type", "hidden"), ("name", "List-Unsubscribe"), ("value", "One-Click")).Line()
+                .Element("button", "Unsubscribe", ("type", "submit")).Line()
+                .Close("form").Line();
+        }));
+
+    public static HtmlPage Done(string panelName) => new(StatusCodes.Status200OK,
+        PageLayout.Render("en", $"{DoneTitle} – {panelName}", html =>
+        {
+            html.Element("p", panelName, ("class", "panel")).Line()
+                .Element("h1", DoneTitle).Line()
+                .Element("p", "You will not receive further trend summaries of this panel. You can close this page now.").Line();
+        }));
+
+    /// <summary>404 for a token that does not verify or names no panel: one page for all, so it reveals nothing.</summary>
+    public static HtmlPage InvalidLink() => ProblemPage.Page(StatusCodes.Status404NotFound,
+        "This unsubscribe link does not work",
+        "Please check that you opened the whole link from the summary email.\n\nIf it still does not work, please ask the research team to remove you from the panel's stakeholders.");
+
+    /// <summary>503: storage is unavailable; nothing changed, and the same link will work later.</summary>
+    public static HtmlPage Unavailable() => ProblemPage.Page(StatusCodes.Status503ServiceUnavailable,
+        "Sorry, this page is not available right now",
+        "Please try again in a few minutes with the same link. Nothing has been changed yet.") with { RetryAfter = SurveyFormPage.UnavailableRetryAfter };
+}

@@ -1,0 +1,178 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Tracker.Engine.Forms;
+using Tracker.Engine.Links;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Responses;
+using Tracker.Engine.Scoring;
+using Tracker.Engine.Storage;
+
+namespace Tracker.Engine.Surveys;
+
+/// <summary>
+/// What happens behind a participant's link: the token is verified, the wave must be open, answers are validated
+/// and stored as the participant's one response to that wave. Every refusal is a page, never an exception; when
+/// storage is down the page is a 503 with Retry-After that keeps the participant's choices.
+/// </summary>
+public sealed class SurveyService
+{
+    /// <summary>
+    /// The longest a participant waits for storage: the clients' own retries give up sooner on a refused connection, and
+    /// this caps the case where storage accepts connections but does not answer.
+    /// </summary>
+    public static readonly TimeSpan StorageDeadline = TimeSpan.FromSeconds(8);
+
+    private readonly LinkSigner signer;
+    private readonly PanelDefinitionCache panels;
+    private readonly ParticipantRepository participants;
+    private readonly ResponseRepository responses;
+    private readonly Invitations.InvitationLedger ledger;
+    private readonly TimeProvider clock;
+    private readonly ILogger<SurveyService> logger;
+
+    public SurveyService(LinkSigner signer, PanelDefinitionCache panels, ParticipantRepository participants, ResponseRepository responses, Invitations.InvitationLedger ledger, TimeProvider clock, ILogger<SurveyService> logger)
+    {
+        this.ledger = ledger;
+        this.signer = signer;
+        this.panels = panels;
+        this.participants = participants;
+        this.responses = responses;
+        this.clock = clock;
+        this.logger = logger;
+    }
+
+    public async Task<HtmlPage> ShowAsync(string token, CancellationToken cancellationToken)
+    {
+        using var deadline = Deadline(cancellationToken);
+        try
+        {
+            var access = await ResolveAsync(token, deadline.Token).ConfigureAwait(false);
+            if (access.Refusal is not null) return access.Refusal;
+
+            await ledger.RecordOpenedAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, clock.GetUtcNow(), deadline.Token).ConfigureAwait(false);
+            var (existing, _) = await responses.GetAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, deadline.Token).ConfigureAwait(false);
+            return SurveyFormPage.Page(Model(access, token) with { Answers = existing?.Answers ?? new Dictionary<string, int>() });
+        }
+        catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
+        {
+            logger.LogWarning("Storage unavailable while showing a survey form; answered 503 ({Error})", ex.GetType().Name);
+            return ProblemPage.Unavailable();
+        }
+    }
+
+    public async Task<HtmlPage> SubmitAsync(string token, IFormCollection form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        using var deadline = Deadline(cancellationToken);
+        try
+        {
+            return await SaveAsync(token, form, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
+        {
+            // Nothing was acknowledged, so the participant must be able to press Save again with every choice still made.
+            logger.LogWarning("Storage unavailable while saving a response; answered 503 with the form kept ({Error})", ex.GetType().Name);
+            return UnavailableKeepingAnswers(token, form);
+        }
+    }
+
+    public HtmlPage BadRequest() => ProblemPage.BadRequest();
+
+    private async Task<HtmlPage> SaveAsync(string token, IFormCollection form, CancellationToken cancellationToken)
+    {
+        var access = await ResolveAsync(token, cancellationToken).ConfigureAwait(false);
+        if (access.Refusal is not null) return access.Refusal;
+
+        var panel = access.Panel!;
+        var parsed = AnswerParser.Parse(panel.Instrument, form);
+        if (parsed.Outcome == AnswerParseOutcome.Malformed)
+        {
+            return ProblemPage.BadRequest();
+        }
+
+        if (!parsed.IsAccepted)
+        {
+            return SurveyFormPage.Page(Model(access, token) with { Answers = parsed.Answers, Errors = parsed.Errors });
+        }
+
+        var scores = ConstructScorer.Score(panel.Instrument, parsed.Answers);
+        var saved = await responses.SaveAsync(panel.Id, access.Wave, access.Participant!.Id, parsed.Answers, scores, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+
+        // Erased while this submission was on its way: the erasure wins, and the link now looks like any bad link.
+        if (saved is null) return ProblemPage.InvalidLink();
+        logger.LogInformation("Response saved for panel {PanelId} wave {Wave} (revision {Revision})", panel.Id, access.Wave, saved.Revision);
+        return ThankYouPage.Page(panel.Name, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}");
+    }
+
+    /// <summary>
+    /// The form as posted, on a 503. The token was verified before any storage call, so only a genuine link gets here;
+    /// the panel comes from the cache when it was read before (however long ago), else the choices ride on hidden fields.
+    /// </summary>
+    private HtmlPage UnavailableKeepingAnswers(string token, IFormCollection form)
+    {
+        var action = $"/api/{ParticipantLinks.SurveyRoute}/{token}";
+        var verification = signer.Verify(token, LinkPurpose.Survey);
+        var link = verification.Token;
+        if (link is not null && panels.TryGetStale(link.PanelId, out var panel) && panel is not null && LegacyLinks.Serves(verification, panel, LinkPurpose.Survey))
+        {
+            var parsed = AnswerParser.Parse(panel.Instrument, form);
+            var closes = Format(panel.Schedule.ClosesAt(link.Wave), panel.DefaultTimeZone);
+            return SurveyFormPage.Unavailable(new SurveyFormModel(panel.Instrument, panel.Name, link.Wave, panel.Schedule.Waves, closes, action) { Answers = parsed.Answers });
+        }
+
+        var fields = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? string.Empty)));
+        return ProblemPage.UnavailableKeepingAnswers(action, fields);
+    }
+
+    private static CancellationTokenSource Deadline(CancellationToken cancellationToken)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        source.CancelAfter(StorageDeadline);
+        return source;
+    }
+
+    private async Task<SurveyAccess> ResolveAsync(string token, CancellationToken cancellationToken)
+    {
+        var verification = signer.Verify(token, LinkPurpose.Survey);
+        if (verification.Status == LinkVerificationStatus.Invalid)
+        {
+            return SurveyAccess.Refused(ProblemPage.InvalidLink());
+        }
+
+        var link = verification.Token!;
+        var panel = await panels.GetAsync(link.PanelId, cancellationToken).ConfigureAwait(false);
+        var participant = panel is null ? null : await participants.GetAsync(panel.Id, link.ParticipantId, cancellationToken).ConfigureAwait(false);
+        if (panel is null || participant is null || !participant.Active || link.Wave < 1 || link.Wave > panel.Schedule.Waves
+            || !LegacyLinks.Serves(verification, panel, LinkPurpose.Survey))
+        {
+            // A genuine token for a deleted panel or an erased participant looks exactly like a bad link.
+            return SurveyAccess.Refused(ProblemPage.InvalidLink());
+        }
+
+        // The token outlives the wave by a grace period, so an expired token always means a closed wave.
+        // Each participant's window runs from their own invitation (local send time, rolling enrolment).
+        var schedule = participant.ScheduleIn(panel);
+        var state = verification.Status == LinkVerificationStatus.Expired ? WaveState.Closed : schedule.StateAt(link.Wave, clock.GetUtcNow());
+        return state switch
+        {
+            WaveState.Closed => SurveyAccess.Refused(ProblemPage.WaveClosed()),
+            WaveState.Scheduled => SurveyAccess.Refused(ProblemPage.Page(StatusCodes.Status403Forbidden, "This survey is not open yet",
+                $"Wave {link.Wave} opens on {Format(schedule.InviteAt(link.Wave), participant.TimeZone)}. Please come back then with the same link.")),
+            _ => new SurveyAccess(panel, participant, link.Wave, null),
+        };
+    }
+
+    private static SurveyFormModel Model(SurveyAccess access, string token) =>
+        new(access.Panel!.Instrument, access.Panel.Name, access.Wave, access.Panel.Schedule.Waves, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}");
+
+    private static string ClosesAtText(SurveyAccess access) =>
+        Format(access.Participant!.ScheduleIn(access.Panel!).ClosesAt(access.Wave), access.Participant.TimeZone);
+
+    private static string Format(DateTimeOffset instant, string timeZone)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        return TimeZoneInfo.ConvertTime(instant, zone).ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
+    }
+}

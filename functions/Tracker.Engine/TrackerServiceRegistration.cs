@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Tracker.Engine.Configuration;
+using Tracker.Engine.Dashboard;
+using Tracker.Engine.Email;
+using Tracker.Engine.Exports;
+using Tracker.Engine.Forms;
+using Tracker.Engine.Invitations;
+using Tracker.Engine.Links;
+using Tracker.Engine.Models;
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Responses;
+using Tracker.Engine.Sealing;
+using Tracker.Engine.Security;
+using Tracker.Engine.Status;
+using Tracker.Engine.Storage;
+using Tracker.Engine.Summaries;
+using Tracker.Engine.Surveys;
+
+namespace Tracker.Engine;
+
+/// <summary>The one registration both hosts call (Azure Functions' Program.cs and Tracker.LocalHost), so they run the same services.</summary>
+public static class TrackerServiceRegistration
+{
+    public static IServiceCollection AddTracker(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<TrackerOptions>().Bind(configuration.GetSection(TrackerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => Enum.TryParse<MailKit.Security.SecureSocketOptions>(o.Security, true, out _), "Smtp:Security must be None, Auto, StartTls, StartTlsWhenAvailable or SslOnConnect.")
+            .ValidateOnStart();
+        services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LinkOptions>, LinkOptionsValidator>();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PublicRateLimiter>();
+
+        services.AddSingleton(_ => StorageClientFactory.Create(configuration));
+        services.AddSingleton<PanelRepository>();
+        services.AddSingleton<ParticipantRepository>();
+        services.AddSingleton<InvitationLedger>();
+        services.AddSingleton<ResponseRepository>();
+
+        services.AddSingleton<LinkSigner>();
+        services.AddSingleton<ParticipantLinks>();
+        services.AddSmtpResilience();
+        services.AddSingleton<SmtpMailer>();
+
+        services.AddSingleton<PanelService>();
+        services.AddSingleton<AddressHasher>();
+        services.AddSingleton<ContactIndex>();
+        services.AddSingleton<ErasedAddresses>();
+        services.AddSingleton<ParticipantImporter>();
+        services.AddSingleton<DispatchPlanner>();
+        services.AddSingleton<WaveDispatcher>();
+        services.AddSingleton<PanelStatusService>();
+        services.AddSingleton<PanelDefinitionCache>();
+        services.AddSingleton<SurveyService>();
+        services.AddSingleton<Tracker.Engine.OptOut.OptOutService>();
+        services.AddSingleton<IParticipantLedgerEraser, LedgerErasure>();
+        services.AddSingleton<Tracker.Engine.Participants.ParticipantErasure>();
+        services.AddSingleton<ScheduleEditor>();
+        services.AddSingleton<Tracker.Engine.Plans.SendPlanService>();
+        services.AddSingleton<ModelStore>();
+        services.AddSingleton<WillingnessModelService>();
+        services.AddSingleton<SummaryLedger>();
+        services.AddSingleton<SubscriptionSigner>();
+        services.AddSingleton<SummarySubscriptions>();
+        services.AddSingleton<SummaryUnsubscribe>();
+        services.AddSingleton<TrendSummaryService>();
+        services.AddSingleton<SealedWaveStore>();
+        services.AddSingleton<WaveSealer>();
+        services.AddSingleton<ClosedWaveSealing>();
+        services.AddSingleton<TableResponseSource>();
+        services.AddSingleton<IResponseSource, SealedFirstResponseSource>();
+        services.AddSingleton<PanelExporter>();
+        services.AddSingleton<DashboardService>();
+        services.AddSingleton<DashboardAccess>();
+        return services;
+    }
+}

@@ -1,8 +1,0 @@
-namespace Tracker.Panels.Panels;
-
-public enum WaveState
-{
-    Scheduled,
-    Open,
-    Closed,
-}

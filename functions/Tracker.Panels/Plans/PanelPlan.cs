@@ -1,4 +1,0 @@
-namespace Tracker.Panels.Plans;
-
-/// <summary>Every send the current schedule makes for a panel, with what has already happened to each.</summary>
-public sealed record PanelPlan(string PanelId, DateTimeOffset AsOf, IReadOnlyList<PlanWave> Waves, IReadOnlyList<PlanEntry> Sends);

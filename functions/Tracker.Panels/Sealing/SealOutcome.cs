@@ -1,4 +1,0 @@
-namespace Tracker.Panels.Sealing;
-
-/// <summary>The result of <see cref="WaveSealer.SealAsync"/>: the status, the rows written by this call (0 unless sealed now) and when the wave was recorded as sealed.</summary>
-public sealed record SealOutcome(SealStatus Status, int Rows, DateTimeOffset? SealedAt);

@@ -1,4 +1,0 @@
-namespace Tracker.Panels.Status;
-
-/// <summary>How many messages of a wave failed for one reason.</summary>
-public sealed record FailureReason(string Reason, int Count);

@@ -1,4 +1,0 @@
-namespace Tracker.Panels.Status;
-
-/// <summary>Responses that came in after a given message (the last one sent before the participant first answered).</summary>
-public sealed record ResponseSource(string Message, int Responses, double Share);

@@ -1,9 +1,0 @@
-namespace Tracker.Panels.Storage;
-
-/// <summary>How to reach a participant, kept apart from answers so erasure removes one row and responses never sit beside an address.</summary>
-public sealed class ContactEntity : TableEntityBase
-{
-    public string Email { get; set; } = "";
-
-    public string? ExternalId { get; set; }
-}

@@ -1,4 +1,0 @@
-namespace Tracker.Panels.Summaries;
-
-/// <summary>The preview of a panel's summary: the HTML with the charts inlined, or why there is none.</summary>
-public sealed record SummaryPreview(bool PanelFound, string? Html, string? Problem);

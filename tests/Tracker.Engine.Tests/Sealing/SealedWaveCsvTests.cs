@@ -1,0 +1,60 @@
+using Tracker.Engine.Instruments;
+using Tracker.Engine.Responses;
+using Tracker.Engine.Sealing;
+
+namespace Tracker.Engine.Tests.Sealing;
+
+public sealed class SealedWaveCsvTests
+{
+    private static readonly Instrument Instrument = DefaultInstrument.Instance;
+
+    [Fact]
+    public async Task Rows_read_back_exactly_as_written_including_missing_answers_and_scores()
+    {
+        var at = new DateTimeOffset(2026, 11, 28, 9, 15, 30, TimeSpan.Zero).AddTicks(1234567);
+        var full = Instrument.Items.Select((item, i) => (item.Id, Value: i % 7 + 1)).ToDictionary(p => p.Id, p => p.Value);
+        var partial = full.Where(p => !p.Key.StartsWith("ugc", StringComparison.Ordinal)).ToDictionary();
+        StoredResponse[] rows =
+        [
+            new("p23456789ab", 3, "AAAAAAAAAAAAAAAA", full, Instrument.Constructs.ToDictionary(c => c.Id, c => (double?)(13.0 / 3)), at, at.AddMinutes(5), 2),
+            new("p23456789ab", 3, "=cmd|quoted,\"id\"", partial, Instrument.Constructs.ToDictionary(c => c.Id, c => c.Id == "ugc" ? null : (double?)0.1), at, at, 1),
+        ];
+
+        using var buffer = new StringWriter();
+        Assert.Equal(2, await SealedWaveCsv.WriteAsync(Instrument, ToAsync(rows), buffer, CancellationToken.None));
+        var csv = buffer.ToString();
+        Assert.StartsWith("participant_id,wave,submitted_at,first_submitted_at,revision,ugc_1,", csv, StringComparison.Ordinal);
+
+        var read = new List<StoredResponse>();
+        await foreach (var row in SealedWaveCsv.ReadAsync("p23456789ab", Instrument, new StringReader(csv), CancellationToken.None)) read.Add(row);
+        Assert.Equal(rows.Length, read.Count);
+        foreach (var (expected, actual) in rows.Zip(read))
+        {
+            Assert.Equal((expected.PanelId, expected.Wave, expected.ParticipantId, expected.FirstSubmittedAt, expected.SubmittedAt, expected.Revision),
+                (actual.PanelId, actual.Wave, actual.ParticipantId, actual.FirstSubmittedAt, actual.SubmittedAt, actual.Revision));
+            Assert.Equal(expected.Answers.OrderBy(p => p.Key, StringComparer.Ordinal), actual.Answers.OrderBy(p => p.Key, StringComparer.Ordinal));
+            Assert.Equal(expected.Scores.OrderBy(p => p.Key, StringComparer.Ordinal), actual.Scores.OrderBy(p => p.Key, StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_file_without_the_key_columns_is_refused_with_its_name()
+    {
+        var problem = await Assert.ThrowsAsync<InvalidDataException>(async () =>
+        {
+            await foreach (var _ in SealedWaveCsv.ReadAsync("p", Instrument, new StringReader("participant_id,wave\r\nA,1\r\n"), CancellationToken.None))
+            {
+            }
+        });
+        Assert.Contains("submitted_at", problem.Message, StringComparison.Ordinal);
+    }
+
+    private static async IAsyncEnumerable<StoredResponse> ToAsync(IEnumerable<StoredResponse> rows)
+    {
+        foreach (var row in rows)
+        {
+            await Task.Yield();
+            yield return row;
+        }
+    }
+}
