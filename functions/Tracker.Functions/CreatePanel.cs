@@ -14,10 +14,12 @@ public sealed class CreatePanel(PanelService panels)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var (definition, refusal) = await JsonBody.ReadAsync<PanelDefinition>(request, cancellationToken);
+        var (body, refusal) = await JsonBody.ReadElementAsync(request, cancellationToken);
         if (refusal is not null) return refusal;
 
-        var created = await panels.CreateAsync(definition, cancellationToken);
+        var readProblems = new List<string>();
+        var definition = PanelDefinitionReader.Read(body, readProblems);
+        var created = await panels.CreateAsync(definition, cancellationToken, readProblems);
         if (!created.IsValid) return ApiProblem.Of(400, "The panel definition is invalid.", created.Problems);
 
         var panel = created.Value!;
@@ -27,6 +29,7 @@ public sealed class CreatePanel(PanelService panels)
             name = panel.Name,
             instrument = panel.Instrument.Id,
             waves = Enumerable.Range(1, panel.Schedule.Waves).Select(w => new { number = w, opensAt = panel.Schedule.OpensAt(w), closesAt = panel.Schedule.ClosesAt(w) }),
+            warnings = panels.Warnings(panel),
         });
     }
 }

@@ -17,10 +17,12 @@ public sealed class EditSchedule(PanelService panels, ScheduleEditor editor)
     {
         var panel = await panels.GetAsync(id, cancellationToken);
         if (panel is null) return ApiProblem.NotFound($"Panel '{id}'");
-        var (definition, refusal) = await JsonBody.ReadAsync<ScheduleDefinition>(request, cancellationToken);
+        var (body, refusal) = await JsonBody.ReadElementAsync(request, cancellationToken);
         if (refusal is not null) return refusal;
 
-        var edit = await editor.EditAsync(panel, definition, cancellationToken);
+        var readProblems = new List<string>();
+        var definition = PanelDefinitionReader.ReadSchedule(body, readProblems);
+        var edit = await editor.EditAsync(panel, definition, cancellationToken, readProblems);
         if (edit.Panel is null) return ApiProblem.Of(edit.IsConflict ? 409 : 422, "The schedule was not changed.", edit.Problems);
         var schedule = edit.Panel.Schedule;
         return new OkObjectResult(new

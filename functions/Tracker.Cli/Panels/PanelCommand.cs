@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
 using Tracker.Cli.Api;
+using Tracker.Engine.Common;
 
 namespace Tracker.Cli.Panels;
 
@@ -51,7 +52,7 @@ public static class PanelCommand
             catch (JsonException e)
             {
                 // Said here with the file's name and position rather than as the server's generic 400.
-                throw new CommandInputException($"'{path.Name}' is not valid JSON: {e.Message}");
+                throw new CommandInputException($"'{path.Name}' is not valid JSON: {JsonSyntax.Describe(e)}");
             }
 
             var created = await client.CreatePanelAsync(json, ct);
@@ -72,6 +73,11 @@ public static class PanelCommand
             }
 
             console.Write(table);
+            if (created.TryGetProperty("warnings", out var warnings))
+            {
+                foreach (var warning in warnings.EnumerateArray()) console.MarkupLineInterpolated($"[yellow]warning:[/] {warning.GetString()}");
+            }
+
             console.MarkupLineInterpolated($"Next: tracker participants import --panel {id} participants.csv");
             return ExitCodes.Ok;
         }, cancellationToken));

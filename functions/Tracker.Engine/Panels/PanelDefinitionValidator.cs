@@ -20,13 +20,48 @@ public static class PanelDefinitionValidator
 
     public const int MaxMinimumCellSize = 1000;
 
-    public static Validation<Panel> Validate(PanelDefinition? definition, string id, DateTimeOffset now)
+    /// <param name="readProblems">What <see cref="PanelDefinitionReader"/> could not read: reported first, and a path
+    /// it already names is not reported again as missing.</param>
+    public static Validation<Panel> Validate(PanelDefinition? definition, string id, DateTimeOffset now, IReadOnlyList<string>? readProblems = null)
     {
         if (definition is null)
         {
             return Validation<Panel>.Invalid(["The body must be a JSON panel definition with name, instrument and schedule."]);
         }
 
+        var checks = Check(definition, id, now);
+        if (readProblems is not { Count: > 0 }) return checks;
+        return Validation<Panel>.Invalid(Merge(readProblems, checks.Problems));
+    }
+
+    /// <summary>What a researcher should know about a valid panel's schedule before invitations go out.</summary>
+    public static IReadOnlyList<string> Warnings(Panel panel, DateTimeOffset now)
+    {
+        var schedule = panel.Schedule;
+        if (schedule.Kind != ScheduleKind.Fixed || schedule.OpensAt(1) >= now) return [];
+        var open = Enumerable.Range(1, schedule.Waves).Where(w => schedule.OpensAt(w) <= now && schedule.ClosesAt(w) > now).ToList();
+        var closed = Enumerable.Range(1, schedule.Waves).Count(w => schedule.ClosesAt(w) <= now);
+        var warnings = new List<string>();
+        if (closed > 0) warnings.Add($"schedule.start: is in the past, so {closed} wave(s) closed before the panel existed and nobody will be invited to them");
+        if (open.Count > 0) warnings.Add($"schedule.start: wave {open[0]} is already open (since {schedule.OpensAt(open[0]):yyyy-MM-dd HH:mm} UTC); its invitations go out at the next dispatch and participants have less than the full window to answer");
+        return warnings;
+    }
+
+    /// <summary>The reader's problems first, then the checks' problems on paths the reader did not already name.</summary>
+    public static List<string> Merge(IReadOnlyList<string> readProblems, IEnumerable<string> checkProblems)
+    {
+        var named = readProblems.Select(PathOf).ToHashSet(StringComparer.Ordinal);
+        return [.. readProblems, .. checkProblems.Where(p => !named.Contains(PathOf(p)))];
+    }
+
+    private static string PathOf(string problem)
+    {
+        var colon = problem.IndexOf(": ", StringComparison.Ordinal);
+        return colon < 0 ? problem : problem[..colon];
+    }
+
+    private static Validation<Panel> Check(PanelDefinition definition, string id, DateTimeOffset now)
+    {
         var problems = new List<string>();
         var name = definition.Name?.Trim() ?? "";
         if (name.Length == 0) problems.Add("name: is required");
@@ -39,6 +74,7 @@ public static class PanelDefinitionValidator
         if (!TimeZones.IsKnown(zone)) problems.Add($"timeZone: '{zone}' is not an IANA time zone such as Europe/Berlin");
 
         var schedule = ResolveSchedule(definition.Schedule, problems);
+        if (schedule is not null) RefuseEnded(schedule, now, problems);
         var stakeholders = ResolveStakeholders(definition.Stakeholders, problems);
         var minimumCellSize = definition.MinimumCellSize ?? Tracker.Reports.Suppression.CellSuppression.DefaultMinimumCellSize;
         if (minimumCellSize is < MinMinimumCellSize or > MaxMinimumCellSize) problems.Add($"minimumCellSize: must be from {MinMinimumCellSize} to {MaxMinimumCellSize}");
@@ -178,6 +214,22 @@ public static class PanelDefinitionValidator
         };
         if (EndsTooLate(result)) problems.Add("schedule: ends too far in the future");
         return problems.Count > before ? null : result;
+    }
+
+    /// <summary>A panel created after its last wave closed (or its enrolment ended) would never invite anyone.</summary>
+    private static void RefuseEnded(WaveSchedule schedule, DateTimeOffset now, List<string> problems)
+    {
+        if (schedule.Kind == ScheduleKind.Rolling)
+        {
+            if (schedule.EnrolUntil <= now) problems.Add($"schedule.enrolUntil: {schedule.EnrolUntil:yyyy-MM-dd HH:mm} UTC is in the past, so nobody could join this rolling panel; give a later instant");
+            return;
+        }
+
+        var lastClose = schedule.LatestClose(schedule.Waves);
+        if (lastClose <= now)
+        {
+            problems.Add($"schedule.start: {schedule.Start:yyyy-MM-dd HH:mm} UTC is in the past: all {schedule.Waves} wave(s) would already be closed (the last closed {lastClose:yyyy-MM-dd HH:mm} UTC) and nobody would be invited; give a start in the future");
+        }
     }
 
     /// <summary>Past year 9000, or so far that the calendar overflows computing it (start 9999-12-01 with 100 waves).</summary>

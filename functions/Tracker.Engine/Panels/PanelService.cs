@@ -17,9 +17,9 @@ public sealed class PanelService
         this.logger = logger;
     }
 
-    public async Task<Validation<Panel>> CreateAsync(PanelDefinition? definition, CancellationToken cancellationToken)
+    public async Task<Validation<Panel>> CreateAsync(PanelDefinition? definition, CancellationToken cancellationToken, IReadOnlyList<string>? readProblems = null)
     {
-        var validation = PanelDefinitionValidator.Validate(definition, Ids.NewPanelId(), clock.GetUtcNow());
+        var validation = PanelDefinitionValidator.Validate(definition, Ids.NewPanelId(), clock.GetUtcNow(), readProblems);
         if (!validation.IsValid)
         {
             return validation;
@@ -30,6 +30,8 @@ public sealed class PanelService
         logger.LogInformation("Created panel {PanelId} with {Waves} waves and instrument {InstrumentId}", panel.Id, panel.Schedule.Waves, panel.Instrument.Id);
         return validation;
     }
+
+    public IReadOnlyList<string> Warnings(Panel panel) => PanelDefinitionValidator.Warnings(panel, clock.GetUtcNow());
 
     public Task<Panel?> GetAsync(string panelId, CancellationToken cancellationToken) => repository.GetAsync(panelId, cancellationToken);
 }

@@ -25,10 +25,11 @@ public sealed class ScheduleEditor
     }
 
     /// <summary>The edited panel, or the problems (<see cref="ScheduleEdit.Conflict"/> when the edit clashes with what has happened).</summary>
-    public async Task<ScheduleEdit> EditAsync(Panel panel, ScheduleDefinition? definition, CancellationToken cancellationToken)
+    public async Task<ScheduleEdit> EditAsync(Panel panel, ScheduleDefinition? definition, CancellationToken cancellationToken, IReadOnlyList<string>? readProblems = null)
     {
         var problems = new List<string>();
         var proposed = PanelDefinitionValidator.ResolveSchedule(definition, problems);
+        if (readProblems is { Count: > 0 }) return ScheduleEdit.Invalid(PanelDefinitionValidator.Merge(readProblems, problems));
         if (proposed is null) return ScheduleEdit.Invalid(problems);
 
         var now = clock.GetUtcNow();

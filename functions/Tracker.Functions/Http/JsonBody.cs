@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Tracker.Engine.Common;
 using Tracker.Engine.Security;
 
 namespace Tracker.Functions.Http;
@@ -46,7 +47,35 @@ public static class JsonBody
         }
         catch (JsonException ex)
         {
-            return (null, ApiProblem.Of(StatusCodes.Status400BadRequest, $"The body is not valid JSON for this request: {ex.Message}"));
+            return (null, ApiProblem.Of(StatusCodes.Status400BadRequest, $"The body is not valid JSON for this request: {JsonSyntax.Describe(ex)}"));
+        }
+    }
+
+    /// <summary>
+    /// The body as a JSON tree for a reader that reports every shape problem by path (panel definitions, schedules);
+    /// only syntax and size are refused here.
+    /// </summary>
+    public static async Task<(JsonElement Value, ObjectResult? Refusal)> ReadElementAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBytes) return (default, ApiProblem.Of(StatusCodes.Status413PayloadTooLarge, TooLarge));
+        if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (default, ApiProblem.Of(StatusCodes.Status415UnsupportedMediaType, "The body must be JSON (Content-Type: application/json)."));
+        }
+
+        using var limited = await CappedBody.ReadAsync(request, MaxBytes, cancellationToken).ConfigureAwait(false);
+        if (limited is null) return (default, ApiProblem.Of(StatusCodes.Status413PayloadTooLarge, TooLarge));
+        if (limited.Length == 0) return (default, ApiProblem.Of(StatusCodes.Status400BadRequest, "The body is empty; expected a JSON object."));
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(limited, default, cancellationToken).ConfigureAwait(false);
+            return document.RootElement.ValueKind == JsonValueKind.Null
+                ? (default, ApiProblem.Of(StatusCodes.Status400BadRequest, "The body is JSON null; expected a JSON object."))
+                : (document.RootElement.Clone(), null);
+        }
+        catch (JsonException ex)
+        {
+            return (default, ApiProblem.Of(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {JsonSyntax.Describe(ex)}"));
         }
     }
 }

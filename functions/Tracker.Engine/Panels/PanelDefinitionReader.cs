@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace Tracker.Engine.Panels;
+
+/// <summary>Reads a posted panel definition (or a schedule edit) from JSON, reporting every shape problem at once by JSON path.</summary>
+public static class PanelDefinitionReader
+{
+    private static readonly string[] PanelProperties = ["name", "instrument", "schedule", "timeZone", "stakeholders", "minimumCellSize", "summaryCadence"];
+    private static readonly string[] ScheduleProperties = ["kind", "start", "waves", "interval", "window", "sendTime", "reminders", "enrolUntil"];
+
+    /// <summary>The definition as far as it could be read; <paramref name="problems"/> holds what could not.</summary>
+    public static PanelDefinition Read(JsonElement root, List<string> problems)
+    {
+        var reader = new DefinitionFields(problems);
+        var definition = new PanelDefinition();
+        var fields = reader.Properties(root, "", PanelProperties, "a panel definition");
+        if (fields is null) return definition;
+
+        definition.Name = reader.Text(fields, "", "name");
+        if (fields.TryGetValue("instrument", out var instrument)) definition.Instrument = instrument.Clone();
+        if (fields.TryGetValue("schedule", out var schedule) && schedule.ValueKind != JsonValueKind.Null)
+        {
+            definition.Schedule = ReadSchedule(schedule, "schedule", reader);
+        }
+
+        definition.TimeZone = reader.Text(fields, "", "timeZone");
+        definition.Stakeholders = reader.TextList(fields, "", "stakeholders");
+        definition.MinimumCellSize = reader.WholeNumber(fields, "", "minimumCellSize");
+        definition.SummaryCadence = reader.Text(fields, "", "summaryCadence");
+        return definition;
+    }
+
+    /// <summary>A schedule as the body of a schedule edit (named "schedule.…" as in a panel definition).</summary>
+    public static ScheduleDefinition ReadSchedule(JsonElement root, List<string> problems) => ReadSchedule(root, "schedule", new DefinitionFields(problems));
+
+    private static ScheduleDefinition ReadSchedule(JsonElement element, string path, DefinitionFields reader)
+    {
+        var schedule = new ScheduleDefinition();
+        var fields = reader.Properties(element, path, ScheduleProperties, "a schedule");
+        if (fields is null) return schedule;
+        schedule.Kind = reader.Text(fields, path, "kind");
+        schedule.Start = reader.Instant(fields, path, "start");
+        schedule.Waves = reader.WholeNumber(fields, path, "waves");
+        schedule.Interval = reader.Text(fields, path, "interval");
+        schedule.Window = reader.Text(fields, path, "window");
+        schedule.SendTime = reader.Text(fields, path, "sendTime");
+        schedule.Reminders = reader.TextList(fields, path, "reminders");
+        schedule.EnrolUntil = reader.Instant(fields, path, "enrolUntil");
+        return schedule;
+    }
+}
