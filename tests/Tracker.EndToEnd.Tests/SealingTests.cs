@@ -80,6 +80,7 @@ public sealed class SealingTests(StackFixture stack)
         await responses.UpdateEntityAsync(new TableEntity(ResponseEntity.Partition(panelId, 1), changed.ParticipantId) { [nameof(ResponseEntity.Revision)] = 99 }, ETag.All, TableUpdateMode.Merge);
         var third = await sealer.SealAsync(panel, 1, CancellationToken.None);
         Assert.Equal(SealStatus.AlreadySealed, third.Status);
+        Assert.Equal(table.Count, third.Rows);
         Assert.Equal(etag, (await container.GetBlobClient(blobs[0]).GetPropertiesAsync()).Value.ETag);
         var read = await ToListAsync(Service<IResponseSource>().ReadWaveAsync(panelId, 1, CancellationToken.None));
         Assert.Equal(changed.Revision, read.Single(r => r.ParticipantId == changed.ParticipantId).Revision);

@@ -32,6 +32,21 @@ public sealed class SealedWaveStore
         return (await Container.GetBlobClient(BlobName(panelId, wave)).ExistsAsync(cancellationToken).ConfigureAwait(false)).Value;
     }
 
+    /// <summary>How many rows the wave's snapshot holds (from its metadata, kept by every rewrite), or null when it is not sealed.</summary>
+    public async Task<int?> RowsAsync(string panelId, int wave, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var properties = await Container.GetBlobClient(BlobName(panelId, wave)).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return properties.Value.Metadata.TryGetValue("rows", out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var rows) ? rows : 0;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// Writes the rows as the wave's snapshot unless one exists. Returns the row count written, or null when another
     /// sealer got there first (the existing blob is left exactly as it was).

@@ -40,17 +40,19 @@ public sealed class WaveSealer
         if (clock.GetUtcNow() < panel.Schedule.LatestClose(wave)) return new SealOutcome(SealStatus.NotClosed, 0, null);
 
         var recorded = await SealedAtAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
-        if (await store.ExistsAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false))
+        // A repeated seal reports what the snapshot holds, not the zero rows it wrote this time.
+        if (await store.RowsAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false) is { } sealedRows)
         {
             // A sealer that died between writing the blob and the row leaves the row unmarked; mark it now.
-            return new SealOutcome(SealStatus.AlreadySealed, 0, recorded ?? await RecordAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false));
+            return new SealOutcome(SealStatus.AlreadySealed, sealedRows, recorded ?? await RecordAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false));
         }
 
         var written = await store.TryWriteAsync(panel.Id, wave, panel.Instrument, responses.ListAsync(panel.Id, wave, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (written is not { } rows)
         {
             logger.LogInformation("Wave {Wave} of panel {PanelId} was sealed by another run meanwhile", wave, panel.Id);
-            return new SealOutcome(SealStatus.AlreadySealed, 0, recorded ?? await RecordAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false));
+            var theirs = await store.RowsAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false) ?? 0;
+            return new SealOutcome(SealStatus.AlreadySealed, theirs, recorded ?? await RecordAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false));
         }
 
         var at = await RecordAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
