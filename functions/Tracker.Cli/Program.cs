@@ -1,24 +1,3 @@
-using System.CommandLine;
-using Tracker.Cli.Analyze;
-using Tracker.Cli.Bench;
-using Tracker.Cli.Demo;
-using Tracker.Cli.Export;
-using Tracker.Cli.Panels;
-using Tracker.Cli.Plans;
-using Tracker.Cli.Participants;
-using Tracker.Cli.Serve;
-using Tracker.Cli.Status;
-using Tracker.Cli.Summaries;
+using Tracker.Cli;
 
-var root = new RootCommand("Tracker: longitudinal survey panels on Azure Functions, and the models that tell whether co-creation willingness persists.");
-root.Subcommands.Add(DemoCommand.Create());
-root.Subcommands.Add(ServeCommand.Create());
-root.Subcommands.Add(AnalyzeCommand.Create());
-root.Subcommands.Add(SummaryCommand.Create());
-root.Subcommands.Add(PanelCommand.Create());
-root.Subcommands.Add(ParticipantsCommand.Create());
-root.Subcommands.Add(StatusCommand.Create());
-root.Subcommands.Add(PlanCommand.Create());
-root.Subcommands.Add(ExportCommand.Create());
-root.Subcommands.Add(BenchCommand.Create());
-return await root.Parse(args).InvokeAsync();
+return await TrackerCli.RunAsync(args, Console.Out, Console.Error);
