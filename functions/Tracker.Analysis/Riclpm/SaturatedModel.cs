@@ -49,7 +49,17 @@ internal static class SaturatedModel
                 gradient[p + k] = (pairs[k].A == pairs[k].B ? 1 : 2) * gSigma[pairs[k].A * p + pairs[k].B] / n;
             return value / n;
         }
-        var result = LikelihoodMaximizer.Minimize(Objective, start, cancellationToken, maxIterations: 2000, withHessian: false);
+        double[]? Exact(double[] theta)
+        {
+            for (var k = 0; k < pairs.Count; k++)
+                sigmaTrial[pairs[k].A * p + pairs[k].B] = sigmaTrial[pairs[k].B * p + pairs[k].A] = theta[p + k];
+            var hessian = likelihood.Hessian(theta.AsSpan(0, p), sigmaTrial);
+            if (hessian is null) return null;
+            for (var i = 0; i < hessian.Length; i++) hessian[i] /= n;
+            return hessian;
+        }
+        // From EM's end point Newton on the exact Hessian converges in a few steps; BFGS only if it stalls.
+        var result = LikelihoodMaximizer.Minimize(Objective, start, cancellationToken, maxIterations: 2000, withHessian: false, exactHessian: Exact, newtonFirst: true);
         return -result.Value * n;
     }
 
