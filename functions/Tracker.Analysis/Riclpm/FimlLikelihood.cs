@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tracker.Analysis.Numerics;
 
 namespace Tracker.Analysis.Riclpm;
@@ -20,6 +21,9 @@ internal sealed class FimlLikelihood(MissingPatterns patterns)
     /// pattern is not positive definite. When gradients are given they receive ∂(−log L)/∂μ and
     /// ∂(−log L)/∂Σ (symmetric, each element treated as free).
     /// </summary>
+    // Fully optimised from the first call (here and in the other hot loops of Riclpm/): a fit calls each only tens of
+    // times, so tiered compilation would run them as unoptimised tier-0 code for most of a CLI process's life.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double NegativeLogLikelihood(ReadOnlySpan<double> mu, ReadOnlySpan<double> sigma, Span<double> gradientMu, Span<double> gradientSigma)
     {
         var p = Patterns.Variables;
@@ -82,6 +86,7 @@ internal sealed class FimlLikelihood(MissingPatterns patterns)
     /// n·[tr(W E₂ P E₁) − ½ tr(W E₂ W E₁)], along μ and Σ n·e′W E u, along μ and μ n·W. Null where some pattern's Σₒ
     /// is not positive definite. Costs one pass over the patterns, where differencing the gradient costs one per moment.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[]? Hessian(ReadOnlySpan<double> mu, ReadOnlySpan<double> sigma)
     {
         var p = Patterns.Variables;
@@ -145,6 +150,7 @@ internal sealed class FimlLikelihood(MissingPatterns patterns)
         return value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Multiply(double[] x, double[] y, int n)
     {
         var result = new double[n * n];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tracker.Analysis.Numerics;
 
 namespace Tracker.Analysis.Riclpm;
@@ -24,6 +25,7 @@ internal static class LikelihoodMaximizer
     /// errors the one at the optimum; without, one numerical Hessian (a gradient per parameter and side) serves.
     /// newtonFirst skips BFGS when the start is already close (falling back to it if Newton stalls).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Result Minimize(Objective objective, double[] start, CancellationToken cancellationToken, int maxIterations = 5000, bool withHessian = true,
         ExactHessian? exactHessian = null, bool newtonFirst = false)
     {
@@ -131,6 +133,7 @@ internal static class LikelihoodMaximizer
     }
 
     /// <summary>The Hessian by central differences of the analytic gradient, symmetrised; null where the objective is undefined nearby.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[]? Hessian(Objective objective, double[] x)
     {
         var n = x.Length;
@@ -158,6 +161,7 @@ internal static class LikelihoodMaximizer
         return hessian;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpdateInverseHessian(double[] h, double[] s, double[] y, double sy, int n)
     {
         // H ← (I − ρ s y') H (I − ρ y s') + ρ s s', ρ = 1 / s'y.

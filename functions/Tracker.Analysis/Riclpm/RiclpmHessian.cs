@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Tracker.Analysis.Riclpm;
 
 /// <summary>
@@ -10,6 +11,7 @@ namespace Tracker.Analysis.Riclpm;
 /// </summary>
 internal sealed class RiclpmHessian(RiclpmStructure structure, FimlLikelihood likelihood)
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[]? At(double[] theta)
     {
         var p = structure.P;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tracker.Analysis.Numerics;
 
 namespace Tracker.Analysis.Riclpm;
@@ -9,6 +10,7 @@ namespace Tracker.Analysis.Riclpm;
 /// </summary>
 internal static class SaturatedModel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double MaximumLogLikelihood(FimlLikelihood likelihood, CancellationToken cancellationToken)
     {
         var patterns = likelihood.Patterns;
@@ -23,7 +25,7 @@ internal static class SaturatedModel
         {
             cancellationToken.ThrowIfCancellationRequested();
             var value = likelihood.NegativeLogLikelihood(mu, sigma, default, default);
-            if (Math.Abs(previous - value) < 1e-10 * Math.Max(1, Math.Abs(value))) break;
+            if (Math.Abs(previous - value) < 1e-7 * Math.Max(1, Math.Abs(value))) break;
             previous = value;
             if (!EmStep(patterns, mu, sigma)) break;
         }
@@ -64,6 +66,7 @@ internal static class SaturatedModel
     }
 
     /// <summary>One EM iteration in place: expected complete-data sums per pattern, then their moments.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool EmStep(MissingPatterns patterns, double[] mu, double[] sigma)
     {
         var p = patterns.Variables;
