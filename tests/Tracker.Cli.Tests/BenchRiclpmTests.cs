@@ -34,6 +34,17 @@ public class BenchRiclpmTests
         Assert.Contains("--waves 3–30", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Shares_the_json_and_seed_options_with_the_other_benches()
+    {
+        var bench = BenchCommand.Create();
+        Option Named(string command, string option) =>
+            bench.Subcommands.Single(c => c.Name == command).Options.Single(o => o.Name == option);
+
+        foreach (var option in new[] { "--json", "--seed" })
+            Assert.Equal(Named("ingest", option).Description, Named("riclpm", option).Description);
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
     {
         var root = new RootCommand("test");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Tracker.Analysis.Riclpm;
 
 /// <summary>
@@ -7,6 +8,7 @@ namespace Tracker.Analysis.Riclpm;
 /// </summary>
 internal static class IndependenceModel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double MaximumLogLikelihood(MissingPatterns patterns)
     {
         var p = patterns.Variables;

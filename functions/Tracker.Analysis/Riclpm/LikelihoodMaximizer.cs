@@ -1,11 +1,13 @@
+using System.Runtime.CompilerServices;
 using Tracker.Analysis.Numerics;
 
 namespace Tracker.Analysis.Riclpm;
 
 /// <summary>
 /// Minimises a smooth objective with an analytic gradient: BFGS with a backtracking line search to
-/// get close, then Newton steps on the Hessian (central differences of the gradient) to converge
-/// to the precision a peer comparison needs. The same Hessian yields the observed information.
+/// get close, then Newton steps on the Hessian (exact when the caller has it, else central differences
+/// of the gradient) to converge to the precision a peer comparison needs. The same Hessian yields the
+/// observed information.
 /// The objective returns +∞ where it is undefined (a covariance that is not positive definite),
 /// which the line searches step back from.
 /// </summary>
@@ -15,20 +17,33 @@ internal static class LikelihoodMaximizer
 
     public sealed record Result(double[] X, double Value, double[] Gradient, double[]? Hessian, bool Converged, string? Message);
 
-    public static Result Minimize(Objective objective, double[] start, CancellationToken cancellationToken, int maxIterations = 5000, bool withHessian = true)
+    /// <summary>The exact Hessian at x, or null where the objective is undefined there.</summary>
+    public delegate double[]? ExactHessian(double[] x);
+
+    /// <summary>
+    /// Minimises from start. With an exact Hessian every Newton step uses the Hessian at its own point and the
+    /// errors the one at the optimum; without, one numerical Hessian (a gradient per parameter and side) serves.
+    /// newtonFirst skips BFGS when the start is already close (falling back to it if Newton stalls).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static Result Minimize(Objective objective, double[] start, CancellationToken cancellationToken, int maxIterations = 5000, bool withHessian = true,
+        ExactHessian? exactHessian = null, bool newtonFirst = false)
     {
         var n = start.Length;
         var x = (double[])start.Clone();
         var g = new double[n];
         var f = objective(x, g);
         if (!double.IsFinite(f)) return new Result(x, f, g, null, false, "the starting values give no finite likelihood");
+        var trial = new double[n];
+        var gTrial = new double[n];
+        var d = new double[n];
+
+        if (newtonFirst && exactHessian is not null && Newton(50) is { } early && MaxAbs(g) < 1e-11)
+            return new Result(x, f, g, withHessian ? early : null, true, null);
 
         var h = new double[n * n];
         for (var i = 0; i < n; i++) h[i * n + i] = 1;
         var first = true;
-        var trial = new double[n];
-        var gTrial = new double[n];
-        var d = new double[n];
         for (var iteration = 0; iteration < maxIterations && MaxAbs(g) > 1e-7; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -75,16 +90,21 @@ internal static class LikelihoodMaximizer
             f = fTrial;
         }
 
-        // Newton polish: one numerical Hessian (2 gradients per parameter, the dominant cost) serves every
-        // step, since from BFGS's end point the curvature barely changes; it is recomputed only for the errors.
-        var hessian = Hessian(objective, x);
+        var hessian = Newton(exactHessian is null ? 8 : 20);
         if (hessian is null) return new Result(x, f, g, null, false, "the likelihood is not defined around the estimates");
-        var factor = (double[])hessian.Clone();
-        if (SmallMatrix.CholeskyInPlace(factor, n))
+        var converged = MaxAbs(g) < 1e-6;
+        return new Result(x, f, g, withHessian ? hessian : null, converged, converged ? null : "the optimiser did not reach a maximum of the likelihood");
+
+        // Newton steps to a gradient below 1e-11; returns the Hessian at the final point (null where undefined).
+        double[]? Newton(int steps)
         {
-            for (var iteration = 0; iteration < 8 && MaxAbs(g) > 1e-11; iteration++)
+            var current = exactHessian is null ? Hessian(objective, x) : exactHessian(x);
+            if (current is null) return null;
+            for (var iteration = 0; iteration < steps && MaxAbs(g) > 1e-11; iteration++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                var factor = (double[])current.Clone();
+                if (!SmallMatrix.CholeskyInPlace(factor, n)) return current;
                 for (var i = 0; i < n; i++) d[i] = -g[i];
                 SmallMatrix.ForwardSolve(factor, n, d, 1);
                 SmallMatrix.BackSolveTransposed(factor, n, d);
@@ -104,14 +124,16 @@ internal static class LikelihoodMaximizer
                     }
                 }
                 if (!improved) break;
+                // From BFGS's end point the curvature barely changes: a numerical Hessian (the dominant cost) serves every
+                // step and is recomputed once for the errors; an exact one is cheap enough to follow each step.
+                if (exactHessian is not null) current = exactHessian(x) ?? current;
             }
-            if (withHessian) hessian = Hessian(objective, x);
+            return exactHessian is null && withHessian ? Hessian(objective, x) : current;
         }
-        var converged = hessian is not null && MaxAbs(g) < 1e-6;
-        return new Result(x, f, g, hessian, converged, converged ? null : "the optimiser did not reach a maximum of the likelihood");
     }
 
     /// <summary>The Hessian by central differences of the analytic gradient, symmetrised; null where the objective is undefined nearby.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[]? Hessian(Objective objective, double[] x)
     {
         var n = x.Length;
@@ -139,6 +161,7 @@ internal static class LikelihoodMaximizer
         return hessian;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpdateInverseHessian(double[] h, double[] s, double[] y, double sy, int n)
     {
         // H ← (I − ρ s y') H (I − ρ y s') + ρ s s', ρ = 1 / s'y.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Tracker.Analysis.Riclpm;
 
 /// <summary>
@@ -40,6 +41,7 @@ internal sealed class MissingPatterns
         return counts;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MissingPatterns Build(WidePanel panel)
     {
         ArgumentNullException.ThrowIfNull(panel);

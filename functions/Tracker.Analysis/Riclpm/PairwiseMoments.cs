@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Tracker.Analysis.Riclpm;
 
 /// <summary>
@@ -6,6 +7,7 @@ namespace Tracker.Analysis.Riclpm;
 /// </summary>
 internal static class PairwiseMoments
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double[] Mean, double[] Covariance) Compute(MissingPatterns patterns)
     {
         var p = patterns.Variables;

@@ -76,7 +76,8 @@ public static class RiclpmModel
             return value / n;
         }
 
-        var result = LikelihoodMaximizer.Minimize(Objective, StartingValues(structure, patterns), cancellationToken);
+        var exact = new RiclpmHessian(structure, likelihood);
+        var result = LikelihoodMaximizer.Minimize(Objective, StartingValues(structure, patterns), cancellationToken, exactHessian: exact.At);
         if (!result.Converged || result.Hessian is null)
             return RiclpmFit.Failed(specification, waves, "not converged: " + (result.Message ?? "the optimiser stopped early"));
 

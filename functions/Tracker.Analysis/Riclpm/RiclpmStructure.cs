@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Tracker.Analysis.Riclpm;
 
 /// <summary>
@@ -71,6 +72,7 @@ internal sealed class RiclpmStructure
     private void Add(ParameterSlot slot) => _parameters.Add([slot]);
 
     /// <summary>The implied mean and covariance (p×p row-major); a and sigmaWithin receive (I − B)⁻¹ and Σ_W for the gradient.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Implied(ReadOnlySpan<double> theta, Span<double> mu, Span<double> sigma, double[] a, double[] sigmaWithin)
     {
         var p = P;
@@ -114,6 +116,7 @@ internal sealed class RiclpmStructure
     }
 
     /// <summary>∂f/∂θ from ∂f/∂μ and ∂f/∂Σ (symmetric) by the chain rule through R, Ψ and B.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Gradient(ReadOnlySpan<double> gradientMu, ReadOnlySpan<double> gradientSigma, double[] a, double[] sigmaWithin, Span<double> gradient)
     {
         var p = P;
@@ -151,6 +154,7 @@ internal sealed class RiclpmStructure
     }
 
     /// <summary>x·y, or x·y' when transposeRight.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Multiply(double[] x, double[] y, int n, bool transposeRight)
     {
         var result = new double[n * n];

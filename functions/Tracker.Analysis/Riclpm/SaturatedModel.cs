@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tracker.Analysis.Numerics;
 
 namespace Tracker.Analysis.Riclpm;
@@ -9,6 +10,7 @@ namespace Tracker.Analysis.Riclpm;
 /// </summary>
 internal static class SaturatedModel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double MaximumLogLikelihood(FimlLikelihood likelihood, CancellationToken cancellationToken)
     {
         var patterns = likelihood.Patterns;
@@ -23,7 +25,7 @@ internal static class SaturatedModel
         {
             cancellationToken.ThrowIfCancellationRequested();
             var value = likelihood.NegativeLogLikelihood(mu, sigma, default, default);
-            if (Math.Abs(previous - value) < 1e-10 * Math.Max(1, Math.Abs(value))) break;
+            if (Math.Abs(previous - value) < 1e-7 * Math.Max(1, Math.Abs(value))) break;
             previous = value;
             if (!EmStep(patterns, mu, sigma)) break;
         }
@@ -49,11 +51,22 @@ internal static class SaturatedModel
                 gradient[p + k] = (pairs[k].A == pairs[k].B ? 1 : 2) * gSigma[pairs[k].A * p + pairs[k].B] / n;
             return value / n;
         }
-        var result = LikelihoodMaximizer.Minimize(Objective, start, cancellationToken, maxIterations: 2000, withHessian: false);
+        double[]? Exact(double[] theta)
+        {
+            for (var k = 0; k < pairs.Count; k++)
+                sigmaTrial[pairs[k].A * p + pairs[k].B] = sigmaTrial[pairs[k].B * p + pairs[k].A] = theta[p + k];
+            var hessian = likelihood.Hessian(theta.AsSpan(0, p), sigmaTrial);
+            if (hessian is null) return null;
+            for (var i = 0; i < hessian.Length; i++) hessian[i] /= n;
+            return hessian;
+        }
+        // From EM's end point Newton on the exact Hessian converges in a few steps; BFGS only if it stalls.
+        var result = LikelihoodMaximizer.Minimize(Objective, start, cancellationToken, maxIterations: 2000, withHessian: false, exactHessian: Exact, newtonFirst: true);
         return -result.Value * n;
     }
 
     /// <summary>One EM iteration in place: expected complete-data sums per pattern, then their moments.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool EmStep(MissingPatterns patterns, double[] mu, double[] sigma)
     {
         var p = patterns.Variables;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Tracker.Analysis.Data;
 
 namespace Tracker.Analysis.Riclpm;
@@ -38,6 +39,7 @@ public sealed class WidePanel
     /// Reshapes a long table. Rows without a participant or wave are skipped; a wave number that is not a
     /// whole number, or two rows for the same participant and wave, is malformed input.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static WidePanel FromLong(LongTable table, string subject, string wave, IReadOnlyList<string> constructs)
     {
         ArgumentNullException.ThrowIfNull(table);

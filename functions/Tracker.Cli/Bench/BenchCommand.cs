@@ -18,12 +18,29 @@ public static class BenchCommand
         return bench;
     }
 
+    /// <summary>The options the benches share, wired once so their names, wording and behaviour stay the same.</summary>
+    internal static Option<string?> JsonOption() =>
+        new("--json") { Description = "Also write the JSON line to this file ('-' prints only the JSON line)." };
+
+    internal static Option<int> SeedOption(int defaultSeed) =>
+        new("--seed") { Description = "Seed of the simulated data.", DefaultValueFactory = _ => defaultSeed };
+
+    internal static Option<int> SizeOption(string name, string description, int defaultValue) =>
+        new(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+
+    /// <summary>One error line naming the bench and its valid ranges; exit code 2 (bad arguments).</summary>
+    internal static async Task<int> OutOfRangeAsync(ParseResult parse, string bench, string ranges)
+    {
+        await parse.InvocationConfiguration.Error.WriteLineAsync($"tracker bench {bench}: {ranges}.");
+        return 2;
+    }
+
     private static Command Ingest()
     {
-        var submissions = new Option<int>("--submissions") { Description = "How many form submissions to time (one per participant).", DefaultValueFactory = _ => 10_000 };
-        var concurrency = new Option<int>("--concurrency") { Description = "How many submissions in flight at once (and bare writes, for the baseline).", DefaultValueFactory = _ => 64 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the random answers.", DefaultValueFactory = _ => 20261128 };
-        var json = new Option<string?>("--json") { Description = "Also write the JSON line to this file ('-' prints only the JSON line)." };
+        var submissions = SizeOption("--submissions", "How many form submissions to time (one per participant).", 10_000);
+        var concurrency = SizeOption("--concurrency", "How many submissions in flight at once (and bare writes, for the baseline).", 64);
+        var seed = SeedOption(20261128);
+        var json = JsonOption();
         var command = new Command("ingest", "Start Azurite and the Function App, post form submissions to participant links over HTTP, time them against bare Azure.Data.Tables single-entity writes to the same Azurite at the same concurrency, and check that every acknowledged submission is stored exactly once.")
         {
             submissions, concurrency, seed, json,
@@ -33,10 +50,7 @@ public static class BenchCommand
             var count = parse.GetValue(submissions);
             var inFlight = parse.GetValue(concurrency);
             if (count is < 10 or > 200_000 || inFlight is < 1 or > 1024)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync("tracker bench ingest: --submissions must be 10–200000 and --concurrency 1–1024.");
-                return 2;
-            }
+                return await OutOfRangeAsync(parse, "ingest", "--submissions must be 10–200000 and --concurrency 1–1024");
 
             var jsonPath = parse.GetValue(json);
             var settings = new IngestSettings(count, inFlight, parse.GetValue(seed), IngestSettings.DefaultWarmup(count));

@@ -9,12 +9,12 @@ public static class RiclpmBenchCommand
 {
     public static Command Create()
     {
-        var participants = new Option<int>("--participants") { Description = "Participants in the simulated panel.", DefaultValueFactory = _ => 100_000 };
-        var waves = new Option<int>("--waves") { Description = "Waves.", DefaultValueFactory = _ => 8 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the simulation.", DefaultValueFactory = _ => 20261202 };
+        var participants = BenchCommand.SizeOption("--participants", "Participants in the simulated panel.", 100_000);
+        var waves = BenchCommand.SizeOption("--waves", "Waves.", 8);
+        var seed = BenchCommand.SeedOption(20261202);
         var equal = new Option<bool>("--equal") { Description = "Hold the lagged paths equal over waves (default: free per wave)." };
         var noLavaan = new Option<bool>("--no-lavaan") { Description = "Time Tracker alone even when Rscript and lavaan are present." };
-        var json = new Option<string?>("--json") { Description = "Also write the JSON line to this file ('-' prints only the JSON line)." };
+        var json = BenchCommand.JsonOption();
         var command = new Command("riclpm", "Simulate a two-construct panel with attrition, write the long CSV, and time Tracker's whole RI-CLPM process (read, reshape, fit, fit measures) against lavaan's fit alone on the already-wide data (when Rscript and lavaan are present), with peak memory and the largest difference between their lagged paths.")
         {
             participants, waves, seed, equal, noLavaan, json,
@@ -24,10 +24,7 @@ public static class RiclpmBenchCommand
             var count = parse.GetValue(participants);
             var waveCount = parse.GetValue(waves);
             if (count is < 50 or > 2_000_000 || waveCount is < 3 or > 30)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync("tracker bench riclpm: --participants must be 50–2000000 and --waves 3–30.");
-                return 2;
-            }
+                return await BenchCommand.OutOfRangeAsync(parse, "riclpm", "--participants must be 50–2000000 and --waves 3–30");
             var jsonPath = parse.GetValue(json);
             var work = Directory.CreateTempSubdirectory("tracker-bench-riclpm-");
             try
