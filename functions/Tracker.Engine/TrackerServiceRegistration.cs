@@ -40,7 +40,7 @@ public static class TrackerServiceRegistration
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PublicRateLimiter>();
 
-        services.AddSingleton(_ => StorageClientFactory.Create(configuration));
+        services.AddTrackerStorage(configuration);
         services.AddSingleton<PanelRepository>();
         services.AddSingleton<ParticipantRepository>();
         services.AddSingleton<InvitationLedger>();
