@@ -12,7 +12,7 @@ namespace Tracker.LocalHost.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class PoisonDispatchTests(AzuriteFixture azurite) : IDisposable
 {
-    private readonly string hostJson = WriteHostJson();
+    private readonly string hostJson = TestHosts.WriteQuickRetryHostJson();
 
     public void Dispose() => File.Delete(hostJson);
 
@@ -65,15 +65,5 @@ public sealed class PoisonDispatchTests(AzuriteFixture azurite) : IDisposable
     {
         var status = await admin.GetFromJsonAsync<JsonElement>($"api/panels/{panelId}/status");
         return status.GetProperty("poisonMessages").GetInt32();
-    }
-
-    private static string WriteHostJson()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"host-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, """
-            { "version": "2.0",
-              "extensions": { "queues": { "maxDequeueCount": 2, "batchSize": 2, "visibilityTimeout": "00:00:00", "maxPollingInterval": "00:00:00.200" } } }
-            """);
-        return path;
     }
 }
