@@ -19,6 +19,7 @@ using Tracker.Engine.Status;
 using Tracker.Engine.Storage;
 using Tracker.Engine.Summaries;
 using Tracker.Engine.Surveys;
+using Tracker.Engine.Telemetry;
 
 namespace Tracker.Engine;
 
@@ -28,6 +29,7 @@ public static class TrackerServiceRegistration
     public static IServiceCollection AddTracker(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddTrackerTelemetry(configuration);
 
         services.AddOptions<TrackerOptions>().Bind(configuration.GetSection(TrackerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations()
@@ -38,7 +40,7 @@ public static class TrackerServiceRegistration
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PublicRateLimiter>();
 
-        services.AddSingleton(_ => StorageClientFactory.Create(configuration));
+        services.AddTrackerStorage(configuration);
         services.AddSingleton<PanelRepository>();
         services.AddSingleton<ParticipantRepository>();
         services.AddSingleton<InvitationLedger>();

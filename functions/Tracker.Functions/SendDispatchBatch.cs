@@ -5,20 +5,23 @@ using Tracker.Engine.Storage;
 
 namespace Tracker.Functions;
 
-/// <summary>For each batch on the dispatch queue: claim, send and record each message (a batch delivered twice sends nothing twice).</summary>
+/// <summary>
+/// For each batch on the dispatch queue: claim, send and record each message (a batch delivered twice sends nothing
+/// twice). The worker deserialises the message into <see cref="DispatchBatch"/>; a message that is not one fails the
+/// invocation, so the host retries it maxDequeueCount times (host.json) and then moves it to
+/// <c>dispatch-batches-poison</c>, where status counts it for an operator.
+/// </summary>
 public sealed class SendDispatchBatch(WaveDispatcher dispatcher, ILogger<SendDispatchBatch> logger)
 {
     [Function(nameof(SendDispatchBatch))]
     public async Task Run(
-        [QueueTrigger(StorageNames.DispatchQueue, Connection = StorageNames.Connection)] string message,
+        [QueueTrigger(StorageNames.DispatchQueue, Connection = StorageNames.Connection)] DispatchBatch batch,
         CancellationToken cancellationToken)
     {
-        var batch = DispatchBatchJson.TryParse(message);
-        if (batch is null)
+        // JSON that parses yet is no batch ("{}", a wave of 0) binds with nulls and zeros: refuse it like unparsable JSON.
+        if (batch is not { PanelId: not null, Items: not null } || batch.Wave < 1)
         {
-            // Retrying cannot make it parse; the planner re-plans anything it stood for after the claim lease.
-            logger.LogWarning("Dropped a dispatch queue message that is not a batch ({Length} characters)", message.Length);
-            return;
+            throw new InvalidDispatchBatchException();
         }
 
         var report = await dispatcher.SendBatchAsync(batch, cancellationToken);

@@ -9,7 +9,7 @@ namespace Tracker.LocalHost.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class QueueTriggerTests(AzuriteFixture azurite, ITestOutputHelper output) : IDisposable
 {
-    private readonly string _hostJson = WriteHostJson();
+    private readonly string _hostJson = TestHosts.WriteQuickRetryHostJson();
 
     public void Dispose() => File.Delete(_hostJson);
 
@@ -122,16 +122,6 @@ public sealed class QueueTriggerTests(AzuriteFixture azurite, ITestOutputHelper 
             var run = await recorder.NextAsync(TimeSpan.FromSeconds(30));
             Assert.Equal("after the outage", run.Payload);
         }
-    }
-
-    private static string WriteHostJson()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"host-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, """
-            { "version": "2.0",
-              "extensions": { "queues": { "maxDequeueCount": 2, "batchSize": 2, "visibilityTimeout": "00:00:00", "maxPollingInterval": "00:00:00.200" } } }
-            """);
-        return path;
     }
 
     private QueueClient Producer(string name) =>

@@ -47,6 +47,12 @@ public static class StatusCommand
     {
         var retention = status.TryGetProperty("retention", out var r) && r.ValueKind == JsonValueKind.Number ? r.GetDouble().ToString("P1", CultureInfo.InvariantCulture) : "–";
         console.MarkupLineInterpolated($"[bold]{status.GetProperty("name").GetString()}[/] ({status.GetProperty("id").GetString()}): {status.GetProperty("participants").GetInt32()} participants, {status.GetProperty("activeParticipants").GetInt32()} active (retention {retention}), as of {PanelCommand.Time(status.GetProperty("asOf"))} UTC");
+        var poison = Count(status, "poisonMessages");
+        if (poison > 0)
+        {
+            console.MarkupLineInterpolated($"[red]{poison} message(s) in the dispatch poison queue[/] (dispatch-batches-poison, all panels): see docs/engine.md, \"Poison messages\".");
+        }
+
         var table = new Table()
             .AddColumn(new TableColumn("wave").RightAligned())
             .AddColumn("state")

@@ -6,6 +6,7 @@ using Tracker.Engine.Panels;
 using Tracker.Engine.Participants;
 using Tracker.Engine.Responses;
 using Tracker.Engine.Storage;
+using Tracker.Engine.Telemetry;
 
 namespace Tracker.Engine.Invitations;
 
@@ -106,6 +107,7 @@ public sealed class DispatchPlanner
 
     private async Task<WaveQueueReport> PlanWaveAsync(Panel panel, WaveAudience audience, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        using var activity = EngineTelemetry.StartPlanning(panel.Id, audience.Wave);
         var due = audience.Due(panel, now)
             .Select(s => ledger.NewRow(panel.Id, s.Wave, s.ParticipantId, s.Kind))
             .ToList();
@@ -121,6 +123,7 @@ public sealed class DispatchPlanner
             rows.Count,
             messages.Count(r => r.State is LedgerEntity.Queued or LedgerEntity.Claimed) - stale.Count,
             messages.Count(r => r.State is not (LedgerEntity.Queued or LedgerEntity.Claimed)));
+        EngineTelemetry.WavePlanned(panel.Id, audience.Wave, rows.Count);
         if (rows.Count == 0) return report;
 
         await EnqueueAsync(panel.Id, audience.Wave, rows, cancellationToken).ConfigureAwait(false);

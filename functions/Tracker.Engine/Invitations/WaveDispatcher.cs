@@ -6,6 +6,7 @@ using Tracker.Engine.Panels;
 using Tracker.Engine.Participants;
 using Tracker.Engine.Responses;
 using Tracker.Engine.Storage;
+using Tracker.Engine.Telemetry;
 
 namespace Tracker.Engine.Invitations;
 
@@ -48,6 +49,7 @@ public sealed class WaveDispatcher
     /// <summary>Sends one queued batch (the queue trigger's work).</summary>
     public async Task<DispatchReport> SendBatchAsync(DispatchBatch batch, CancellationToken cancellationToken)
     {
+        using var activity = EngineTelemetry.StartSending(batch.PanelId, batch.Wave);
         var panel = await panels.GetAsync(batch.PanelId, cancellationToken).ConfigureAwait(false);
         if (panel is null || batch.Wave > panel.Schedule.Waves)
         {
@@ -59,6 +61,7 @@ public sealed class WaveDispatcher
         logger.LogInformation(
             "Batch for panel {PanelId} wave {Wave}: {Sent} sent, {Already} already handled or no longer due, {Failed} failed, {Deferred} deferred, {Unknown} unknown",
             panel.Id, batch.Wave, report.Sent, report.AlreadyHandled, report.Failed, report.Deferred, report.Unknown);
+        EngineTelemetry.BatchSent(panel.Id, batch.Wave, report.Sent, report.Failed, report.Deferred);
         return report;
     }
 

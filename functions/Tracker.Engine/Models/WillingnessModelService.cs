@@ -5,6 +5,7 @@ using Tracker.Engine.Invitations;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Storage;
 using Tracker.Reports.Models;
+using Tracker.Engine.Telemetry;
 
 namespace Tracker.Engine.Models;
 
@@ -55,6 +56,7 @@ public sealed class WillingnessModelService
     public async Task<ModelFitOutcome> FitIfStaleAsync(Panel panel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(panel);
+        using var activity = EngineTelemetry.StartModelFit(panel.Id);
         var input = await ReadInputAsync(panel, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var latest = await store.GetLatestAsync(panel.Id, cancellationToken).ConfigureAwait(false);
         if (input.Responses.Count == 0) return new ModelFitOutcome(panel.Id, latest, false);
@@ -65,6 +67,7 @@ public sealed class WillingnessModelService
 
         var model = WillingnessModelFitter.Fit(input);
         await store.SaveAsync(model, cancellationToken).ConfigureAwait(false);
+        EngineTelemetry.ModelFitted(panel.Id, input.Responses.Count);
         logger.LogInformation("Fitted the willingness model of panel {PanelId}: {Responses} responses over {Waves} waves, decay converged: {Converged}",
             panel.Id, input.Responses.Count, input.Waves.Count, model.Analysis.Decay.Converged);
         return new ModelFitOutcome(panel.Id, model, true);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Tracker.Engine.Storage;
+using Tracker.Engine.Telemetry;
 
 namespace Tracker.Engine.Responses;
 
@@ -47,6 +48,7 @@ public sealed class ResponseRepository
         var firstTry = Entity(panelId, wave, participantId, answers, scores, now, existing: null);
         if (await inserts.InsertAsync(Table, firstTry, cancellationToken).ConfigureAwait(false))
         {
+            EngineTelemetry.ResponseStored(panelId, wave);
             return FromEntity(panelId, wave, firstTry);
         }
 
@@ -70,6 +72,7 @@ public sealed class ResponseRepository
                     await Table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
 
+                EngineTelemetry.ResponseStored(panelId, wave);
                 return FromEntity(panelId, wave, entity);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 5)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Responses;
 using Tracker.Engine.Storage;
+using Tracker.Engine.Telemetry;
 
 namespace Tracker.Engine.Sealing;
 
@@ -35,6 +36,7 @@ public sealed class WaveSealer
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentOutOfRangeException.ThrowIfLessThan(wave, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(wave, panel.Schedule.Waves);
+        using var activity = EngineTelemetry.StartSealing(panel.Id, wave);
 
         // A wave still open can still change; sealing it would freeze answers out of every later export and model.
         if (clock.GetUtcNow() < panel.Schedule.LatestClose(wave)) return new SealOutcome(SealStatus.NotClosed, 0, null);
@@ -57,6 +59,7 @@ public sealed class WaveSealer
 
         var at = await RecordAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Sealed wave {Wave} of panel {PanelId}: {Rows} responses", wave, panel.Id, rows);
+        EngineTelemetry.WaveSealed(panel.Id, wave, rows);
         return new SealOutcome(SealStatus.Sealed, rows, at);
     }
 

@@ -8,4 +8,10 @@ public sealed record PanelStatus(string Id, string Name, int Participants, int A
     public int Left { get; init; }
 
     public int RemindersOff { get; init; }
+
+    /// <summary>
+    /// Messages in the dispatch poison queue (of every panel: a message that could not be read names no panel for sure).
+    /// Non-zero means sends an operator must look at (docs/engine.md, "Poison messages").
+    /// </summary>
+    public int PoisonMessages { get; init; }
 }

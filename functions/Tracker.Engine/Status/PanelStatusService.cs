@@ -1,3 +1,4 @@
+using Azure;
 using Tracker.Engine.Email;
 using Tracker.Engine.Invitations;
 using Tracker.Engine.Panels;
@@ -14,10 +15,12 @@ public sealed class PanelStatusService
     private readonly ParticipantRepository participants;
     private readonly InvitationLedger ledger;
     private readonly ResponseRepository responses;
+    private readonly TrackerStorage storage;
     private readonly TimeProvider clock;
 
-    public PanelStatusService(PanelRepository panels, ParticipantRepository participants, InvitationLedger ledger, ResponseRepository responses, TimeProvider clock)
+    public PanelStatusService(PanelRepository panels, ParticipantRepository participants, InvitationLedger ledger, ResponseRepository responses, TrackerStorage storage, TimeProvider clock)
     {
+        this.storage = storage;
         this.panels = panels;
         this.participants = participants;
         this.ledger = ledger;
@@ -69,7 +72,22 @@ public sealed class PanelStatusService
         {
             Left = members.Count(m => !m.Active),
             RemindersOff = members.Count(m => m.Active && m.RemindersOff),
+            PoisonMessages = await PoisonMessagesAsync(cancellationToken).ConfigureAwait(false),
         };
+    }
+
+    /// <summary>The poison queue's approximate length; the host creates it with the first poison message, so none yet is 0.</summary>
+    private async Task<int> PoisonMessagesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await storage.Queue(StorageNames.DispatchPoisonQueue).GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
+            return properties.Value.ApproximateMessagesCount;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Credits each response to the last message sent to that participant before they first answered.</summary>

@@ -19,6 +19,9 @@ public static class StorageNames
 
     public const string DispatchQueue = "dispatch-batches";
 
+    /// <summary>Where the Functions host moves a dispatch message that failed maxDequeueCount times (host.json).</summary>
+    public const string DispatchPoisonQueue = DispatchQueue + "-poison";
+
     public static IReadOnlyList<string> Tables { get; } =
         [PanelsTable, WavesTable, ParticipantsTable, ContactsTable, InvitationsTable, ResponsesTable, SummariesTable];
 

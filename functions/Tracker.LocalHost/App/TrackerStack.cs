@@ -88,7 +88,7 @@ public sealed class TrackerStack : IAsyncDisposable
                 ConfigureServices = (services, configuration) => services.AddTracker(configuration),
                 AdminKey = options.AdminKey,
                 Port = port,
-                HostJsonPath = Path.Combine(RepositoryRoot.Find(), "host.json"),
+                HostJsonPath = options.HostJsonPath ?? Path.Combine(RepositoryRoot.Find(), "host.json"),
                 Clock = options.Clock,
                 EnableTimers = options.EnableTimers,
                 EnableQueueListeners = options.EnableQueueListeners,

@@ -33,6 +33,9 @@ public sealed class TrackerStackOptions
 
     public bool EnableQueueListeners { get; set; } = true;
 
+    /// <summary>The host.json to honour; null is the repository's own (the one deployed). Tests point it at short retries.</summary>
+    public string? HostJsonPath { get; set; }
+
     /// <summary>App settings that override the local defaults (e.g. <c>DispatchSchedule</c>).</summary>
     public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 

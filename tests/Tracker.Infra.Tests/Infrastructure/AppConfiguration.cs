@@ -31,7 +31,7 @@ internal static partial class AppConfiguration
 {
     public const string FunctionsAssemblyName = "Tracker.Functions";
 
-    /// <summary>The five settings of an identity-based storage connection (the Functions extensions' and StorageClientFactory's contract).</summary>
+    /// <summary>The five settings of an identity-based storage connection (the Functions extensions' and StorageClientRegistration's contract).</summary>
     public static readonly string[] IdentityConnectionSuffixes = ["tableServiceUri", "blobServiceUri", "queueServiceUri", "credential", "clientId"];
 
     public static Assembly FunctionsAssembly { get; } = Assembly.Load(new AssemblyName(FunctionsAssemblyName));

@@ -11,6 +11,17 @@ public static class TestHosts
 {
     public const string AdminKey = "test-admin-key";
 
+    /// <summary>A host.json with quick retries (two dequeues, no visibility delay, 200 ms polling); the caller deletes it.</summary>
+    public static string WriteQuickRetryHostJson()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"host-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """
+            { "version": "2.0",
+              "extensions": { "queues": { "maxDequeueCount": 2, "batchSize": 2, "visibilityTimeout": "00:00:00", "maxPollingInterval": "00:00:00.200" } } }
+            """);
+        return path;
+    }
+
     public static async Task<(LocalFunctionHost Host, InvocationRecorder Recorder)> StartAsync(
         ITestOutputHelper output,
         Type[] functionClasses,
