@@ -47,6 +47,11 @@ public static class StatusCommand
     {
         var retention = status.TryGetProperty("retention", out var r) && r.ValueKind == JsonValueKind.Number ? r.GetDouble().ToString("P1", CultureInfo.InvariantCulture) : "–";
         console.MarkupLineInterpolated($"[bold]{status.GetProperty("name").GetString()}[/] ({status.GetProperty("id").GetString()}): {status.GetProperty("participants").GetInt32()} participants, {status.GetProperty("activeParticipants").GetInt32()} active (retention {retention}), as of {PanelCommand.Time(status.GetProperty("asOf"))} UTC");
+        if (status.TryGetProperty("orphaned", out var orphaned) && orphaned.GetInt32() > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]{orphaned.GetInt32()} participant rows have no contact (a failed import): not counted or sent to; re-run that import to complete them[/]");
+        }
+
         var table = new Table()
             .AddColumn(new TableColumn("wave").RightAligned())
             .AddColumn("state")
