@@ -7,6 +7,7 @@ using Tracker.Cli.Panels;
 using Tracker.Cli.Plans;
 using Tracker.Cli.Participants;
 using Tracker.Cli.Serve;
+using Tracker.Cli.Smoke;
 using Tracker.Cli.Status;
 using Tracker.Cli.Summaries;
 
@@ -21,4 +22,5 @@ root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(PlanCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(SmokeCommand.Create());
 return await root.Parse(args).InvokeAsync();
