@@ -163,6 +163,7 @@ var storageTables = [
   'invitations'
   'responses'
   'summaries'
+  'sendrate'
 ]
 var storageContainers = [
   'sealed-waves'

@@ -8,6 +8,7 @@ using Tracker.Cli.Panels;
 using Tracker.Cli.Participants;
 using Tracker.Cli.Plans;
 using Tracker.Cli.Serve;
+using Tracker.Cli.Smoke;
 using Tracker.Cli.Status;
 using Tracker.Cli.Summaries;
 using Tracker.Engine.Common;
@@ -30,6 +31,7 @@ public static class TrackerCli
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(SmokeCommand.Create());
         return root;
     }
 

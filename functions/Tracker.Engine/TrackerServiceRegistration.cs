@@ -49,6 +49,8 @@ public static class TrackerServiceRegistration
         services.AddSingleton<LinkSigner>();
         services.AddSingleton<ParticipantLinks>();
         services.AddSmtpResilience();
+        // Wall time, whatever clock the schedule runs on (the local host and the tests move theirs): a provider's quota is real.
+        services.AddSingleton(sp => new GlobalSendRate(sp.GetRequiredService<TrackerStorage>(), sp.GetRequiredService<IOptions<SmtpOptions>>(), TimeProvider.System));
         services.AddSingleton<SmtpMailer>();
 
         services.AddSingleton<PanelService>();

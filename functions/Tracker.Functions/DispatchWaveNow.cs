@@ -21,16 +21,9 @@ public sealed class DispatchWaveNow(PanelService panels, DispatchPlanner planner
         int n,
         CancellationToken cancellationToken)
     {
-        var panel = await panels.GetAsync(id, cancellationToken);
-        if (panel is null) return ApiProblem.NotFound($"Panel '{id}'");
-        if (n < 1 || n > panel.Schedule.Waves) return ApiProblem.Of(404, $"Panel '{id}' has waves 1 to {panel.Schedule.Waves}; there is no wave {n}.");
-
-        var state = panel.Schedule.StateAt(n, clock.GetUtcNow());
-        if (state == WaveState.Scheduled) return ApiProblem.Of(409, $"Wave {n} opens at {panel.Schedule.OpensAt(n):O}; its links would not work before then.");
-        if (state == WaveState.Closed) return ApiProblem.Of(409, $"Wave {n} closed at {panel.Schedule.ClosesAt(n):O}.");
-
-        var queued = await planner.PlanWaveNowAsync(panel, n, cancellationToken);
-        var status = $"/api/panels/{panel.Id}/status";
-        return new AcceptedResult(status, new { wave = n, queued = queued.Queued, inFlight = queued.InFlight, settled = queued.Settled, status });
+        var (report, problem) = await WaveSendRequest.QueueAsync(panels, planner, clock, id, n, WaveSendMode.Due, cancellationToken);
+        if (problem is not null) return problem;
+        var status = WaveSendRequest.StatusRoute(id);
+        return new AcceptedResult(status, new { wave = n, queued = report!.Queued, inFlight = report.InFlight, settled = report.Settled, status });
     }
 }

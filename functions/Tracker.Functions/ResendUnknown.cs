@@ -21,13 +21,9 @@ public sealed class ResendUnknown(PanelService panels, DispatchPlanner planner, 
         int n,
         CancellationToken cancellationToken)
     {
-        var panel = await panels.GetAsync(id, cancellationToken);
-        if (panel is null) return ApiProblem.NotFound($"Panel '{id}'");
-        if (n < 1 || n > panel.Schedule.Waves) return ApiProblem.Of(404, $"Panel '{id}' has waves 1 to {panel.Schedule.Waves}; there is no wave {n}.");
-        if (panel.Schedule.StateAt(n, clock.GetUtcNow()) == WaveState.Closed) return ApiProblem.Of(409, $"Wave {n} closed at {panel.Schedule.ClosesAt(n):O}; its links no longer work.");
-
-        var queued = await planner.ResendUnknownAsync(panel, n, cancellationToken);
-        var status = $"/api/panels/{panel.Id}/status";
-        return new AcceptedResult(status, new { wave = n, queued, status });
+        var (report, problem) = await WaveSendRequest.QueueAsync(panels, planner, clock, id, n, WaveSendMode.ResendUnknown, cancellationToken);
+        if (problem is not null) return problem;
+        var status = WaveSendRequest.StatusRoute(id);
+        return new AcceptedResult(status, new { wave = n, queued = report!.Queued, status });
     }
 }

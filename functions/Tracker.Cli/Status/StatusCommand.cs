@@ -53,6 +53,11 @@ public static class StatusCommand
             console.MarkupLineInterpolated($"[red]{poison} message(s) in the dispatch poison queue[/] (dispatch-batches-poison, all panels): see docs/engine.md, \"Poison messages\".");
         }
 
+        if (status.TryGetProperty("orphaned", out var orphaned) && orphaned.GetInt32() > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]{orphaned.GetInt32()} participant rows have no contact (a failed import): not counted or sent to; re-run that import to complete them[/]");
+        }
+
         var table = new Table()
             .AddColumn(new TableColumn("wave").RightAligned())
             .AddColumn("state")

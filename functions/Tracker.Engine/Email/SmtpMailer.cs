@@ -22,10 +22,13 @@ public sealed class SmtpMailer : IAsyncDisposable
     private readonly ResiliencePipeline pipeline;
     private readonly ILogger<SmtpMailer> logger;
     private readonly SemaphoreSlim slots;
+    private readonly GlobalSendRate? sendRate;
     private readonly ConcurrentBag<SmtpClient> idle = [];
 
-    public SmtpMailer(IOptions<SmtpOptions> options, ResiliencePipelineProvider<string> pipelines, ILogger<SmtpMailer> logger)
+    /// <param name="sendRate">The app-wide rate every attempt takes a token from; absent where no storage is wired (unit tests).</param>
+    public SmtpMailer(IOptions<SmtpOptions> options, ResiliencePipelineProvider<string> pipelines, ILogger<SmtpMailer> logger, GlobalSendRate? sendRate = null)
     {
+        this.sendRate = sendRate;
         this.options = options.Value;
         pipeline = pipelines.GetPipeline(PipelineName);
         this.logger = logger;
@@ -48,6 +51,9 @@ public sealed class SmtpMailer : IAsyncDisposable
     /// </summary>
     public async Task SendAsync(MimeMessage message, Func<bool>? mayStart, CancellationToken cancellationToken)
     {
+        // A token from the app-wide bucket first, outside the pipeline's 30 s attempt time-out (a low shared rate can
+        // mean a longer wait); mayStart is asked after it, so the wait counts against the caller's lease.
+        if (sendRate is not null) await sendRate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await pipeline.ExecuteAsync(async ct => await SendOnceAsync(message, mayStart, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);

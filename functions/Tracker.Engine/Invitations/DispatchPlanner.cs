@@ -61,7 +61,7 @@ public sealed class DispatchPlanner
             foreach (var wave in waves)
             {
                 var audience = await ReadAudienceAsync(panel.Id, wave, members, cancellationToken).ConfigureAwait(false);
-                queued += (await PlanWaveAsync(panel, audience, now, cancellationToken).ConfigureAwait(false)).Queued;
+                queued += (await PlanWaveAsync(panel, audience, WaveSendMode.Due, now, cancellationToken).ConfigureAwait(false)).Queued;
             }
         }
 
@@ -69,32 +69,15 @@ public sealed class DispatchPlanner
     }
 
     /// <summary>
-    /// Plans one wave now (the admin "send now"): queues what is due for it and returns at once; the queue function
-    /// sends, and status shows the progress.
+    /// A researcher's request for one wave, answered at once (the queue function sends, status shows the progress):
+    /// <see cref="WaveSendMode.Due"/> queues what is due, as the timer would; <see cref="WaveSendMode.ResendUnknown"/>
+    /// queues again each row whose outcome is unknown (ETag-conditional, so two requests at once re-send each once).
     /// </summary>
-    public async Task<WaveQueueReport> PlanWaveNowAsync(Panel panel, int wave, CancellationToken cancellationToken)
+    public async Task<WaveQueueReport> QueueWaveAsync(Panel panel, int wave, WaveSendMode mode, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var audience = await ReadAudienceAsync(panel.Id, wave, null, cancellationToken).ConfigureAwait(false);
-        return await PlanWaveAsync(panel, audience, now, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// The researcher's deliberate re-send of a wave's messages whose outcome is unknown: each such row is queued again
-    /// (ETag-conditional, so two requests at once re-send each once) and enqueued; returns how many.
-    /// </summary>
-    public async Task<int> ResendUnknownAsync(Panel panel, int wave, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var rows = await ledger.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
-        var requeued = await ledger.RequeueUnknownAsync(rows.Values.Where(r => MessageKind.IsKnown(r.Kind)), now, cancellationToken).ConfigureAwait(false);
-        await EnqueueAsync(panel.Id, wave, requeued, cancellationToken).ConfigureAwait(false);
-        if (requeued.Count > 0)
-        {
-            logger.LogInformation("Re-sending panel {PanelId} wave {Wave}: {Count} messages of unknown outcome queued again", panel.Id, wave, requeued.Count);
-        }
-
-        return requeued.Count;
+        return await PlanWaveAsync(panel, audience, mode, now, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<WaveAudience> ReadAudienceAsync(string panelId, int wave, IReadOnlyList<Participant>? members, CancellationToken cancellationToken)
@@ -105,37 +88,46 @@ public sealed class DispatchPlanner
         return new WaveAudience(wave, members, rows, respondents);
     }
 
-    private async Task<WaveQueueReport> PlanWaveAsync(Panel panel, WaveAudience audience, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<WaveQueueReport> PlanWaveAsync(Panel panel, WaveAudience audience, WaveSendMode mode, DateTimeOffset now, CancellationToken cancellationToken)
     {
         using var activity = EngineTelemetry.StartPlanning(panel.Id, audience.Wave);
-        var due = audience.Due(panel, now)
-            .Select(s => ledger.NewRow(panel.Id, s.Wave, s.ParticipantId, s.Kind))
-            .ToList();
-        var inserted = due.Count == 0 ? [] : await ledger.EnqueueAsync(due, now, cancellationToken).ConfigureAwait(false);
         var messages = audience.Ledger.Values.Where(r => MessageKind.IsKnown(r.Kind)).ToList();
-        // Queued rows count as lost only when the whole wave has stood still for a lease: while a slow sender is still
-        // claiming and sending, the rows behind it are waiting in its batch, not lost.
-        var stalled = messages.All(r => now - Latest(r) >= ledger.Lease);
-        var stale = await ledger.RequeueStaleAsync(messages, now, includeQueued: stalled, cancellationToken).ConfigureAwait(false);
-        var rows = inserted.Concat(stale).ToList();
-        var report = new WaveQueueReport(
-            audience.Wave,
-            rows.Count,
-            messages.Count(r => r.State is LedgerEntity.Queued or LedgerEntity.Claimed) - stale.Count,
-            messages.Count(r => r.State is not (LedgerEntity.Queued or LedgerEntity.Claimed)));
+        var inFlight = messages.Count(r => r.State is LedgerEntity.Queued or LedgerEntity.Claimed);
+        var settled = messages.Count - inFlight;
+        IReadOnlyList<InvitationEntity> inserted = [];
+        IReadOnlyList<InvitationEntity> requeued;
+        if (mode == WaveSendMode.ResendUnknown)
+        {
+            requeued = await ledger.RequeueUnknownAsync(messages, now, cancellationToken).ConfigureAwait(false);
+            settled -= requeued.Count;
+        }
+        else
+        {
+            var due = audience.Due(panel, now)
+                .Select(s => ledger.NewRow(panel.Id, s.Wave, s.ParticipantId, s.Kind))
+                .ToList();
+            inserted = due.Count == 0 ? [] : await ledger.EnqueueAsync(due, now, cancellationToken).ConfigureAwait(false);
+            // Queued rows count as lost only when the whole wave has stood still for a lease: while a slow sender is still
+            // claiming and sending, the rows behind it are waiting in its batch, not lost.
+            var stalled = messages.All(r => now - Latest(r) >= ledger.Lease);
+            requeued = await ledger.RequeueStaleAsync(messages, now, includeQueued: stalled, cancellationToken).ConfigureAwait(false);
+            inFlight -= requeued.Count;
+        }
+
+        var rows = inserted.Concat(requeued).ToList();
+        var report = new WaveQueueReport(audience.Wave, rows.Count, inFlight, settled);
         EngineTelemetry.WavePlanned(panel.Id, audience.Wave, rows.Count);
         if (rows.Count == 0) return report;
 
         await EnqueueAsync(panel.Id, audience.Wave, rows, cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
-            "Planned panel {PanelId} wave {Wave}: {Queued} messages queued ({Requeued} re-planned after a lost batch or claim)",
-            panel.Id, audience.Wave, rows.Count, stale.Count);
+            "Planned panel {PanelId} wave {Wave} ({Mode}): {Queued} messages queued ({Requeued} queued again: lost with a batch or claim, or of unknown outcome)",
+            panel.Id, audience.Wave, mode, rows.Count, requeued.Count);
         return report;
     }
 
     private async Task EnqueueAsync(string panelId, int wave, IReadOnlyList<InvitationEntity> rows, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0) return;
         var items = rows.Select(r => new DispatchItem(InvitationEntity.ParticipantOf(r.RowKey), r.Kind)).ToList();
         var queue = storage.Queue(StorageNames.DispatchQueue);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -115,8 +115,4 @@ public sealed class InvitationLedger
 
     /// <summary>Gives a claim back after a transient failure so the next run retries it at once instead of after the lease.</summary>
     public Task ReleaseAsync(InvitationEntity row, CancellationToken cancellationToken) => ledger.ReleaseAsync(row, cancellationToken);
-
-    /// <summary>Clears the stored SMTP texts of an erased participant's rows in every wave of the panel.</summary>
-    public Task<int> ForgetFailureTextsAsync(string panelId, string participantId, CancellationToken cancellationToken) =>
-        ledger.ForgetFailureTextsAsync(panelId, participantId, cancellationToken);
 }

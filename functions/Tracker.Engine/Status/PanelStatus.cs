@@ -1,6 +1,9 @@
 namespace Tracker.Engine.Status;
 
-/// <summary>A panel at a glance; <see cref="Retention"/> is the share of enrolled participants still active (not left or erased).</summary>
+/// <summary>
+/// A panel at a glance; <see cref="Retention"/> is the share of enrolled participants still active (not left or
+/// erased). <see cref="Participants"/> and <see cref="ActiveParticipants"/> leave <see cref="Orphaned"/> rows out.
+/// </summary>
 public sealed record PanelStatus(string Id, string Name, int Participants, int ActiveParticipants, DateTimeOffset AsOf, IReadOnlyList<WaveStatus> Waves)
 {
     public double? Retention => Participants == 0 ? null : Math.Round((double)ActiveParticipants / Participants, 4);
@@ -14,4 +17,7 @@ public sealed record PanelStatus(string Id, string Name, int Participants, int A
     /// Non-zero means sends an operator must look at (docs/engine.md, "Poison messages").
     /// </summary>
     public int PoisonMessages { get; init; }
+
+    /// <summary>Participant rows without a contact row (a failed import's leftovers): neither counted nor sent to; re-running that import completes them.</summary>
+    public int Orphaned { get; init; }
 }

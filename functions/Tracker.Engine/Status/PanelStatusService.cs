@@ -34,7 +34,12 @@ public sealed class PanelStatusService
         if (panel is null) return null;
 
         var now = clock.GetUtcNow();
-        var members = await participants.ListAsync(panelId, cancellationToken).ConfigureAwait(false);
+        var rows = await participants.ListAsync(panelId, cancellationToken).ConfigureAwait(false);
+        var contacts = await participants.GetContactsAsync(panelId, cancellationToken).ConfigureAwait(false);
+        // An active row without a contact (left by an import that failed between its two writes) can never be sent to:
+        // it is counted apart, not as an active member, until re-running the import completes it.
+        var orphaned = rows.Count(m => m.Active && !contacts.ContainsKey(m.Id));
+        var members = rows.Where(m => !m.Active || contacts.ContainsKey(m.Id)).ToList();
         var waveRows = (await panels.GetWavesAsync(panelId, cancellationToken).ConfigureAwait(false)).ToDictionary(w => w.Number);
         var waves = await Task.WhenAll(Enumerable.Range(1, panel.Schedule.Waves).Select(async wave =>
         {
@@ -46,9 +51,9 @@ public sealed class PanelStatusService
                 return new WaveStatus(wave, Name(state), panel.Schedule.OpensAt(wave), panel.Schedule.ClosesAt(wave), 0, 0, 0, null) { Planned = planned };
             }
 
-            var rows = await ledger.ReadWaveAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
+            var ledgerRows = await ledger.ReadWaveAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
             var respondents = await responses.RespondentsAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
-            var messages = rows.Values.Where(r => MessageKind.IsKnown(r.Kind)).ToList();
+            var messages = ledgerRows.Values.Where(r => MessageKind.IsKnown(r.Kind)).ToList();
             var invited = messages.Count(r => r.Kind == MessageKind.Invite && r.State == LedgerEntity.Sent);
             var failures = messages.Where(r => r.State == LedgerEntity.Failed).GroupBy(r => SmtpReplyRedactor.Redact(r.Error ?? "no reason recorded")).Select(g => new FailureReason(g.Key, g.Count())).OrderByDescending(f => f.Count).ToList();
             double? rate = invited == 0 ? null : Math.Round((double)respondents.Count / invited, 4);
@@ -60,7 +65,7 @@ public sealed class PanelStatusService
                 Sent = messages.Count(r => r.State == LedgerEntity.Sent),
                 Unknown = messages.Count(r => r.State == LedgerEntity.Unknown),
                 Reminded = messages.Where(r => r.Kind != MessageKind.Invite && r.State == LedgerEntity.Sent).Select(r => InvitationEntity.ParticipantOf(r.RowKey)).Distinct().Count(),
-                Opened = rows.Values.Count(r => r.Kind == InvitationLedger.OpenedKind),
+                Opened = ledgerRows.Values.Count(r => r.Kind == InvitationLedger.OpenedKind),
                 OptedOut = members.Count(m => m.SkippedWaves.Contains(wave) || m.LeftWave == wave),
                 SealedAt = sealedAt,
                 RespondedAfter = Attribution(messages, respondents),
@@ -73,6 +78,7 @@ public sealed class PanelStatusService
             Left = members.Count(m => !m.Active),
             RemindersOff = members.Count(m => m.Active && m.RemindersOff),
             PoisonMessages = await PoisonMessagesAsync(cancellationToken).ConfigureAwait(false),
+            Orphaned = orphaned,
         };
     }
 

@@ -18,9 +18,6 @@ public abstract class LedgerEntity : TableEntityBase
     /// </summary>
     public const string Unknown = "unknown";
 
-    /// <summary>What a failure text becomes when the participant is erased (the server's reply may have quoted them).</summary>
-    public const string ErasedReply = "reply removed at erasure";
-
     public string State { get; set; } = Claimed;
 
     public DateTimeOffset ClaimedAt { get; set; }

@@ -127,53 +127,6 @@ public sealed class SendLedger<TRow>
     public Task<IReadOnlyList<TRow>> RequeueUnknownAsync(IEnumerable<TRow> rows, DateTimeOffset now, CancellationToken cancellationToken) =>
         RestampQueuedAsync(rows.Where(r => r.State == LedgerEntity.Unknown), now, cancellationToken);
 
-    /// <summary>
-    /// Clears the stored SMTP texts of one participant's rows in every partition of a panel, for erasure: a server's
-    /// reply may have quoted their address in a form the redaction did not recognise. Assumes the invitation key
-    /// layout (partition <c>{panel}~…</c>, row <c>{participant}~…</c>); returns how many rows were changed.
-    /// </summary>
-    public async Task<int> ForgetFailureTextsAsync(string panelId, string participantId, CancellationToken cancellationToken)
-    {
-        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        string partitionFrom = panelId + "~", partitionTo = panelId + "\u007f", rowFrom = participantId + "~", rowTo = participantId + "\u007f";
-        var rows = new List<TRow>();
-        await foreach (var row in Table.QueryAsync<TRow>(
-            e => e.PartitionKey.CompareTo(partitionFrom) >= 0 && e.PartitionKey.CompareTo(partitionTo) < 0 && e.RowKey.CompareTo(rowFrom) >= 0 && e.RowKey.CompareTo(rowTo) < 0,
-            cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (row.State is LedgerEntity.Failed or LedgerEntity.Unknown && row.Error is not null && row.Error != LedgerEntity.ErasedReply) rows.Add(row);
-        }
-
-        var changed = 0;
-        foreach (var row in rows)
-        {
-            var current = row;
-            // A sender may be writing the row at the same moment: re-read and try again rather than overwrite it.
-            for (var attempt = 0; attempt < 5; attempt++)
-            {
-                current.Error = LedgerEntity.ErasedReply;
-                try
-                {
-                    await Table.UpdateEntityAsync(current, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                    changed++;
-                    break;
-                }
-                catch (RequestFailedException ex) when (ex.Status == 412)
-                {
-                    var fresh = await Table.GetEntityIfExistsAsync<TRow>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    if (!fresh.HasValue || fresh.Value!.Error is null || fresh.Value.Error == LedgerEntity.ErasedReply) break;
-                    current = fresh.Value;
-                }
-                catch (RequestFailedException ex) when (ex.Status == 404)
-                {
-                    break;
-                }
-            }
-        }
-
-        return changed;
-    }
-
     private async Task<IReadOnlyList<TRow>> RestampQueuedAsync(IEnumerable<TRow> rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var won = new List<TRow>();

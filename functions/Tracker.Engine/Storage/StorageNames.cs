@@ -14,6 +14,9 @@ public static class StorageNames
     public const string ResponsesTable = "responses";
     public const string SummariesTable = "summaries";
 
+    /// <summary>The app-wide send-rate bucket, one row per SMTP account (<see cref="Email.GlobalSendRate"/>).</summary>
+    public const string SendRateTable = "sendrate";
+
     public const string SealedWavesContainer = "sealed-waves";
     public const string ModelsContainer = "models";
 
@@ -23,7 +26,7 @@ public static class StorageNames
     public const string DispatchPoisonQueue = DispatchQueue + "-poison";
 
     public static IReadOnlyList<string> Tables { get; } =
-        [PanelsTable, WavesTable, ParticipantsTable, ContactsTable, InvitationsTable, ResponsesTable, SummariesTable];
+        [PanelsTable, WavesTable, ParticipantsTable, ContactsTable, InvitationsTable, ResponsesTable, SummariesTable, SendRateTable];
 
     public static IReadOnlyList<string> Containers { get; } = [SealedWavesContainer, ModelsContainer];
 

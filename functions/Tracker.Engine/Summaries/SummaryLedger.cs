@@ -56,6 +56,9 @@ public sealed class SummaryLedger
 
     public Task MarkFailedAsync(SummaryEntity row, string reason, CancellationToken cancellationToken) => ledger.MarkFailedAsync(row, reason, cancellationToken);
 
+    /// <summary>Settles a claim whose outcome is unknown (the connection was lost after the data): never claimed or sent again on its own.</summary>
+    public Task MarkUnknownAsync(SummaryEntity row, string reason, DateTimeOffset now, CancellationToken cancellationToken) => ledger.MarkUnknownAsync(row, reason, now, cancellationToken);
+
     /// <summary>Gives a claim back after a transient failure so the next run retries at once.</summary>
     public Task ReleaseAsync(SummaryEntity row, CancellationToken cancellationToken) => ledger.ReleaseAsync(row, cancellationToken);
 }

@@ -78,7 +78,7 @@ public sealed class TrendSummaryService
         // Composed (and its charts rendered) once; each recipient's copy differs only in its unsubscribe link.
         var email = SummaryComposer.Compose(model, period.Label, ImageMode.ContentId, unsubscribeUrl: LinkPlaceholder);
         var version = ModelStore.VersionName(model.FittedAt);
-        int sent = 0, handled = recipients.Count - open.Count, failed = 0;
+        int sent = 0, handled = recipients.Count - open.Count, failed = 0, unknown = 0;
         foreach (var (address, key) in open)
         {
             var messageId = SummaryMessage.MessageId(panel.Id, period, key, from.Address);
@@ -104,6 +104,14 @@ public sealed class TrendSummaryService
                 failed++;
                 logger.LogWarning("Summary {Period} of panel {PanelId} refused for recipient {RecipientKey}: {Reason}", period.Key, panel.Id, key, ex.Message);
             }
+            catch (AmbiguousDeliveryException ex)
+            {
+                // The server may have the message: as with invitations, the row is settled as unknown (never re-claimed,
+                // so no blind second copy) rather than given back for the next run to send again.
+                await ledger.MarkUnknownAsync(claim, ex.Message, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                unknown++;
+                logger.LogWarning("Summary {Period} of panel {PanelId} may or may not have been delivered to recipient {RecipientKey}: {Error}", period.Key, panel.Id, key, ex.InnerException?.GetType().Name);
+            }
             catch (Exception ex) when (ex is SmtpProtocolException or IOException or System.Net.Sockets.SocketException or SmtpCommandException or TimeoutException or Polly.CircuitBreaker.BrokenCircuitException)
             {
                 // Transient after the pipeline's retries: give the claim back so the next run tries again at once.
@@ -113,8 +121,8 @@ public sealed class TrendSummaryService
             }
         }
 
-        logger.LogInformation("Summary {Period} of panel {PanelId}: {Sent} sent, {Handled} already handled, {Failed} failed, {Unsubscribed} unsubscribed", period.Key, panel.Id, sent, handled, failed, skipped);
-        return new SummaryRun(panel.Id, period.Key, sent, handled, failed, skipped);
+        logger.LogInformation("Summary {Period} of panel {PanelId}: {Sent} sent, {Handled} already handled, {Failed} failed, {Unknown} unknown, {Unsubscribed} unsubscribed", period.Key, panel.Id, sent, handled, failed, unknown, skipped);
+        return new SummaryRun(panel.Id, period.Key, sent, handled, failed, skipped) { Unknown = unknown };
     }
 
     /// <summary>The summary as it would be sent now, with the charts inlined so a browser shows them.</summary>

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Tracker.Engine.Invitations;
+using Tracker.Engine.Participants;
 using Tracker.Engine.Storage;
 
 namespace Tracker.EndToEnd.Tests.Faults;
@@ -53,12 +54,15 @@ public sealed class SmtpReplyRedactionTests(SendingFaultsFixture faults)
 
             // Erasure's side: the stored replies of one participant are cleared, the other's are kept.
             var erased = InvitationEntity.ParticipantOf(failed[0].RowKey);
-            var ledger = faults.Stack.Host.Services.GetRequiredService<InvitationLedger>();
-            Assert.Equal(1, await ledger.ForgetFailureTextsAsync(panelId, erased, CancellationToken.None));
+            var eraser = faults.Stack.Host.Services.GetRequiredService<IParticipantLedgerEraser>();
+            Assert.IsType<LedgerErasure>(eraser);
+            Assert.Equal(1, await eraser.EraseAsync(panelId, erased, 1, CancellationToken.None));
             var after = await faults.LedgerRowsAsync(panelId);
-            Assert.Equal(LedgerEntity.ErasedReply, after.Single(r => r.RowKey == failed[0].RowKey).Error);
+            var cleared = after.Single(r => r.RowKey == failed[0].RowKey);
+            Assert.Null(cleared.Error);
+            Assert.Equal(LedgerEntity.Failed, cleared.State);
             Assert.Equal(failed[1].Error, after.Single(r => r.RowKey == failed[1].RowKey).Error);
-            Assert.Equal(0, await ledger.ForgetFailureTextsAsync(panelId, erased, CancellationToken.None));
+            Assert.Equal(0, await eraser.EraseAsync(panelId, erased, 1, CancellationToken.None));
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Azure.Data.Tables;
 using Tracker.EndToEnd.Tests.Engine;
 using Tracker.Engine.OptOut;
@@ -82,6 +83,36 @@ public sealed class ImportInterleavingTests(StackFixture stack)
 
         var third = await ImportWithAsync(panel, Roster(emails, "UTC"), ImportStage.Read, _ => Task.CompletedTask);
         Assert.Equal((0, 0, 5), (third.Added, third.Completed, third.AlreadyEnrolled));
+    }
+
+    [Fact]
+    public async Task Participant_rows_without_a_contact_left_by_older_imports_are_reported_apart_not_counted_or_planned()
+    {
+        var (panel, emails, ids) = await PanelWithAsync(3);
+
+        // As an import before the contact-first order left them: participant rows whose contact write never happened.
+        var now = stack.Clock.GetUtcNow();
+        var orphans = new[] { Tracker.Engine.Common.Ids.NewParticipantId(), Tracker.Engine.Common.Ids.NewParticipantId() };
+        await Repository.AddNewAsync(
+            [],
+            orphans.Select(id => new ParticipantEntity { PartitionKey = panel.Id, RowKey = id, TimeZone = "UTC", EnrolledAt = now }).ToList(),
+            null,
+            CancellationToken.None);
+
+        // The independent count: participant rows that have a contact row.
+        var contacts = await Repository.GetContactsAsync(panel.Id, CancellationToken.None);
+        var reachable = (await Repository.ListAsync(panel.Id, CancellationToken.None)).Count(p => p.Active && contacts.ContainsKey(p.Id));
+        Assert.Equal(ids.Count, reachable);
+
+        var status = await engine.StatusAsync(panel.Id);
+        Assert.Equal(reachable, status.GetProperty("activeParticipants").GetInt32());
+        Assert.Equal(reachable, status.GetProperty("participants").GetInt32());
+        Assert.Equal(orphans.Length, status.GetProperty("orphaned").GetInt32());
+        Assert.All(status.GetProperty("waves").EnumerateArray(), w => Assert.Equal(reachable, w.GetProperty("planned").GetInt32()));
+
+        var plan = await stack.Admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"api/panels/{panel.Id}/plan");
+        var planned = plan.GetProperty("sends").EnumerateArray().Select(s => s.GetProperty("participantId").GetString()!).ToHashSet();
+        Assert.Equal(ids.Values.ToHashSet(), planned);
     }
 
     [Fact]
