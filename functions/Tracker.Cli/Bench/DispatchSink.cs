@@ -98,7 +98,7 @@ public sealed class DispatchSink : IDispatchInbox, IAsyncDisposable
             // Latin-1 maps every byte to one char, so an 8-bit body passes through without decoding errors.
             using var reader = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
             await using var writer = new StreamWriter(stream, Encoding.Latin1, bufferSize: 4 * 1024) { NewLine = "\r\n", AutoFlush = false };
-            await ReplyAsync(writer, reader, "220 tracker-bench-sink ESMTP");
+            await ReplyAsync(writer, "220 tracker-bench-sink ESMTP");
             var recipients = new List<string>();
             while (await reader.ReadLineAsync(cancellationToken) is { } line)
             {
@@ -106,35 +106,35 @@ public sealed class DispatchSink : IDispatchInbox, IAsyncDisposable
                 switch (verb)
                 {
                     case "EHLO":
-                        await ReplyAsync(writer, reader, "250-tracker-bench-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SIZE 52428800");
+                        await ReplyAsync(writer, "250-tracker-bench-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SIZE 52428800");
                         break;
                     case "HELO":
-                        await ReplyAsync(writer, reader, "250 tracker-bench-sink");
+                        await ReplyAsync(writer, "250 tracker-bench-sink");
                         break;
                     case "MAIL":
                     case "RSET":
                         recipients.Clear();
-                        await ReplyAsync(writer, reader, "250 OK");
+                        await ReplyAsync(writer, "250 OK");
                         break;
                     case "RCPT":
                         recipients.Add(Address(line));
-                        await ReplyAsync(writer, reader, "250 OK");
+                        await ReplyAsync(writer, "250 OK");
                         break;
                     case "DATA":
-                        await ReplyAsync(writer, reader, "354 End data with <CR><LF>.<CR><LF>");
+                        await ReplyAsync(writer, "354 End data with <CR><LF>.<CR><LF>");
                         var messageId = await ReadDataAsync(reader, cancellationToken);
                         received.Enqueue(new ReceivedMessage(messageId, recipients.ToArray()));
                         recipients.Clear();
-                        await ReplyAsync(writer, reader, "250 OK queued");
+                        await ReplyAsync(writer, "250 OK queued");
                         break;
                     case "NOOP":
-                        await ReplyAsync(writer, reader, "250 OK");
+                        await ReplyAsync(writer, "250 OK");
                         break;
                     case "QUIT":
-                        await ReplyAsync(writer, reader, "221 Bye", flush: true);
+                        await ReplyAsync(writer, "221 Bye");
                         return;
                     default:
-                        await ReplyAsync(writer, reader, "502 Command not implemented");
+                        await ReplyAsync(writer, "502 Command not implemented");
                         break;
                 }
             }
@@ -145,11 +145,12 @@ public sealed class DispatchSink : IDispatchInbox, IAsyncDisposable
         }
     }
 
-    /// <summary>Queues a reply and flushes it unless more pipelined commands are already buffered (one write per batch).</summary>
-    private static async Task ReplyAsync(StreamWriter writer, StreamReader reader, string reply, bool flush = false)
+    /// <summary>Writes a reply at once. (Not held back while pipelined commands are buffered: StreamReader.Peek on a
+    /// network stream blocks until the client sends more, and the client is waiting for this reply.)</summary>
+    private static async Task ReplyAsync(StreamWriter writer, string reply)
     {
         await writer.WriteLineAsync(reply);
-        if (flush || reader.Peek() < 0) await writer.FlushAsync();
+        await writer.FlushAsync();
     }
 
     /// <summary>Reads the message up to the lone dot and returns its Message-ID (empty when it has none).</summary>
