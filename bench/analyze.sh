@@ -17,10 +17,11 @@ calc() { awk "BEGIN { print $* }"; }
 HAVE_R=0
 if command -v Rscript >/dev/null && Rscript -e 'suppressMessages({library(lme4); library(jsonlite); library(survival)})' >/dev/null 2>&1; then HAVE_R=1; fi
 
-echo "building tracker (Release)..." >&2
-# Retried: other builds in the same tree can hold obj/ files for a moment.
+echo "building tracker (Release, ReadyToRun)..." >&2
+# Precompiled (ReadyToRun, see functions/Tracker.Cli/Tracker.Cli.csproj): start-up and the first pass over the CSV
+# then run native code. Retried: other builds in the same tree can hold obj/ files for a moment.
 for attempt in 1 2 3; do
-  if dotnet publish "$ROOT/functions/Tracker.Cli" -c Release -o "$OUT/tracker" --nologo -v q >"$OUT/publish.log" 2>&1; then break; fi
+  if dotnet publish "$ROOT/functions/Tracker.Cli" -c Release -p:TrackerReadyToRun=true -o "$OUT/tracker" --nologo -v q >"$OUT/publish.log" 2>&1; then break; fi
   [[ $attempt == 3 ]] && { tail -20 "$OUT/publish.log" >&2; exit 1; }
   sleep 10
 done

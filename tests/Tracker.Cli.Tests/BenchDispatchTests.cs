@@ -10,15 +10,18 @@ namespace Tracker.Cli.Tests;
 /// </summary>
 public sealed class BenchDispatchTests
 {
-    [Fact]
-    public async Task Every_participant_gets_exactly_one_invitation_with_the_ledgers_message_id_and_every_row_is_sent()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_participant_gets_exactly_one_invitation_with_the_ledgers_message_id_and_every_row_is_sent(bool fastSink)
     {
         var root = new RootCommand("test");
         root.Subcommands.Add(BenchCommand.Create());
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exitCode = await root.Parse(["bench", "dispatch", "--participants", "50", "--json", "-"])
+        string[] arguments = ["bench", "dispatch", "--participants", "50", "--json", "-", .. fastSink ? new[] { "--sink" } : []];
+        var exitCode = await root.Parse(arguments)
             .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
 
         Assert.True(exitCode == 0, $"exit {exitCode}: {error}");
@@ -39,5 +42,6 @@ public sealed class BenchDispatchTests
         Assert.Equal(50, report.GetProperty("bare_pooled").GetProperty("messages").GetInt32());
         Assert.Equal(50, report.GetProperty("tracker").GetProperty("messages").GetInt32());
         Assert.True(report.GetProperty("ratio").GetDouble() > 0);
+        Assert.Equal(fastSink ? "sink" : "smtp4dev", report.GetProperty("server").GetString());
     }
 }

@@ -21,6 +21,16 @@ public sealed class GroupIndex
 
     public int Count => Labels.Count;
 
+    /// <summary>Codes already assigned in order of first appearance (e.g. while reading a CSV); checked, since every model indexes by them.</summary>
+    internal static GroupIndex FromCodes(int[] codes, List<string> labels)
+    {
+        foreach (var code in codes)
+        {
+            if (code < -1 || code >= labels.Count) throw new ArgumentException($"Group code {code} has no label (there are {labels.Count}).", nameof(codes));
+        }
+        return new GroupIndex(codes, labels);
+    }
+
     public static GroupIndex Build(TableColumn column)
     {
         ArgumentNullException.ThrowIfNull(column);

@@ -82,7 +82,7 @@ public static class AnalyzeCommand
             if (report.Growth.Problem is { } problem && !SingleWave(report))
                 throw new AnalysisException($"the growth model '{report.Growth.Formula}' cannot be identified: {problem}");
         }
-        catch (Exception e) when (e is AnalysisException or IOException or UnauthorizedAccessException or CsvHelper.CsvHelperException)
+        catch (Exception e) when (e is AnalysisException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
             await error.WriteLineAsync($"error: {OneLine(e.Message)}");
             return BadInput;

@@ -23,12 +23,13 @@ public sealed record DispatchBenchReport(
 
     public double RatioToOneConnection => BareOneConnection.PerSecond > 0 ? Tracker.PerSecond / BareOneConnection.PerSecond : 0;
 
-    public bool TargetMet => Ratio >= DispatchBenchSettings.TargetRatio;
+    public bool TargetMet => Ratio >= Settings.Target;
 
     /// <summary>One line of JSON (snake_case, seconds, per-second rates) for scripts and for docs/engine.md.</summary>
     public string ToJsonLine() => JsonSerializer.Serialize(new Dictionary<string, object>
     {
         ["bench"] = "dispatch",
+        ["server"] = Settings.FastSink ? "sink" : "smtp4dev",
         ["participants"] = Settings.Participants,
         ["warmup"] = Settings.Warmup,
         ["queue_parallelism"] = QueueParallelism,
@@ -38,7 +39,7 @@ public sealed record DispatchBenchReport(
         ["tracker"] = Phase(Tracker),
         ["ratio"] = Math.Round(Ratio, 3),
         ["ratio_to_one_connection"] = Math.Round(RatioToOneConnection, 3),
-        ["target_ratio"] = DispatchBenchSettings.TargetRatio,
+        ["target_ratio"] = Settings.Target,
         ["target_met"] = TargetMet,
         ["accounting"] = new Dictionary<string, object>
         {

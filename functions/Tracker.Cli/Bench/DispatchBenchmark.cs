@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Azure.Data.Tables;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -25,7 +22,8 @@ namespace Tracker.Cli.Bench;
 /// <summary>
 /// A wave's invitations sent by Tracker through its real path — the dispatch timer's planner, the dispatch queue, and
 /// SendDispatchBatch claiming, sending and marking each ledger row — timed from the planner run until every ledger row
-/// is <c>sent</c>, against a bare MailKit loop sending as many messages of the same size to the same smtp4dev.
+/// is <c>sent</c>, against a bare MailKit loop sending as many messages of the same size to the same server: smtp4dev,
+/// or with <c>--sink</c> the in-process <see cref="DispatchSink"/>, which is fast enough to show Tracker's own ceiling.
 /// </summary>
 public sealed class DispatchBenchmark
 {
@@ -35,17 +33,20 @@ public sealed class DispatchBenchmark
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(20);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private readonly TrackerStack stack;
+    private readonly IDispatchInbox inbox;
 
-    public DispatchBenchmark(TrackerStack stack) => this.stack = stack;
+    /// <param name="inbox">The server the stack sends to, for counting and reading what arrived.</param>
+    public DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
+    {
+        this.stack = stack;
+        this.inbox = inbox;
+    }
 
     /// <param name="progress">Told what the benchmark is doing (a line per step); not timed.</param>
     public async Task<DispatchBenchReport> RunAsync(DispatchBenchSettings settings, Action<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(progress);
-        var smtp4dev = stack.Smtp4dev ?? throw new InvalidOperationException("The dispatch benchmark counts what smtp4dev received: start the stack with its own smtp4dev.");
-        using var inbox = new HttpClient { BaseAddress = smtp4dev.WebUrl, Timeout = TimeSpan.FromMinutes(2) };
-        var inboxClient = new Smtp4devClient(inbox, ownsHttpClient: false, pageSize: 500);
         using var admin = stack.Host.CreateClient(withAdminKey: true);
         var services = stack.Host.Services;
         var connections = services.GetRequiredService<SmtpMailer>().MaxConnections;
@@ -63,23 +64,23 @@ public sealed class DispatchBenchmark
         var template = await TemplateAsync(panelId, participantIds[0], cancellationToken);
         await SendBareAsync("warm-up", template, settings.Warmup, connections, "warm", cancellationToken);
 
-        await ClearAsync(inboxClient, inbox, cancellationToken);
+        await inbox.ClearAsync(cancellationToken);
         progress($"Bare MailKit loop: {settings.Participants.ToString("N0", CultureInfo.InvariantCulture)} messages over one connection…");
         var bareOne = await SendBareAsync("bare MailKit, 1 connection", template, settings.Participants, 1, "one", cancellationToken);
-        await ExpectReceivedAsync(inbox, settings.Participants, cancellationToken);
+        await inbox.ExpectReceivedAsync(settings.Participants, cancellationToken);
 
-        await ClearAsync(inboxClient, inbox, cancellationToken);
+        await inbox.ClearAsync(cancellationToken);
         progress($"Bare MailKit loop: {settings.Participants.ToString("N0", CultureInfo.InvariantCulture)} messages over {connections} connections (as many as Tracker's pool)…");
         var barePooled = await SendBareAsync($"bare MailKit, {connections} connections", template, settings.Participants, connections, "pool", cancellationToken);
-        await ExpectReceivedAsync(inbox, settings.Participants, cancellationToken);
+        await inbox.ExpectReceivedAsync(settings.Participants, cancellationToken);
 
-        await ClearAsync(inboxClient, inbox, cancellationToken);
+        await inbox.ClearAsync(cancellationToken);
         progress($"Tracker: the dispatch timer's planner, the queue and SendDispatchBatch, until all {settings.Participants.ToString("N0", CultureInfo.InvariantCulture)} ledger rows are sent…");
         var elapsed = await SendWaveAsync(ledger, panelId, settings.Participants, cancellationToken);
         var tracker = new SmtpPhase($"Tracker (planner + queue + SendDispatchBatch, {connections} connections)", connections, settings.Participants, elapsed);
 
-        progress("Reading the ledger and every message smtp4dev received…");
-        var accounting = await AccountAsync(ledger, inboxClient, panelId, settings.Participants, cancellationToken);
+        progress($"Reading the ledger and every message {inbox.Name} received…");
+        var accounting = await AccountAsync(ledger, inbox, panelId, settings.Participants, cancellationToken);
         return new DispatchBenchReport(settings, bareOne, barePooled, tracker, stack.Host.HostJson.BatchSize, batchSize, accounting);
     }
 
@@ -170,7 +171,7 @@ public sealed class DispatchBenchmark
         return new SmtpPhase(name, connections, count, clock.Elapsed);
     }
 
-    private static async Task<DispatchAccounting> AccountAsync(TableClient ledger, Smtp4devClient inbox, string panelId, int participants, CancellationToken cancellationToken)
+    private static async Task<DispatchAccounting> AccountAsync(TableClient ledger, IDispatchInbox inbox, string panelId, int participants, CancellationToken cancellationToken)
     {
         var partition = InvitationEntity.Partition(panelId, Wave);
         var states = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -181,21 +182,14 @@ public sealed class DispatchBenchmark
             ledgerIds.Add(row.MessageId);
         }
 
-        var messages = await inbox.ListMessagesAsync(cancellationToken: cancellationToken);
-        var messageIds = new ConcurrentBag<string>();
-        await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (summary, ct) =>
-        {
-            var message = await inbox.GetMessageAsync(summary.Id, ct);
-            messageIds.Add(message?.Header("Message-ID")?.Trim().Trim('<', '>') ?? "");
-        });
-
-        var distinct = messageIds.ToHashSet(StringComparer.Ordinal);
+        var messages = await inbox.ReadAsync(cancellationToken);
+        var distinct = messages.Select(m => m.MessageId).ToHashSet(StringComparer.Ordinal);
         return new DispatchAccounting(
             participants,
             states,
             messages.Count,
             distinct.Count,
-            messages.SelectMany(m => m.To).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
+            messages.SelectMany(m => m.Recipients).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
             distinct.Count(id => !ledgerIds.Contains(id)));
     }
 
@@ -208,29 +202,5 @@ public sealed class DispatchBenchmark
         }
 
         return count;
-    }
-
-    private static async Task ClearAsync(Smtp4devClient client, HttpClient inbox, CancellationToken cancellationToken)
-    {
-        await client.DeleteAllAsync(cancellationToken);
-        await ExpectReceivedAsync(inbox, 0, cancellationToken);
-    }
-
-    /// <summary>Waits (briefly) until smtp4dev reports exactly <paramref name="expected"/> messages; more, or never reaching it, is an error.</summary>
-    private static async Task ExpectReceivedAsync(HttpClient inbox, int expected, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.StartNew();
-        while (true)
-        {
-            var page = await inbox.GetFromJsonAsync<JsonElement>("api/messages?mailboxName=Default&pageSize=1", cancellationToken);
-            var count = page.GetProperty("rowCount").GetInt32();
-            if (count == expected) return;
-            if (count > expected || started.Elapsed > TimeSpan.FromMinutes(1))
-            {
-                throw new InvalidOperationException($"smtp4dev holds {count} messages; expected {expected}.");
-            }
-
-            await Task.Delay(PollInterval, cancellationToken);
-        }
     }
 }
