@@ -1,8 +1,8 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using Tracker.Engine;
+using Tracker.Web;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddTracker(builder.Configuration);
+builder.Services.AddTrackerWeb(builder.Configuration);
 builder.Build().Run();

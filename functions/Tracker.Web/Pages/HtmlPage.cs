@@ -1,8 +1,9 @@
+using Tracker.Engine.Forms;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Tracker.Engine.Forms;
+namespace Tracker.Web.Pages;
 
 /// <summary>
 /// A rendered participant page with its status code. Writing it always adds <see cref="PageSecurity.Headers"/>, so an

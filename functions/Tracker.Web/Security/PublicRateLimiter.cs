@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Tracker.Engine.Security;
+namespace Tracker.Web.Security;
 
 /// <summary>
 /// Rate limit for the anonymous endpoints: one token bucket per client address (<see cref="ClientAddress"/>). A

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Tracker.Engine.Security;
+using Tracker.Engine.Forms;
+using Tracker.Web.Pages;
+using Tracker.Web.Security;
 
-namespace Tracker.Engine.Forms;
+namespace Tracker.Web.Forms;
 
 /// <summary>
 /// Reads a participant page's posted form within limits no page of ours can exceed. A body over the byte cap (counted
@@ -55,6 +57,27 @@ public static class PostedForm
     /// <summary>The form, or null for anything that is not a form within the limits (a body over the cap included).</summary>
     public static async Task<IFormCollection?> TryReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken) =>
         (await ReadAsync(request, maxBytes, cancellationToken).ConfigureAwait(false)).Form;
+
+    /// <summary>A survey form as the engine reads it: every value in order (a repeated name stays repeated), and whether files came.</summary>
+    public static PostedAnswers Answers(IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var (name, values) in form)
+        {
+            if (values.Count == 0) fields.Add(new(name, string.Empty));
+            foreach (var value in values) fields.Add(new(name, value ?? string.Empty));
+        }
+
+        return new PostedAnswers(fields, form.Files.Count > 0);
+    }
+
+    /// <summary>A small form as name → value; a repeated field's values are joined with commas, as ASP.NET Core shows them.</summary>
+    public static IReadOnlyDictionary<string, string> Fields(IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+    }
 
     /// <summary>413: a post far larger than any form of ours; nothing of it was kept.</summary>
     public static HtmlPage TooLargePage(long maxBytes) => ProblemPage.Page(StatusCodes.Status413PayloadTooLarge,

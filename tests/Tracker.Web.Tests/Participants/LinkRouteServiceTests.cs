@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Extensions.Time.Testing;
 using Tracker.Engine.Configuration;
-using Tracker.Engine.Forms;
 using Tracker.Engine.Instruments;
 using Tracker.Engine.Invitations;
 using Tracker.Engine.Links;
@@ -18,8 +17,11 @@ using Tracker.Engine.Responses;
 using Tracker.Engine.Storage;
 using Tracker.Engine.Summaries;
 using Tracker.Engine.Surveys;
+using Tracker.Engine.Tests.Links;
+using Tracker.Web.Pages;
+using Tracker.Web.Participants;
 
-namespace Tracker.Engine.Tests.Links;
+namespace Tracker.Web.Tests.Participants;
 
 /// <summary>
 /// Every kind of link against every route's service, showing and posting. The storage behind the services refuses
@@ -79,18 +81,18 @@ public sealed class LinkRouteServiceTests
         switch (route)
         {
             case LinkPurpose.Survey:
-                var surveys = new SurveyService(signer, new PanelDefinitionCache(panels), participants, new ResponseRepository(storage), new InvitationLedger(storage), clock, NullLogger<SurveyService>.Instance);
+                var surveys = new SurveyPages(new SurveyService(signer, new PanelDefinitionCache(panels), participants, new ResponseRepository(storage), new InvitationLedger(storage), clock, NullLogger<SurveyService>.Instance));
                 return post
                     ? await surveys.SubmitAsync(token, Form(DefaultInstrument.Instance.Items.Select(i => (i.Id, "4")).ToArray()), CancellationToken.None)
                     : await surveys.ShowAsync(token, CancellationToken.None);
             case LinkPurpose.OptOut:
-                var optOut = new OptOutService(signer, panels, participants, clock, NullLogger<OptOutService>.Instance);
+                var optOut = new OptOutPages(new OptOutService(signer, panels, participants, clock, NullLogger<OptOutService>.Instance));
                 return post
                     ? await optOut.RecordAsync(token, Form(("List-Unsubscribe", "One-Click")), CancellationToken.None)
                     : await optOut.ShowAsync(token, CancellationToken.None);
             default:
                 var subscriptions = new SummarySubscriptions(storage, new SubscriptionSigner(links), new FixedOptions<TrackerOptions>(new TrackerOptions { PublicBaseUrl = "https://tracker.example.org" }));
-                var unsubscribe = new SummaryUnsubscribe(subscriptions, panels, clock, NullLogger<SummaryUnsubscribe>.Instance);
+                var unsubscribe = new SummaryUnsubscribePages(new SummaryUnsubscribe(subscriptions, panels, clock, NullLogger<SummaryUnsubscribe>.Instance));
                 return post
                     ? await unsubscribe.UnsubscribeAsync(token, CancellationToken.None)
                     : await unsubscribe.ShowAsync(token, "/api/summary/unsubscribe/" + token, CancellationToken.None);

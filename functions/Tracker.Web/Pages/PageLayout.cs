@@ -1,4 +1,5 @@
-namespace Tracker.Engine.Forms;
+using Tracker.Engine.Forms;
+namespace Tracker.Web.Pages;
 
 /// <summary>The document around every participant page: language, phone viewport, the hashed style block, one <c>&lt;main&gt;</c>.</summary>
 internal static class PageLayout

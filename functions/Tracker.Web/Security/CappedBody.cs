@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Tracker.Engine.Security;
+namespace Tracker.Web.Security;
 
 /// <summary>
 /// Reads a request body into memory only while it stays within a cap, counting the bytes actually read. Content-Length

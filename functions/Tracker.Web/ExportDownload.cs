@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Tracker.Engine.Exports;
 using Tracker.Engine.Panels;
 
-namespace Tracker.Engine.Exports;
+namespace Tracker.Web;
 
 /// <summary>
 /// An export as an HTTP download. The body is written while storage is read, so a large panel never sits in the

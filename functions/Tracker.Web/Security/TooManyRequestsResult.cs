@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Tracker.Engine.Forms;
+using Tracker.Web.Pages;
 
-namespace Tracker.Engine.Security;
+namespace Tracker.Web.Security;
 
 /// <summary>The 429 page: the usual participant page (and its security headers) plus Retry-After in whole seconds.</summary>
 public sealed class TooManyRequestsResult(TimeSpan retryAfter) : IActionResult

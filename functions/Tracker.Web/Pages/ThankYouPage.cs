@@ -1,6 +1,7 @@
+using Tracker.Engine.Forms;
 using Microsoft.AspNetCore.Http;
 
-namespace Tracker.Engine.Forms;
+namespace Tracker.Web.Pages;
 
 /// <summary>Shown after a saved submission; tells the participant the same link lets them change it until the wave closes.</summary>
 public static class ThankYouPage

@@ -1,8 +1,9 @@
+using Tracker.Engine.Forms;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Tracker.Engine.Instruments;
 
-namespace Tracker.Engine.Forms;
+namespace Tracker.Web.Pages;
 
 /// <summary>
 /// The participant's form: every item as a fieldset of labelled radio buttons, in instrument order. Construct names are

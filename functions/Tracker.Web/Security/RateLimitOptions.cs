@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Tracker.Engine.Security;
+namespace Tracker.Web.Security;
 
 /// <summary>
 /// How many requests one client address may make to the public (anonymous) endpoints (app settings

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Tracker.Engine.Forms;
+using Tracker.Engine.OptOut;
 
-namespace Tracker.Engine.OptOut;
+namespace Tracker.Web.Pages;
 
 /// <summary>The opt-out page behind every email's footer link: three choices, one form, no scripts.</summary>
 public static class OptOutPage
 {
-    public const string ChoiceField = "choice";
+    public const string ChoiceField = OptOutService.ChoiceField;
 
     public static HtmlPage Choices(string panelName, int wave, string actionUrl) =>
         new(StatusCodes.Status200OK, PageLayout.Render("en", $"Your emails – {panelName}", html =>

@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Tracker.Engine.Forms;
+using Tracker.Engine.Dashboard;
 
-namespace Tracker.Engine.Dashboard;
+namespace Tracker.Web.Pages;
 
 /// <summary>
 /// The dashboard page with the participant pages' security headers, except that its Content-Security-Policy admits
@@ -11,10 +11,8 @@ namespace Tracker.Engine.Dashboard;
 /// </summary>
 public sealed record DashboardResult(int StatusCode, string Html) : IActionResult
 {
-    public static string Css { get; } = PageStyle.Css + DashboardStyle.Css;
-
     public static string ContentSecurityPolicy { get; } =
-        $"default-src 'none'; style-src '{PageSecurity.StyleHash(Css)}'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+        $"default-src 'none'; style-src '{PageSecurity.StyleHash(DashboardSheet.Css)}'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     public async Task ExecuteResultAsync(ActionContext context)
     {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Tracker.Engine.Forms;
 
-namespace Tracker.Engine.Summaries;
+namespace Tracker.Web.Pages;
 
 /// <summary>
 /// The pages behind a summary's unsubscribe link, in the participant pages' layout and with their security headers.

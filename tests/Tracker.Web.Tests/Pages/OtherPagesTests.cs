@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Tracker.Engine.Forms;
-using static Tracker.Engine.Tests.Forms.HtmlInspection;
+using Tracker.Web.Pages;
+using static Tracker.Web.Tests.Pages.HtmlInspection;
 
-namespace Tracker.Engine.Tests.Forms;
+namespace Tracker.Web.Tests.Pages;
 
 public class OtherPagesTests
 {

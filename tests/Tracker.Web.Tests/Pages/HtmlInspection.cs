@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Tracker.Engine.Tests.Forms;
+namespace Tracker.Web.Tests.Pages;
 
 /// <summary>Tolerant regex reading of the pages' HTML: enough to check structure without an HTML parser dependency.</summary>
 internal static partial class HtmlInspection

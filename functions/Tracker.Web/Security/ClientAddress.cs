@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 
-namespace Tracker.Engine.Security;
+namespace Tracker.Web.Security;
 
 /// <summary>
 /// The address a request came from, as the rate limiter partitions by it. Only entries of X-Forwarded-For that a

@@ -1,6 +1,7 @@
+using Tracker.Engine.Dashboard;
 using Tracker.Engine.Forms;
 
-namespace Tracker.Engine.Dashboard;
+namespace Tracker.Web.Pages;
 
 /// <summary>The small pages around the dashboard: the hand-over after a link is opened, and the refusals.</summary>
 public static class DashboardAccessPages
@@ -36,7 +37,7 @@ public static class DashboardAccessPages
             .Raw("<meta name=\"robots\" content=\"noindex, nofollow\">").Line();
         head?.Invoke(html);
         html.Element("title", title).Line()
-            .Raw("<style>").Raw(DashboardResult.Css).Raw("</style>").Line()
+            .Raw("<style>").Raw(DashboardSheet.Css).Raw("</style>").Line()
             .Raw("</head>").Line()
             .Raw("<body>").Line()
             .Raw("<main>").Line()

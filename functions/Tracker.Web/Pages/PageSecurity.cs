@@ -1,8 +1,9 @@
+using Tracker.Engine.Forms;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace Tracker.Engine.Forms;
+namespace Tracker.Web.Pages;
 
 /// <summary>
 /// The headers every participant page carries. The link in the address bar is the participant's only

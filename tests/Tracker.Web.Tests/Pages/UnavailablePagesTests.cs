@@ -1,7 +1,8 @@
 using Tracker.Engine.Forms;
+using Tracker.Web.Pages;
 using Tracker.Engine.Instruments;
 
-namespace Tracker.Engine.Tests.Forms;
+namespace Tracker.Web.Tests.Pages;
 
 /// <summary>The 503 pages a participant sees while storage is down: when to come back, and nothing they chose lost.</summary>
 public sealed class UnavailablePagesTests

@@ -1,6 +1,7 @@
+using Tracker.Engine.Forms;
 using Microsoft.AspNetCore.Http;
 
-namespace Tracker.Engine.Forms;
+namespace Tracker.Web.Pages;
 
 /// <summary>
 /// A plain page for a request that cannot be served. The wording never says which part of a link was wrong: telling a

@@ -2,10 +2,11 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Tracker.Engine.Forms;
+using Tracker.Web.Pages;
 using Tracker.Engine.Instruments;
-using static Tracker.Engine.Tests.Forms.HtmlInspection;
+using static Tracker.Web.Tests.Pages.HtmlInspection;
 
-namespace Tracker.Engine.Tests.Forms;
+namespace Tracker.Web.Tests.Pages;
 
 public class SurveyFormPageTests
 {
