@@ -1,4 +1,5 @@
 using Tracker.Engine.Forms;
+using Tracker.Web.Pages.Components;
 using Microsoft.AspNetCore.Http;
 
 namespace Tracker.Web.Pages;
@@ -13,11 +14,7 @@ public static class ProblemPage
         new(statusCode, Render(title, message, language));
 
     public static string Render(string title, string message, string language = "en") =>
-        PageLayout.Render(language, title, html =>
-        {
-            html.Element("h1", title).Line();
-            PageLayout.Paragraphs(html, message);
-        });
+        PageRenderer.Render<ProblemView>(new() { ["Title"] = title, ["Message"] = message, ["Language"] = language });
 
     /// <summary>404: the token does not verify or names nothing we know.</summary>
     public static HtmlPage InvalidLink() => Page(StatusCodes.Status404NotFound,
@@ -53,17 +50,13 @@ public static class ProblemPage
     {
         ArgumentNullException.ThrowIfNull(fields);
         var kept = fields.Where(f => f.Key.Length is > 0 and <= 40 && f.Value.Length <= AnswerParser.MaxValueLength).Take(500).ToList();
-        var html = PageLayout.Render(language, "Sorry, your answers could not be saved just now", builder =>
+        var html = PageRenderer.Render<ProblemView>(new()
         {
-            builder.Element("h1", "Sorry, your answers could not be saved just now").Line();
-            PageLayout.Paragraphs(builder, "Our storage is not answering. Your choices are kept on this page: please wait a minute and press \u201cTry again\u201d.");
-            builder.Open("form", ("method", "post"), ("action", actionUrl)).Line();
-            foreach (var (name, value) in kept)
-            {
-                builder.Open("input", ("type", "hidden"), ("name", name), ("value", value)).Line();
-            }
-
-            builder.Element("button", "Try again", ("type", "submit")).Line().Close("form").Line();
+            ["Title"] = "Sorry, your answers could not be saved just now",
+            ["Message"] = "Our storage is not answering. Your choices are kept on this page: please wait a minute and press \u201cTry again\u201d.",
+            ["Language"] = language,
+            ["Action"] = actionUrl,
+            ["Kept"] = kept,
         });
         return new HtmlPage(StatusCodes.Status503ServiceUnavailable, html) { RetryAfter = SurveyFormPage.UnavailableRetryAfter };
     }

@@ -1,4 +1,4 @@
-using Tracker.Engine.Forms;
+using Tracker.Web.Pages.Components;
 using Microsoft.AspNetCore.Http;
 
 namespace Tracker.Web.Pages;
@@ -14,17 +14,5 @@ public static class ThankYouPage
 
     /// <inheritdoc cref="Page"/>
     public static string Render(string panelName, string closesAtText, string? formUrl = null, string language = "en") =>
-        PageLayout.Render(language, $"{Title} – {panelName}", html =>
-        {
-            html.Element("p", panelName, ("class", "panel")).Line()
-                .Element("h1", Title).Line()
-                .Element("p", "Your answers have been saved.").Line()
-                .Element("p", $"You can change them with the same link until this wave closes ({closesAtText}). Your new answers will replace the earlier ones.").Line();
-            if (formUrl is not null)
-            {
-                html.Open("p").Element("a", "Change my answers", ("href", formUrl), ("class", "button")).Close("p").Line();
-            }
-
-            html.Element("p", "You can close this page now.", ("class", "meta")).Line();
-        });
+        PageRenderer.Render<ThankYouView>(new() { ["PanelName"] = panelName, ["ClosesAtText"] = closesAtText, ["FormUrl"] = formUrl, ["Language"] = language });
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Tracker.Engine.Forms;
+using Tracker.Web.Pages.Components;
 
 namespace Tracker.Web.Pages;
 
@@ -14,24 +14,15 @@ public static class UnsubscribePage
     public const string DoneTitle = "You are unsubscribed";
 
     public static HtmlPage Confirm(string panelName, string actionUrl) => new(StatusCodes.Status200OK,
-        PageLayout.Render("en", $"{ConfirmTitle} – {panelName}", html =>
-        {
-            html.Element("p", panelName, ("class", "panel")).Line()
-                .Element("h1", ConfirmTitle).Line()
-                .Element("p", "You receive an emailed trend summary of this panel as one of its stakeholders. Unsubscribing stops them for this address only; the research team can add you again.").Line()
-                .Open("form", ("method", "post"), ("action", actionUrl)).Line()
-                .Open("input", ("type", "hidden"), ("name", "List-Unsubscribe"), ("value", "One-Click")).Line()
-                .Element("button", "Unsubscribe", ("type", "submit")).Line()
-                .Close("form").Line();
-        }));
+        PageRenderer.Render<UnsubscribeConfirmView>(new() { ["PanelName"] = panelName, ["ActionUrl"] = actionUrl }));
 
-    public static HtmlPage Done(string panelName) => new(StatusCodes.Status200OK,
-        PageLayout.Render("en", $"{DoneTitle} – {panelName}", html =>
-        {
-            html.Element("p", panelName, ("class", "panel")).Line()
-                .Element("h1", DoneTitle).Line()
-                .Element("p", "You will not receive further trend summaries of this panel. You can close this page now.").Line();
-        }));
+    public static HtmlPage Done(string panelName) => new(StatusCodes.Status200OK, PageRenderer.Render<MessageView>(new()
+    {
+        ["Title"] = $"{DoneTitle} – {panelName}",
+        ["PanelName"] = panelName,
+        ["Heading"] = DoneTitle,
+        ["Text"] = "You will not receive further trend summaries of this panel. You can close this page now.",
+    }));
 
     /// <summary>404 for a token that does not verify or names no panel: one page for all, so it reveals nothing.</summary>
     public static HtmlPage InvalidLink() => ProblemPage.Page(StatusCodes.Status404NotFound,

@@ -42,7 +42,7 @@ public sealed class UnavailablePagesTests
 
         Assert.Equal(503, page.StatusCode);
         Assert.NotNull(page.RetryAfter);
-        Assert.Contains("<input type=\"hidden\" name=\"ugc1\" value=\"5\">", page.Html, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"ugc1\" value=\"5\" />", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(new string('x', 41), page.Html, StringComparison.Ordinal);
