@@ -6,7 +6,6 @@ using Tracker.Engine.Configuration;
 using Tracker.Engine.Dashboard;
 using Tracker.Engine.Email;
 using Tracker.Engine.Exports;
-using Tracker.Engine.Forms;
 using Tracker.Engine.Invitations;
 using Tracker.Engine.Links;
 using Tracker.Engine.Models;
@@ -14,7 +13,6 @@ using Tracker.Engine.Panels;
 using Tracker.Engine.Participants;
 using Tracker.Engine.Responses;
 using Tracker.Engine.Sealing;
-using Tracker.Engine.Security;
 using Tracker.Engine.Status;
 using Tracker.Engine.Storage;
 using Tracker.Engine.Summaries;
@@ -37,8 +35,6 @@ public static class TrackerServiceRegistration
             .ValidateOnStart();
         services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<LinkOptions>, LinkOptionsValidator>();
-        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<PublicRateLimiter>();
 
         services.AddTrackerStorage(configuration);
         services.AddSingleton<PanelRepository>();

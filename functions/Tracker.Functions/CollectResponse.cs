@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Tracker.Engine.Forms;
-using Tracker.Engine.Security;
-using Tracker.Engine.Surveys;
+using Tracker.Web.Forms;
+using Tracker.Web.Participants;
+using Tracker.Web.Security;
 
 namespace Tracker.Functions;
 
 /// <summary>POST /api/r/{token}: validates and stores a participant's answers (one row per participant and wave).</summary>
-public sealed class CollectResponse(SurveyService surveys, PublicRateLimiter limiter)
+public sealed class CollectResponse(SurveyPages surveys, PublicRateLimiter limiter)
 {
     [Function(nameof(CollectResponse))]
     public async Task<IActionResult> Run(
@@ -19,7 +19,7 @@ public sealed class CollectResponse(SurveyService surveys, PublicRateLimiter lim
         if (limiter.Refuse(request) is { } refused) return refused;
         var (form, tooLarge) = await PostedForm.ReadAsync(request, PostedForm.SurveyMaxBytes, cancellationToken);
         if (tooLarge is not null) return tooLarge;
-        if (form is null) return surveys.BadRequest();
+        if (form is null) return SurveyPages.BadRequest();
         var page = await surveys.SubmitAsync(token, form, cancellationToken);
         return page;
     }

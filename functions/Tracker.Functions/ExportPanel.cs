@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
 using Tracker.Engine.Exports;
 using Tracker.Engine.Panels;
+using Tracker.Web;
 
 namespace Tracker.Functions;
 

@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Participants;
-using Tracker.Engine.Security;
+using Tracker.Web.Security;
 
 namespace Tracker.Functions;
 

@@ -4,7 +4,8 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Tracker.Engine.Configuration;
 using Tracker.Engine.Dashboard;
-using Tracker.Engine.Security;
+using Tracker.Web.Pages;
+using Tracker.Web.Security;
 
 namespace Tracker.Functions;
 

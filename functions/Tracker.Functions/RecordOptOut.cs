@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Tracker.Engine.Forms;
-using Tracker.Engine.OptOut;
-using Tracker.Engine.Security;
+using Tracker.Web.Forms;
+using Tracker.Web.Pages;
+using Tracker.Web.Participants;
+using Tracker.Web.Security;
 
 namespace Tracker.Functions;
 
 /// <summary>POST /api/o/{token}: records the participant's choice; also the RFC 8058 one-click unsubscribe target (leave the panel).</summary>
-public sealed class RecordOptOut(OptOutService optOut, PublicRateLimiter limiter)
+public sealed class RecordOptOut(OptOutPages optOut, PublicRateLimiter limiter)
 {
     public const long MaxBytes = 4 * 1024;
 

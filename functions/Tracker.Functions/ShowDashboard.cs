@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
 using Tracker.Engine.Dashboard;
-using Tracker.Engine.Security;
+using Tracker.Web.Pages;
+using Tracker.Web.Security;
 
 namespace Tracker.Functions;
 

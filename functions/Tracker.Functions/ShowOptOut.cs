@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Tracker.Engine.OptOut;
-using Tracker.Engine.Security;
+using Tracker.Web.Participants;
+using Tracker.Web.Security;
 
 namespace Tracker.Functions;
 
 /// <summary>GET /api/o/{token}: the opt-out page behind every email (skip this wave, stop reminders, leave the panel).</summary>
-public sealed class ShowOptOut(OptOutService optOut, PublicRateLimiter limiter)
+public sealed class ShowOptOut(OptOutPages optOut, PublicRateLimiter limiter)
 {
     [Function(nameof(ShowOptOut))]
     public async Task<IActionResult> Run(

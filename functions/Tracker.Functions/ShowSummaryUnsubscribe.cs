@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Tracker.Engine.Security;
+using Tracker.Web.Participants;
+using Tracker.Web.Security;
 using Tracker.Engine.Summaries;
 
 namespace Tracker.Functions;
 
 /// <summary>GET /api/summary/unsubscribe/{token}: asks a summary recipient to confirm (a GET never unsubscribes; scanners fetch links).</summary>
-public sealed class ShowSummaryUnsubscribe(SummaryUnsubscribe unsubscribe, PublicRateLimiter limiter)
+public sealed class ShowSummaryUnsubscribe(SummaryUnsubscribePages unsubscribe, PublicRateLimiter limiter)
 {
     [Function(nameof(ShowSummaryUnsubscribe))]
     public async Task<IActionResult> Run(

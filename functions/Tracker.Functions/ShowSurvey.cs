@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Tracker.Engine.Security;
-using Tracker.Engine.Surveys;
+using Tracker.Web.Participants;
+using Tracker.Web.Security;
 
 namespace Tracker.Functions;
 
 /// <summary>GET /api/r/{token}: the participant's form for one wave.</summary>
-public sealed class ShowSurvey(SurveyService surveys, PublicRateLimiter limiter)
+public sealed class ShowSurvey(SurveyPages surveys, PublicRateLimiter limiter)
 {
     [Function(nameof(ShowSurvey))]
     public async Task<IActionResult> Run(

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Tracker.Engine.Security;
+using Tracker.Web.Participants;
+using Tracker.Web.Security;
 using Tracker.Engine.Summaries;
 
 namespace Tracker.Functions;
@@ -11,7 +12,7 @@ namespace Tracker.Functions;
 /// page's button or a mail app's RFC 8058 one-click request (body <c>List-Unsubscribe=One-Click</c>). The body is not
 /// read: the token alone decides, so no body can turn a valid request into an error.
 /// </summary>
-public sealed class UnsubscribeFromSummaries(SummaryUnsubscribe unsubscribe, PublicRateLimiter limiter)
+public sealed class UnsubscribeFromSummaries(SummaryUnsubscribePages unsubscribe, PublicRateLimiter limiter)
 {
     [Function(nameof(UnsubscribeFromSummaries))]
     public async Task<IActionResult> Run(

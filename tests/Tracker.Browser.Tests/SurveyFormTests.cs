@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
-using Tracker.Engine.Forms;
+using Tracker.Web.Pages;
 using Tracker.Engine.Instruments;
 
 namespace Tracker.Browser.Tests;

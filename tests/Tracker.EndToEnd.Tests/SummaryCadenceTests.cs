@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Tracker.Engine.Summaries;
+using Tracker.Web.Pages;
 
 namespace Tracker.EndToEnd.Tests;
 

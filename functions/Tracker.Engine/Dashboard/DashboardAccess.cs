@@ -1,9 +1,8 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Tracker.Engine.Configuration;
+using Tracker.Engine.Links;
 
 namespace Tracker.Engine.Dashboard;
 
@@ -34,27 +33,10 @@ public sealed class DashboardAccess(IOptionsMonitor<LinkOptions> options, TimePr
     /// <summary>True when <paramref name="presented"/> is a genuine, unexpired token of this kind for this panel.</summary>
     public bool Verify(string? presented, DashboardTokenKind kind, string panelId)
     {
-        if (string.IsNullOrEmpty(presented) || presented.Length > MaxTokenLength) return false;
-        var dot = presented.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || dot != presented.LastIndexOf('.')) return false;
+        if (SignedToken.Open(presented, MaxTokenLength) is not { Fields: [Version, _, var keyId, _, _] } opened) return false;
+        if (!opened.IsSignedBy(SignedToken.Key(options.CurrentValue, keyId, Purpose))) return false;
 
-        byte[] payloadBytes;
-        byte[] mac;
-        try
-        {
-            payloadBytes = Base64Url.DecodeFromChars(presented.AsSpan(0, dot));
-            mac = Base64Url.DecodeFromChars(presented.AsSpan(dot + 1));
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        var parts = Encoding.UTF8.GetString(payloadBytes).Split('|');
-        if (parts.Length != 5 || parts[0] != Version) return false;
-        if (DerivedKey(options.CurrentValue, parts[2]) is not { } key) return false;
-        if (!CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(key, payloadBytes), mac)) return false;
-
+        var parts = opened.Fields;
         return parts[1] == KindName(kind)
             && string.Equals(parts[3], panelId, StringComparison.Ordinal)
             && long.TryParse(parts[4], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
@@ -66,23 +48,10 @@ public sealed class DashboardAccess(IOptionsMonitor<LinkOptions> options, TimePr
         ArgumentException.ThrowIfNullOrEmpty(panelId);
         var current = options.CurrentValue;
         var keyId = current.ActiveKeyId;
-        var key = DerivedKey(current, keyId) ?? throw new InvalidOperationException($"The active link key '{keyId}' is not configured (Links:Keys:{keyId}).");
+        var key = SignedToken.Key(current, keyId, Purpose) ?? throw new InvalidOperationException($"The active link key '{keyId}' is not configured (Links:Keys:{keyId}).");
         var expiresAt = clock.GetUtcNow().Add(lifetime);
-        var payload = Encoding.UTF8.GetBytes(string.Join('|', Version, KindName(kind), keyId, panelId, expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
-        return (Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(key, payload)), DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()));
-    }
-
-    private static byte[]? DerivedKey(LinkOptions options, string keyId)
-    {
-        if (!options.Keys.TryGetValue(keyId, out var encoded) || string.IsNullOrEmpty(encoded)) return null;
-        try
-        {
-            return HMACSHA256.HashData(Convert.FromBase64String(encoded), Purpose);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        var token = SignedToken.Seal(key, Version, KindName(kind), keyId, panelId, expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        return (token, DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()));
     }
 
     private static string KindName(DashboardTokenKind kind) => kind == DashboardTokenKind.Link ? "link" : "session";

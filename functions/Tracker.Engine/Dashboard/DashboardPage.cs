@@ -24,7 +24,7 @@ public static class DashboardPage
             .Raw("<meta name=\"referrer\" content=\"no-referrer\">").Line()
             .Raw("<meta name=\"robots\" content=\"noindex, nofollow\">").Line()
             .Element("title", $"{status.Name}: dashboard").Line()
-            .Raw("<style>").Raw(DashboardResult.Css).Raw("</style>").Line()
+            .Raw("<style>").Raw(DashboardSheet.Css).Raw("</style>").Line()
             .Raw("</head>").Line()
             .Raw("<body>").Line()
             .Raw("<main>").Line();

@@ -2,7 +2,7 @@ namespace Tracker.Engine.Dashboard;
 
 /// <summary>
 /// The dashboard's additions to the participant pages' style sheet. Both go out in one style block whose hash the
-/// dashboard's own Content-Security-Policy admits (<see cref="DashboardResult"/>); charts are inline SVG drawn with
+/// dashboard's own Content-Security-Policy admits (<see cref="DashboardSheet"/>); charts are inline SVG drawn with
 /// presentation attributes, so no style attribute and no external asset is needed.
 /// </summary>
 internal static class DashboardStyle

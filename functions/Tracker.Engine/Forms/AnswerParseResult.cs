@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Tracker.Engine.Forms;
 
 /// <summary>The outcome of <see cref="AnswerParser"/>: the answers, the per-item errors, or why the request was refused outright.</summary>
@@ -25,14 +23,6 @@ public sealed class AnswerParseResult
     public IReadOnlyList<string> Problems { get; }
 
     public bool IsAccepted => Outcome == AnswerParseOutcome.Accepted;
-
-    /// <summary>200 accepted, 422 incomplete (re-render the form), 400 malformed.</summary>
-    public int StatusCode => Outcome switch
-    {
-        AnswerParseOutcome.Accepted => StatusCodes.Status200OK,
-        AnswerParseOutcome.Incomplete => StatusCodes.Status422UnprocessableEntity,
-        _ => StatusCodes.Status400BadRequest,
-    };
 
     internal static AnswerParseResult Accepted(IReadOnlyDictionary<string, int> answers) =>
         new(AnswerParseOutcome.Accepted, answers, [], []);

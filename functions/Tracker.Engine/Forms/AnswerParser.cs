@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using Tracker.Engine.Instruments;
 
 namespace Tracker.Engine.Forms;
@@ -18,31 +17,12 @@ public static class AnswerParser
     public static string OutOfRangeMessage(ResponseScale scale) =>
         $"Your answer must be a whole number from {scale.Min} to {scale.Max}.";
 
-    public static AnswerParseResult Parse(Instrument instrument, IFormCollection form)
+    /// <summary>A posted form: files make it malformed (our form has no file input), then as <see cref="Parse(Instrument, IEnumerable{KeyValuePair{string, string}})"/>.</summary>
+    public static AnswerParseResult Parse(Instrument instrument, PostedAnswers posted)
     {
-        ArgumentNullException.ThrowIfNull(form);
-        var problems = new List<string>();
-        if (form.Files.Count > 0)
-        {
-            problems.Add("The form must not contain files.");
-        }
-
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var (name, values) in form)
-        {
-            if (values.Count == 0)
-            {
-                fields.Add(new(name, string.Empty));
-            }
-
-            foreach (var value in values)
-            {
-                fields.Add(new(name, value ?? string.Empty));
-            }
-        }
-
-        var result = Parse(instrument, fields);
-        return problems.Count == 0 ? result : AnswerParseResult.Malformed([.. problems, .. result.Problems]);
+        ArgumentNullException.ThrowIfNull(posted);
+        var result = Parse(instrument, posted.Fields);
+        return posted.HasFiles ? AnswerParseResult.Malformed(["The form must not contain files.", .. result.Problems]) : result;
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ namespace Tracker.Engine.Forms;
 /// The pages' only style sheet. It is inlined (no external assets) and admitted by the Content-Security-Policy through its
 /// SHA-256 hash, so any edit here changes the policy automatically; style attributes would be blocked, so none are used.
 /// </summary>
-internal static class PageStyle
+public static class PageStyle
 {
     // Colours meet WCAG AA: body #1b1b1b, secondary #4a4a4a, links and buttons #0b57d0 (6.2:1 with white), errors #b3261e (6.5:1).
     public const string Css = """

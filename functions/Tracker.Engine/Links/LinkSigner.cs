@@ -1,7 +1,4 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 using Tracker.Engine.Configuration;
 
@@ -36,18 +33,16 @@ public sealed class LinkSigner
     {
         var current = options.CurrentValue;
         var keyId = current.ActiveKeyId;
-        var key = KeyBytes(current, keyId) ?? throw new InvalidOperationException($"The active link key '{keyId}' is not configured (Links:Keys:{keyId}).");
+        var key = SignedToken.Key(current, keyId) ?? throw new InvalidOperationException($"The active link key '{keyId}' is not configured (Links:Keys:{keyId}).");
         ArgumentNullException.ThrowIfNull(token);
         if (token.Purpose is not (LinkPurpose.Survey or LinkPurpose.OptOut))
         {
             throw new ArgumentException($"Participant links are for the survey or the opt-out page, not {token.Purpose}.", nameof(token));
         }
 
-        var payload = string.Join('|', Version, keyId, LinkPurposes.Code(token.Purpose), token.PanelId, token.ParticipantId,
+        return SignedToken.Seal(key, Version, keyId, LinkPurposes.Code(token.Purpose), token.PanelId, token.ParticipantId,
             token.Wave.ToString(CultureInfo.InvariantCulture),
             token.ExpiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-        var payloadBytes = Encoding.UTF8.GetBytes(payload);
-        return Base64Url.EncodeToString(payloadBytes) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(key, payloadBytes));
     }
 
     /// <summary>
@@ -65,47 +60,12 @@ public sealed class LinkSigner
 
     public LinkVerification Verify(string? presented)
     {
-        if (string.IsNullOrEmpty(presented) || presented.Length > MaxTokenLength)
+        if (SignedToken.Open(presented, MaxTokenLength) is not { } opened)
         {
             return LinkVerification.Invalid;
         }
 
-        var dot = presented.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || dot != presented.LastIndexOf('.'))
-        {
-            return LinkVerification.Invalid;
-        }
-
-        byte[] payloadBytes;
-        byte[] mac;
-        try
-        {
-            payloadBytes = Base64Url.DecodeFromChars(presented.AsSpan(0, dot));
-            mac = Base64Url.DecodeFromChars(presented.AsSpan(dot + 1));
-        }
-        catch (FormatException)
-        {
-            return LinkVerification.Invalid;
-        }
-
-        // The decoder forgives padding and unused trailing bits; a token is only ever the exact text we issued.
-        if (!presented.AsSpan(0, dot).SequenceEqual(Base64Url.EncodeToString(payloadBytes))
-            || !presented.AsSpan(dot + 1).SequenceEqual(Base64Url.EncodeToString(mac)))
-        {
-            return LinkVerification.Invalid;
-        }
-
-        string payload;
-        try
-        {
-            payload = new UTF8Encoding(false, true).GetString(payloadBytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return LinkVerification.Invalid;
-        }
-
-        var parts = payload.Split('|');
+        var parts = opened.Fields;
         LinkPurpose? purpose = parts switch
         {
             [Version, _, var code, _, _, _, _] => LinkPurposes.Parse(code),
@@ -123,9 +83,7 @@ public sealed class LinkSigner
             parts = [parts[0], parts[1], .. parts[3..]];
         }
 
-        var key = KeyBytes(options.CurrentValue, parts[1]);
-        if (key is null || mac.Length != HMACSHA256.HashSizeInBytes
-            || !CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(key, payloadBytes), mac))
+        if (!opened.IsSignedBy(SignedToken.Key(options.CurrentValue, parts[1])))
         {
             return LinkVerification.Invalid;
         }
@@ -143,22 +101,5 @@ public sealed class LinkSigner
         return clock.GetUtcNow() >= token.ExpiresAt
             ? new LinkVerification(LinkVerificationStatus.Expired, token, unpurposed)
             : new LinkVerification(LinkVerificationStatus.Valid, token, unpurposed);
-    }
-
-    private static byte[]? KeyBytes(LinkOptions options, string keyId)
-    {
-        if (!options.Keys.TryGetValue(keyId, out var encoded) || string.IsNullOrEmpty(encoded))
-        {
-            return null;
-        }
-
-        try
-        {
-            return Convert.FromBase64String(encoded);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }

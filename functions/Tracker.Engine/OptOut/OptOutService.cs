@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Tracker.Engine.Forms;
 using Tracker.Engine.Links;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Participants;
@@ -12,12 +10,15 @@ namespace Tracker.Engine.OptOut;
 /// <summary>
 /// Behind every email's opt-out link: skip this wave, stop reminders, or leave the panel. The RFC 8058 one-click POST
 /// (body <c>List-Unsubscribe=One-Click</c>, sent by mail clients' "unsubscribe" button) means leave. Recording a choice
-/// twice is harmless; a bad link, or a genuine link meant for anything but opting out, gets the same page as a bad survey
-/// link. While storage is down the answer is a 503 with Retry-After that keeps the posted choice, never a bare 500.
+/// twice is harmless; a bad link, or a genuine link meant for anything but opting out, gets the same answer as a bad survey
+/// link. While storage is down the outcome keeps the posted choice (the web side answers 503), never an exception.
 /// </summary>
 public sealed class OptOutService
 {
     public const string OneClickField = "List-Unsubscribe";
+
+    /// <summary>The opt-out page's field: <c>skip</c>, <c>reminders</c> or <c>leave</c>.</summary>
+    public const string ChoiceField = "choice";
 
     private readonly LinkSigner signer;
     private readonly PanelRepository panels;
@@ -34,30 +35,32 @@ public sealed class OptOutService
         this.logger = logger;
     }
 
-    public async Task<HtmlPage> ShowAsync(string token, CancellationToken cancellationToken)
+    public async Task<OptOutOutcome> ShowAsync(string token, CancellationToken cancellationToken)
     {
         using var deadline = Deadline(cancellationToken);
         try
         {
             var (panel, participant, wave) = await ResolveAsync(token, deadline.Token).ConfigureAwait(false);
-            if (panel is null || participant is null) return ProblemPage.InvalidLink();
-            if (!participant.Active) return OptOutPage.Done(panel.Name, OptOutChoice.Leave, wave);
-            return OptOutPage.Choices(panel.Name, wave, ActionUrl(token));
+            if (panel is null || participant is null) return new OptOutOutcome.InvalidLink();
+            if (!participant.Active) return new OptOutOutcome.Done(panel.Name, OptOutChoice.Leave, wave);
+            return new OptOutOutcome.Choices(panel.Name, wave, ActionUrl(token));
         }
         catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
         {
             logger.LogWarning("Storage unavailable while showing an opt-out page; answered 503 ({Error})", ex.GetType().Name);
-            return OptOutPage.Unavailable();
+            return new OptOutOutcome.Unavailable();
         }
     }
 
-    public async Task<HtmlPage> RecordAsync(string token, IFormCollection form, CancellationToken cancellationToken)
+    /// <param name="form">The posted fields, a repeated field's values joined with commas.</param>
+    public async Task<OptOutOutcome> RecordAsync(string token, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var oneClick = form.ContainsKey(OneClickField) && form[OneClickField] == "One-Click";
+        var oneClick = form.GetValueOrDefault(OneClickField) == "One-Click";
+        var posted = form.GetValueOrDefault(ChoiceField) ?? "";
         OptOutChoice? choice = oneClick
             ? OptOutChoice.Leave
-            : form[OptOutPage.ChoiceField].ToString() switch
+            : posted switch
             {
                 "skip" => OptOutChoice.SkipWave,
                 "reminders" => OptOutChoice.StopReminders,
@@ -66,18 +69,18 @@ public sealed class OptOutService
             };
         if (choice is null)
         {
-            return ProblemPage.Page(StatusCodes.Status400BadRequest, "Please choose an option", "Go back to the page, pick one of the three choices and save again.");
+            return new OptOutOutcome.NoChoice();
         }
 
         using var deadline = Deadline(cancellationToken);
         try
         {
             var (panel, participant, wave) = await ResolveAsync(token, deadline.Token).ConfigureAwait(false);
-            if (panel is null || participant is null) return ProblemPage.InvalidLink();
+            if (panel is null || participant is null) return new OptOutOutcome.InvalidLink();
 
             await participants.RecordOptOutAsync(panel.Id, participant.Id, choice.Value, wave, clock.GetUtcNow(), deadline.Token).ConfigureAwait(false);
             logger.LogInformation("Participant {ParticipantId} of panel {PanelId} chose {Choice} from wave {Wave}", participant.Id, panel.Id, choice.Value, wave);
-            return OptOutPage.Done(panel.Name, choice.Value, wave);
+            return new OptOutOutcome.Done(panel.Name, choice.Value, wave);
         }
         catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
         {
@@ -87,8 +90,8 @@ public sealed class OptOutService
             logger.LogError("Opt-out {Choice} (one-click: {OneClick}) of participant {ParticipantId} of panel {PanelId} wave {Wave} NOT recorded: storage unavailable, answered 503 ({Error})",
                 choice.Value, oneClick, link?.ParticipantId, link?.PanelId, link?.Wave, ex.GetType().Name);
             return oneClick
-                ? OptOutPage.Unavailable(ActionUrl(token), OneClickField, "One-Click")
-                : OptOutPage.Unavailable(ActionUrl(token), OptOutPage.ChoiceField, form[OptOutPage.ChoiceField].ToString());
+                ? new OptOutOutcome.Unavailable(ActionUrl(token), OneClickField, "One-Click")
+                : new OptOutOutcome.Unavailable(ActionUrl(token), ChoiceField, posted);
         }
     }
 

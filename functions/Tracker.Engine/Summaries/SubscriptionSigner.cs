@@ -32,36 +32,16 @@ public sealed class SubscriptionSigner(IOptionsMonitor<LinkOptions> options)
         ArgumentNullException.ThrowIfNull(token);
         var current = options.CurrentValue;
         var keyId = current.ActiveKeyId;
-        var key = DerivedKey(current, keyId, MacLabel) ?? throw new InvalidOperationException($"The active link key '{keyId}' is not configured (Links:Keys:{keyId}).");
-        var proof = Proof(DerivedKey(current, keyId, ProofLabel)!, token.PanelId, token.RecipientKey);
-        var payload = Encoding.UTF8.GetBytes(string.Join('|', Version, keyId, LinkPurposes.Code(LinkPurpose.SummaryUnsubscribe), token.PanelId, proof));
-        return Base64Url.EncodeToString(payload) + "." + Base64Url.EncodeToString(HMACSHA256.HashData(key, payload));
+        var key = SignedToken.Key(current, keyId, MacLabel) ?? throw new InvalidOperationException($"The active link key '{keyId}' is not configured (Links:Keys:{keyId}).");
+        var proof = Proof(SignedToken.Key(current, keyId, ProofLabel)!, token.PanelId, token.RecipientKey);
+        return SignedToken.Seal(key, Version, keyId, LinkPurposes.Code(LinkPurpose.SummaryUnsubscribe), token.PanelId, proof);
     }
 
     /// <summary>The token's claim when its signature holds under a configured key; null for anything else.</summary>
     public SubscriptionClaim? Verify(string? presented)
     {
-        if (string.IsNullOrEmpty(presented) || presented.Length > MaxTokenLength) return null;
-        var dot = presented.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || dot != presented.LastIndexOf('.')) return null;
-        if (!Base64Url.IsValid(presented.AsSpan(0, dot)) || !Base64Url.IsValid(presented.AsSpan(dot + 1))) return null;
-
-        var payload = Base64Url.DecodeFromChars(presented.AsSpan(0, dot));
-        var mac = Base64Url.DecodeFromChars(presented.AsSpan(dot + 1));
-
-        // Only the canonical spelling counts: base64url's last character has spare bits, and one token must have one URL.
-        if (Base64Url.EncodeToString(payload) != presented[..dot] || Base64Url.EncodeToString(mac) != presented[(dot + 1)..]) return null;
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(payload);
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
-
-        var claim = text.Split('|') switch
+        if (SignedToken.Open(presented, MaxTokenLength) is not { } opened) return null;
+        var claim = opened.Fields switch
         {
             [Version, var keyId, var purpose, var panelId, var proof] when LinkPurposes.Parse(purpose) == LinkPurpose.SummaryUnsubscribe
                 => new SubscriptionClaim(panelId, keyId, proof, null),
@@ -69,9 +49,7 @@ public sealed class SubscriptionSigner(IOptionsMonitor<LinkOptions> options)
             _ => null,
         };
         if (claim is null) return null;
-        var key = DerivedKey(options.CurrentValue, claim.KeyId, MacLabel);
-        if (key is null || mac.Length != HMACSHA256.HashSizeInBytes || !CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(key, payload), mac)) return null;
-        return claim;
+        return opened.IsSignedBy(SignedToken.Key(options.CurrentValue, claim.KeyId, MacLabel)) ? claim : null;
     }
 
     /// <summary>Whether the verified claim names this recipient of its panel.</summary>
@@ -79,24 +57,11 @@ public sealed class SubscriptionSigner(IOptionsMonitor<LinkOptions> options)
     {
         ArgumentNullException.ThrowIfNull(claim);
         if (claim.LegacyRecipientKey is { } legacy) return string.Equals(legacy, recipientKey, StringComparison.Ordinal);
-        var key = DerivedKey(options.CurrentValue, claim.KeyId, ProofLabel);
+        var key = SignedToken.Key(options.CurrentValue, claim.KeyId, ProofLabel);
         return key is not null && claim.RecipientProof is { } proof
             && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Proof(key, claim.PanelId, recipientKey)), Encoding.ASCII.GetBytes(proof));
     }
 
     private static string Proof(byte[] key, string panelId, string recipientKey) =>
         Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(panelId + "|" + recipientKey)).AsSpan(0, ProofBytes));
-
-    private static byte[]? DerivedKey(LinkOptions options, string keyId, byte[] label)
-    {
-        if (!options.Keys.TryGetValue(keyId, out var encoded) || string.IsNullOrEmpty(encoded)) return null;
-        try
-        {
-            return HMACSHA256.HashData(Convert.FromBase64String(encoded), label);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 }

@@ -1,11 +1,10 @@
-using Tracker.Engine.Forms;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Participants;
 
 namespace Tracker.Engine.Surveys;
 
-/// <summary>A verified link resolved to its panel, participant and wave, or the page to show instead.</summary>
-public sealed record SurveyAccess(Panel? Panel, Participant? Participant, int Wave, HtmlPage? Refusal)
+/// <summary>A verified link resolved to its panel, participant and wave, or the outcome to answer instead.</summary>
+public sealed record SurveyAccess(Panel? Panel, Participant? Participant, int Wave, SurveyOutcome? Refusal)
 {
-    public static SurveyAccess Refused(HtmlPage page) => new(null, null, 0, page);
+    public static SurveyAccess Refused(SurveyOutcome outcome) => new(null, null, 0, outcome);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Tracker.Engine.Forms;
 using Tracker.Engine.Links;
@@ -13,8 +12,8 @@ namespace Tracker.Engine.Surveys;
 
 /// <summary>
 /// What happens behind a participant's link: the token is verified, the wave must be open, answers are validated
-/// and stored as the participant's one response to that wave. Every refusal is a page, never an exception; when
-/// storage is down the page is a 503 with Retry-After that keeps the participant's choices.
+/// and stored as the participant's one response to that wave. Every refusal is a <see cref="SurveyOutcome"/>, never an
+/// exception; when storage is down the outcome keeps the participant's choices so the web side can offer them again.
 /// </summary>
 public sealed class SurveyService
 {
@@ -43,7 +42,7 @@ public sealed class SurveyService
         this.logger = logger;
     }
 
-    public async Task<HtmlPage> ShowAsync(string token, CancellationToken cancellationToken)
+    public async Task<SurveyOutcome> ShowAsync(string token, CancellationToken cancellationToken)
     {
         using var deadline = Deadline(cancellationToken);
         try
@@ -53,16 +52,16 @@ public sealed class SurveyService
 
             await ledger.RecordOpenedAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, clock.GetUtcNow(), deadline.Token).ConfigureAwait(false);
             var (existing, _) = await responses.GetAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, deadline.Token).ConfigureAwait(false);
-            return SurveyFormPage.Page(Model(access, token) with { Answers = existing?.Answers ?? new Dictionary<string, int>() });
+            return new SurveyOutcome.Form(Model(access, token) with { Answers = existing?.Answers ?? new Dictionary<string, int>() });
         }
         catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
         {
             logger.LogWarning("Storage unavailable while showing a survey form; answered 503 ({Error})", ex.GetType().Name);
-            return ProblemPage.Unavailable();
+            return new SurveyOutcome.Unavailable();
         }
     }
 
-    public async Task<HtmlPage> SubmitAsync(string token, IFormCollection form, CancellationToken cancellationToken)
+    public async Task<SurveyOutcome> SubmitAsync(string token, PostedAnswers form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         using var deadline = Deadline(cancellationToken);
@@ -78,9 +77,7 @@ public sealed class SurveyService
         }
     }
 
-    public HtmlPage BadRequest() => ProblemPage.BadRequest();
-
-    private async Task<HtmlPage> SaveAsync(string token, IFormCollection form, CancellationToken cancellationToken)
+    private async Task<SurveyOutcome> SaveAsync(string token, PostedAnswers form, CancellationToken cancellationToken)
     {
         var access = await ResolveAsync(token, cancellationToken).ConfigureAwait(false);
         if (access.Refusal is not null) return access.Refusal;
@@ -89,28 +86,28 @@ public sealed class SurveyService
         var parsed = AnswerParser.Parse(panel.Instrument, form);
         if (parsed.Outcome == AnswerParseOutcome.Malformed)
         {
-            return ProblemPage.BadRequest();
+            return new SurveyOutcome.Malformed();
         }
 
         if (!parsed.IsAccepted)
         {
-            return SurveyFormPage.Page(Model(access, token) with { Answers = parsed.Answers, Errors = parsed.Errors });
+            return new SurveyOutcome.Form(Model(access, token) with { Answers = parsed.Answers, Errors = parsed.Errors });
         }
 
         var scores = ConstructScorer.Score(panel.Instrument, parsed.Answers);
         var saved = await responses.SaveAsync(panel.Id, access.Wave, access.Participant!.Id, parsed.Answers, scores, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
 
         // Erased while this submission was on its way: the erasure wins, and the link now looks like any bad link.
-        if (saved is null) return ProblemPage.InvalidLink();
+        if (saved is null) return new SurveyOutcome.InvalidLink();
         logger.LogInformation("Response saved for panel {PanelId} wave {Wave} (revision {Revision})", panel.Id, access.Wave, saved.Revision);
-        return ThankYouPage.Page(panel.Name, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}");
+        return new SurveyOutcome.Saved(panel.Name, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}");
     }
 
     /// <summary>
     /// The form as posted, on a 503. The token was verified before any storage call, so only a genuine link gets here;
     /// the panel comes from the cache when it was read before (however long ago), else the choices ride on hidden fields.
     /// </summary>
-    private HtmlPage UnavailableKeepingAnswers(string token, IFormCollection form)
+    private SurveyOutcome UnavailableKeepingAnswers(string token, PostedAnswers form)
     {
         var action = $"/api/{ParticipantLinks.SurveyRoute}/{token}";
         var verification = signer.Verify(token, LinkPurpose.Survey);
@@ -119,11 +116,10 @@ public sealed class SurveyService
         {
             var parsed = AnswerParser.Parse(panel.Instrument, form);
             var closes = Format(panel.Schedule.ClosesAt(link.Wave), panel.DefaultTimeZone);
-            return SurveyFormPage.Unavailable(new SurveyFormModel(panel.Instrument, panel.Name, link.Wave, panel.Schedule.Waves, closes, action) { Answers = parsed.Answers });
+            return new SurveyOutcome.UnavailableWithForm(new SurveyFormModel(panel.Instrument, panel.Name, link.Wave, panel.Schedule.Waves, closes, action) { Answers = parsed.Answers });
         }
 
-        var fields = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? string.Empty)));
-        return ProblemPage.UnavailableKeepingAnswers(action, fields);
+        return new SurveyOutcome.UnavailableKeepingFields(action, form.Fields);
     }
 
     private static CancellationTokenSource Deadline(CancellationToken cancellationToken)
@@ -138,7 +134,7 @@ public sealed class SurveyService
         var verification = signer.Verify(token, LinkPurpose.Survey);
         if (verification.Status == LinkVerificationStatus.Invalid)
         {
-            return SurveyAccess.Refused(ProblemPage.InvalidLink());
+            return SurveyAccess.Refused(new SurveyOutcome.InvalidLink());
         }
 
         var link = verification.Token!;
@@ -148,7 +144,7 @@ public sealed class SurveyService
             || !LegacyLinks.Serves(verification, panel, LinkPurpose.Survey))
         {
             // A genuine token for a deleted panel or an erased participant looks exactly like a bad link.
-            return SurveyAccess.Refused(ProblemPage.InvalidLink());
+            return SurveyAccess.Refused(new SurveyOutcome.InvalidLink());
         }
 
         // The token outlives the wave by a grace period, so an expired token always means a closed wave.
@@ -157,9 +153,8 @@ public sealed class SurveyService
         var state = verification.Status == LinkVerificationStatus.Expired ? WaveState.Closed : schedule.StateAt(link.Wave, clock.GetUtcNow());
         return state switch
         {
-            WaveState.Closed => SurveyAccess.Refused(ProblemPage.WaveClosed()),
-            WaveState.Scheduled => SurveyAccess.Refused(ProblemPage.Page(StatusCodes.Status403Forbidden, "This survey is not open yet",
-                $"Wave {link.Wave} opens on {Format(schedule.InviteAt(link.Wave), participant.TimeZone)}. Please come back then with the same link.")),
+            WaveState.Closed => SurveyAccess.Refused(new SurveyOutcome.Closed()),
+            WaveState.Scheduled => SurveyAccess.Refused(new SurveyOutcome.NotYetOpen(link.Wave, Format(schedule.InviteAt(link.Wave), participant.TimeZone))),
             _ => new SurveyAccess(panel, participant, link.Wave, null),
         };
     }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Tracker.Engine.Common;
-using Tracker.Engine.Security;
+using Tracker.Web.Security;
 
 namespace Tracker.Functions.Http;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Tracker.Functions;
 using Tracker.LocalHost.Stack;
-using Tracker.Engine;
+using Tracker.Web;
 using Tracker.Engine.Storage;
 
 namespace Tracker.LocalHost.App;
@@ -85,7 +85,7 @@ public sealed class TrackerStack : IAsyncDisposable
             {
                 FunctionAssemblies = [typeof(DispatchDueWaves).Assembly],
                 Settings = settings,
-                ConfigureServices = (services, configuration) => services.AddTracker(configuration),
+                ConfigureServices = (services, configuration) => services.AddTrackerWeb(configuration),
                 AdminKey = options.AdminKey,
                 Port = port,
                 HostJsonPath = options.HostJsonPath ?? Path.Combine(RepositoryRoot.Find(), "host.json"),

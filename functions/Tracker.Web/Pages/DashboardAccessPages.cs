@@ -1,0 +1,29 @@
+using Tracker.Engine.Dashboard;
+using Tracker.Web.Pages.Components;
+
+namespace Tracker.Web.Pages;
+
+/// <summary>The small pages around the dashboard: the hand-over after a link is opened, and the refusals.</summary>
+public static class DashboardAccessPages
+{
+    /// <summary>
+    /// 200 after a link was opened and the cookie set. The page moves on to the dashboard itself, so the link leaves the
+    /// address bar; a same-origin page starts that navigation, which lets a SameSite=Strict cookie go with it even when the
+    /// link was followed from another site (a redirect would carry the other site's context and lose the cookie).
+    /// </summary>
+    public static DashboardResult Opening(string dashboardPath) =>
+        new(200, Page("Opening the dashboard", null, dashboardPath));
+
+    /// <summary>401: no valid session for this panel (none, forged, expired, or another panel's).</summary>
+    public static DashboardResult SignInRequired(string panelId) =>
+        new(401, Page("Open the dashboard with a fresh link",
+            $"This dashboard opens from a short-lived link, not from a key in its address. Get one with your function key (POST /api/panels/{panelId}/dashboard-link, the key in the x-functions-key header) and open the URL it returns within {DashboardAccess.LinkLifetime.TotalMinutes:0} minutes."));
+
+    /// <summary>403: a dashboard link that is forged, expired or for another panel.</summary>
+    public static DashboardResult LinkRefused(string panelId) =>
+        new(403, Page("This dashboard link does not work",
+            $"Dashboard links work for {DashboardAccess.LinkLifetime.TotalMinutes:0} minutes and for one panel. Get a new one with POST /api/panels/{panelId}/dashboard-link."));
+
+    private static string Page(string title, string? message, string? openPath = null) =>
+        PageRenderer.Render<DashboardAccessView>(new() { ["Title"] = title, ["Message"] = message, ["OpenPath"] = openPath });
+}

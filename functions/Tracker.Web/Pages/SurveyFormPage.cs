@@ -1,0 +1,50 @@
+using Tracker.Engine.Forms;
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Tracker.Web.Pages.Components;
+
+namespace Tracker.Web.Pages;
+
+/// <summary>
+/// The participant's form: every item as a fieldset of labelled radio buttons, in instrument order. Construct names are
+/// never shown, because naming what a block of statements measures steers the answers.
+/// </summary>
+public static class SurveyFormPage
+{
+    public const string SubmitText = "Save my answers";
+
+    /// <summary>The page with 200, or 422 when <see cref="SurveyFormModel.Errors"/> is not empty.</summary>
+    public static HtmlPage Page(SurveyFormModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var status = model.Errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK;
+        return new HtmlPage(status, Render(model));
+    }
+
+    /// <summary>How long a participant is asked to wait when storage is down: long enough for a restart, short enough to wait for.</summary>
+    public static readonly TimeSpan UnavailableRetryAfter = TimeSpan.FromSeconds(30);
+
+    public const string UnavailableNotice =
+        "Sorry, your answers could not be saved just now: our storage is not answering. Your choices are kept below. Please wait a minute and press \u201c" + SubmitText + "\u201d again.";
+
+    /// <summary>
+    /// 503 with Retry-After and the posted choices still checked: an outage must not cost a participant what they chose,
+    /// and the same button saves them once storage is back.
+    /// </summary>
+    public static HtmlPage Unavailable(SurveyFormModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new HtmlPage(StatusCodes.Status503ServiceUnavailable, Render(model with { Notice = UnavailableNotice, Errors = [] })) { RetryAfter = UnavailableRetryAfter };
+    }
+
+    public static string Render(SurveyFormModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return PageRenderer.Render<SurveyFormView>(new() { ["Model"] = model });
+    }
+
+    /// <summary>The id of an item's radio button for one scale point; the error summary links to the first.</summary>
+    public static string OptionId(string itemId, int value) => $"{itemId}-{value.ToString(CultureInfo.InvariantCulture)}";
+
+    public static string ErrorId(string itemId) => $"{itemId}-error";
+}

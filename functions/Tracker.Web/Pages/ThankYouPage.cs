@@ -1,0 +1,18 @@
+using Tracker.Web.Pages.Components;
+using Microsoft.AspNetCore.Http;
+
+namespace Tracker.Web.Pages;
+
+/// <summary>Shown after a saved submission; tells the participant the same link lets them change it until the wave closes.</summary>
+public static class ThankYouPage
+{
+    public const string Title = "Thank you – your answers are saved";
+
+    /// <param name="formUrl">The participant's link, offered as "Change my answers"; omitted when null.</param>
+    public static HtmlPage Page(string panelName, string closesAtText, string? formUrl = null, string language = "en") =>
+        new(StatusCodes.Status200OK, Render(panelName, closesAtText, formUrl, language));
+
+    /// <inheritdoc cref="Page"/>
+    public static string Render(string panelName, string closesAtText, string? formUrl = null, string language = "en") =>
+        PageRenderer.Render<ThankYouView>(new() { ["PanelName"] = panelName, ["ClosesAtText"] = closesAtText, ["FormUrl"] = formUrl, ["Language"] = language });
+}
