@@ -55,6 +55,10 @@ public sealed class PanelStatusService
             var respondents = await responses.RespondentsAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
             var messages = ledgerRows.Values.Where(r => MessageKind.IsKnown(r.Kind)).ToList();
             var invited = messages.Count(r => r.Kind == MessageKind.Invite && r.State == LedgerEntity.Sent);
+            // Once a wave is under way, everyone it already holds an invitation for stays planned — someone who left
+            // after being invited must not leave "planned" below "invited" — plus the active members still to come.
+            var withInvitation = messages.Where(r => r.Kind == MessageKind.Invite).Select(r => InvitationEntity.ParticipantOf(r.RowKey)).ToHashSet(StringComparer.Ordinal);
+            planned = withInvitation.Count + members.Count(m => m.Active && !m.SkippedWaves.Contains(wave) && !withInvitation.Contains(m.Id));
             var failures = messages.Where(r => r.State == LedgerEntity.Failed).GroupBy(r => SmtpReplyRedactor.Redact(r.Error ?? "no reason recorded")).Select(g => new FailureReason(g.Key, g.Count())).OrderByDescending(f => f.Count).ToList();
             double? rate = invited == 0 ? null : Math.Round((double)respondents.Count / invited, 4);
             return new WaveStatus(wave, sealedAt is null ? Name(state) : "sealed", panel.Schedule.OpensAt(wave), panel.Schedule.ClosesAt(wave), invited, failures.Sum(f => f.Count), respondents.Count, rate)

@@ -64,6 +64,11 @@ public sealed class OptOutAndErasureTests(StackFixture stack)
         Assert.Equal(2, status.GetProperty("left").GetInt32());
         Assert.Equal(1, status.GetProperty("remindersOff").GetInt32());
         Assert.Equal(3, status.GetProperty("waves")[0].GetProperty("optedOut").GetInt32());
+
+        // Those who opted out after their invitation stay planned for that wave: planned never falls below invited.
+        var (wave1, wave2) = (status.GetProperty("waves")[0], status.GetProperty("waves")[1]);
+        Assert.Equal((5, 5), (wave1.GetProperty("planned").GetInt32(), wave1.GetProperty("invited").GetInt32()));
+        Assert.Equal((3, 3), (wave2.GetProperty("planned").GetInt32(), wave2.GetProperty("invited").GetInt32()));
     }
 
     [Fact]
