@@ -14,7 +14,7 @@ using Tracker.Engine.Responses;
 using Tracker.Engine.Scoring;
 using Tracker.Engine.Sealing;
 using Tracker.Engine.Storage;
-using Tracker.Reports.Models;
+using Tracker.Model.Models;
 
 namespace Tracker.Cli.Bench;
 

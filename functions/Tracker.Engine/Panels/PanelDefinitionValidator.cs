@@ -40,7 +40,7 @@ public static class PanelDefinitionValidator
 
         var schedule = ResolveSchedule(definition.Schedule, problems);
         var stakeholders = ResolveStakeholders(definition.Stakeholders, problems);
-        var minimumCellSize = definition.MinimumCellSize ?? Tracker.Reports.Suppression.CellSuppression.DefaultMinimumCellSize;
+        var minimumCellSize = definition.MinimumCellSize ?? Tracker.Model.Suppression.CellSuppression.DefaultMinimumCellSize;
         if (minimumCellSize is < MinMinimumCellSize or > MaxMinimumCellSize) problems.Add($"minimumCellSize: must be from {MinMinimumCellSize} to {MaxMinimumCellSize}");
         var cadence = Tracker.Engine.Summaries.SummaryCadences.Resolve(definition.SummaryCadence, problems);
 
