@@ -11,5 +11,8 @@ public sealed record RenderedChart(
     IReadOnlyList<string> Suppressed,
     byte[] Png)
 {
+    /// <summary>The horizontal axis's title as drawn, so a test can compare it with the model's wording.</summary>
+    public string XAxisTitle { get; init; } = "";
+
     public ChartSeries this[string name] => Series.FirstOrDefault(s => s.Name == name) ?? throw new KeyNotFoundException($"no series '{name}' in chart '{Id}'");
 }

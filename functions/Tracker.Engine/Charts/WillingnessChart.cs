@@ -1,10 +1,11 @@
 using ScottPlot;
 using Tracker.Model.Findings;
 using Tracker.Model.Suppression;
+using Tracker.Model.Time;
 
 namespace Tracker.Engine.Charts;
 
-/// <summary>Chart 1: the outcome's mean per wave with its 95% CI, the fitted decay curve and its plateau, over days since wave 1 opened.</summary>
+/// <summary>Chart 1: the outcome's mean per wave with its 95% CI, the fitted decay curve and its plateau, over the model's time axis (<see cref="ModelTimeAxis"/>).</summary>
 public static class WillingnessChart
 {
     public const string Id = "willingness";
@@ -43,7 +44,8 @@ public static class WillingnessChart
         try
         {
             var title = $"{Capitalise(name)} per wave";
-            ChartStyle.Apply(plot, title, "Days since wave 1 opened", $"Mean score ({model.ScaleMin}–{model.ScaleMax})");
+            var xAxis = ModelTimeAxis.AxisTitle();
+            ChartStyle.Apply(plot, title, xAxis, $"Mean score ({model.ScaleMin}–{model.ScaleMax})");
             var means = series[0];
             if (means.X.Count > 0)
             {
@@ -76,7 +78,7 @@ public static class WillingnessChart
             plot.ShowLegend(Alignment.UpperRight);
             var alt = $"{title}: " + (means.X.Count == 0 ? "no wave can be shown yet." : string.Join("; ", shown.Select(w => $"wave {w.Row.Wave} mean {Numbers.Fixed(w.Outcome!.Mean!.Value, 2)}")) + ".")
                 + (suppressed.Count > 0 ? $" Suppressed: {string.Join(", ", suppressed)}." : "");
-            return new RenderedChart(Id, title, alt, ChartStyle.Width, ChartStyle.Height, series, suppressed, ChartStyle.Png(plot));
+            return new RenderedChart(Id, title, alt, ChartStyle.Width, ChartStyle.Height, series, suppressed, ChartStyle.Png(plot)) { XAxisTitle = xAxis };
         }
         finally
         {

@@ -4,6 +4,7 @@ using Tracker.Engine.Charts;
 using Tracker.Model.Findings;
 using Tracker.Model.Models;
 using Tracker.Model.Suppression;
+using Tracker.Model.Time;
 using static Tracker.Model.Findings.Numbers;
 
 namespace Tracker.Engine.Summaries;
@@ -66,7 +67,7 @@ public static class SummaryComposer
 
         html.Append($"""
             </tbody></table>
-            <p style="font-size: 14px; color: #555; margin-top: 1.5rem;">Time is counted in days since wave 1 opened. Intervals are 95% confidence intervals. Models fitted {E(data.Model.FittedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))} UTC.</p>
+            <p style="font-size: 14px; color: #555; margin-top: 1.5rem;">{E(ModelTimeAxis.Sentence())} Intervals are 95% confidence intervals. Models fitted {E(data.Model.FittedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))} UTC.</p>
             <p style="font-size: 14px; color: #555;">{(unsubscribeUrl is null ? E(Footer(unsubscribe)) : $"{E(Stakeholder)}To stop receiving it, <a href=\"{E(unsubscribeUrl)}\" style=\"color: #0b57d0;\">unsubscribe</a>.")}</p>
             </body></html>
 
@@ -83,7 +84,7 @@ public static class SummaryComposer
         foreach (var chart in charts) text.Append("* ").Append(chart.AltText).Append('\n');
         text.Append("\nPer wave (wave | answered | response rate | mean, 95% CI)\n\n");
         foreach (var row in TableRows(data)) text.Append($"{row.Wave} | {row.Answered} | {row.Rate} | {row.Mean}\n");
-        text.Append($"\nTime is counted in days since wave 1 opened.\n\n{(unsubscribeUrl is null ? Footer(unsubscribe) : $"{Stakeholder}To stop receiving it, unsubscribe at {unsubscribeUrl}")}\n");
+        text.Append($"\n{ModelTimeAxis.Sentence()}\n\n{(unsubscribeUrl is null ? Footer(unsubscribe) : $"{Stakeholder}To stop receiving it, unsubscribe at {unsubscribeUrl}")}\n");
         return text.ToString();
     }
 
