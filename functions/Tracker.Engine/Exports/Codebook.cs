@@ -1,5 +1,6 @@
 using Tracker.Engine.Common;
 using Tracker.Engine.Panels;
+using Tracker.Model.Models;
 using Tracker.Model.Time;
 
 namespace Tracker.Engine.Exports;
@@ -41,7 +42,7 @@ public sealed record Codebook(
             $"A construct score is the mean of its items after reverse-keying (reversed answer = {scale.Min} + {scale.Max} − answer), present when at least two thirds of its items are answered.",
             ModelTimeAxis.Definition(),
             ExportColumns.Outcome(instrument),
-            AnalysisScript.GrowthFormula(ExportColumns.Outcome(instrument)),
+            WillingnessFormula.Growth(ExportColumns.Outcome(instrument)),
             new Dictionary<string, IReadOnlyList<ExportColumn>>
             {
                 [ExportFormats.FileName(ExportFormat.LongCsv)] = ExportColumns.LongCsv(instrument),

@@ -14,15 +14,13 @@ namespace Tracker.Model.Models;
 /// </summary>
 public static class WillingnessModelFitter
 {
-    public const string Subject = "participant_id";
-
     public static ModelDocument Fit(ModelInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Responses.Count == 0) throw new ArgumentException("A model needs at least one response.", nameof(input));
 
         var table = BuildTable(input);
-        var formula = $"{input.Outcome} ~ days + (days | {Subject})";
+        var formula = WillingnessFormula.Growth(input.Outcome);
         var report = Analyze(table, input.Outcome, formula);
         return new ModelDocument
         {
@@ -50,14 +48,13 @@ public static class WillingnessModelFitter
     /// </summary>
     private static PanelReport Analyze(LongTable table, string outcome, string formula)
     {
-        PanelAnalysisOptions Options(string f) => new() { Outcome = outcome, Time = "days", Subject = Subject, Wave = "wave", Formula = f };
         try
         {
-            return PanelAnalysis.Analyze(table, Options(formula));
+            return PanelAnalysis.Analyze(table, WillingnessFormula.Options(outcome, formula));
         }
         catch (AnalysisException problem) when (problem is not FormulaException)
         {
-            var report = PanelAnalysis.Analyze(table, Options($"{outcome} ~ 1 + (1 | {Subject})"));
+            var report = PanelAnalysis.Analyze(table, WillingnessFormula.Options(outcome, WillingnessFormula.InterceptOnly(outcome)));
             return report with { Growth = new GrowthOutcome(formula, null, problem.Message) };
         }
     }
@@ -73,9 +70,9 @@ public static class WillingnessModelFitter
 
         var columns = new List<TableColumn>
         {
-            TableColumn.FromTexts(Subject, rows.Select(r => (string?)r.ParticipantId).ToArray()),
-            TableColumn.FromNumbers("wave", rows.Select(r => (double)r.Wave).ToArray()),
-            TableColumn.FromNumbers("days", rows.Select(r => r.Days ?? (days.TryGetValue(r.Wave, out var d) ? d : double.NaN)).ToArray()),
+            TableColumn.FromTexts(WillingnessFormula.Subject, rows.Select(r => (string?)r.ParticipantId).ToArray()),
+            TableColumn.FromNumbers(WillingnessFormula.Wave, rows.Select(r => (double)r.Wave).ToArray()),
+            TableColumn.FromNumbers(ModelTimeAxis.Column, rows.Select(r => r.Days ?? (days.TryGetValue(r.Wave, out var d) ? d : double.NaN)).ToArray()),
         };
         columns.AddRange(constructs.Select(c => TableColumn.FromNumbers(c, rows.Select(r => r.Scores.TryGetValue(c, out var s) && s is { } v ? v : double.NaN).ToArray())));
         // Items enter Cronbach's α, which needs every item keyed the same way as its construct: reverse-keyed answers are reversed.
@@ -91,8 +88,8 @@ public static class WillingnessModelFitter
         if (construct is null || construct == input.Outcome || !table.Contains(construct)) return null;
 
         // Baseline: the score in the participant's first answered wave, so the covariate cannot be caused by later change.
-        var ids = table.Column(Subject).Texts!;
-        var waves = table.Numbers("wave");
+        var ids = table.Column(WillingnessFormula.Subject).Texts!;
+        var waves = table.Numbers(WillingnessFormula.Wave);
         var scores = table.Numbers(construct);
         var baseline = new Dictionary<string, (double Wave, double Score)>(StringComparer.Ordinal);
         for (var i = 0; i < ids.Length; i++)
@@ -102,7 +99,7 @@ public static class WillingnessModelFitter
         }
 
         var covariate = $"baseline_{construct}";
-        var formula = $"{input.Outcome} ~ days * {covariate} + (days | {Subject})";
+        var formula = WillingnessFormula.WithCovariate(input.Outcome, covariate);
         if (baseline.Count == 0)
         {
             return new CovariateModelDocument(construct, covariate, null, new GrowthDocument { Formula = formula, Converged = false, Message = $"no participant has a score on '{construct}'" });
