@@ -1,29 +1,20 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Tracker.Model.Models;
 
 /// <summary>
-/// Reads and writes <see cref="ModelDocument"/>: snake_case keys like <c>tracker analyze --json</c> (names of fixed
-/// effects and constructs are dictionary keys and stay as lme4 and the instrument spell them), non-finite numbers as
-/// absent values.
+/// Reads and writes <see cref="ModelDocument"/> through <see cref="ModelJsonContext"/> (no reflection); non-finite
+/// numbers never reach it (<see cref="ModelDocumentFactory.N"/> stores them as absent).
 /// </summary>
 public static class ModelJson
 {
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        WriteIndented = true,
-    };
+    public static string Serialize(ModelDocument model) => JsonSerializer.Serialize(model, ModelJsonContext.Default.ModelDocument);
 
-    public static string Serialize(ModelDocument model) => JsonSerializer.Serialize(model, Options);
-
-    public static byte[] SerializeToUtf8(ModelDocument model) => JsonSerializer.SerializeToUtf8Bytes(model, Options);
+    public static byte[] SerializeToUtf8(ModelDocument model) => JsonSerializer.SerializeToUtf8Bytes(model, ModelJsonContext.Default.ModelDocument);
 
     public static ModelDocument Deserialize(ReadOnlySpan<byte> utf8) =>
-        JsonSerializer.Deserialize<ModelDocument>(utf8, Options) ?? throw new JsonException("The stored model is empty.");
+        JsonSerializer.Deserialize(utf8, ModelJsonContext.Default.ModelDocument) ?? throw new JsonException("The stored model is empty.");
 
     public static ModelDocument Deserialize(string json) =>
-        JsonSerializer.Deserialize<ModelDocument>(json, Options) ?? throw new JsonException("The stored model is empty.");
+        JsonSerializer.Deserialize(json, ModelJsonContext.Default.ModelDocument) ?? throw new JsonException("The stored model is empty.");
 }
