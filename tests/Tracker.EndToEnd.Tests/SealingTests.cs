@@ -10,7 +10,7 @@ using Tracker.Engine.Panels;
 using Tracker.Engine.Responses;
 using Tracker.Engine.Sealing;
 using Tracker.Engine.Storage;
-using Tracker.Reports.Models;
+using Tracker.Model.Models;
 
 namespace Tracker.EndToEnd.Tests;
 

@@ -63,7 +63,7 @@ public sealed partial class SummaryTests(StackFixture stack)
 
         // The mean the email quotes is the stored model's.
         var mean = model.GetProperty("analysis").GetProperty("descriptives").GetProperty("willingness")[0].GetProperty("mean").GetDouble();
-        Assert.Contains(Tracker.Reports.Findings.Numbers.Fixed(mean, 2), message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(Tracker.Model.Findings.Numbers.Fixed(mean, 2), message.TextBody, StringComparison.Ordinal);
 
         if (File.Exists(ChromiumPath)) await AssertRendersWithImagesAsync(message);
     }

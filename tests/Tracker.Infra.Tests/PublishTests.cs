@@ -62,7 +62,7 @@ public sealed class PublishTests
                 Assert.True(beyondTheImage.Count == 0, $"{library} needs {string.Join(", ", beyondTheImage)}, which the Functions host images do not have.");
             }
 
-            // The charts' font is embedded in Tracker.Reports.dll; its licence travels with it.
+            // The charts' font is embedded in Tracker.Engine.dll; its licence travels with it.
             Assert.True(File.Exists(Path.Combine(output, "Fonts", "LICENSE.txt")), "Fonts/LICENSE.txt (the chart font's licence) is missing from the publish root.");
 
             // Never a local settings file in the package.

@@ -14,7 +14,7 @@ using Tracker.Engine.Responses;
 using Tracker.Engine.Scoring;
 using Tracker.Engine.Sealing;
 using Tracker.Engine.Storage;
-using Tracker.Reports.Models;
+using Tracker.Model.Models;
 
 namespace Tracker.Cli.Bench;
 
@@ -85,8 +85,8 @@ public sealed class ModelBenchmark(TrackerStack stack)
         }).ConfigureAwait(false)).Phase);
         phases.Add((await ModelBenchPhase.MeasureAsync("baseline: tracker analyze on that CSV", () =>
         {
-            var table = CsvTableLoader.Load(csv, WillingnessModelFitter.Subject);
-            PanelAnalysis.Analyze(table, new PanelAnalysisOptions { Outcome = "willingness", Time = "days", Subject = WillingnessModelFitter.Subject, Wave = "wave", Formula = $"willingness ~ days + (days | {WillingnessModelFitter.Subject})" });
+            var table = CsvTableLoader.Load(csv, WillingnessFormula.Subject);
+            PanelAnalysis.Analyze(table, WillingnessFormula.Options("willingness", WillingnessFormula.Growth("willingness")));
             return Task.FromResult((0, table.RowCount));
         }).ConfigureAwait(false)).Phase);
         File.Delete(csv);

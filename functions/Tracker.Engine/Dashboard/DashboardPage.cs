@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tracker.Engine.Forms;
 using Tracker.Engine.Status;
+using Tracker.Model.Time;
 
 namespace Tracker.Engine.Dashboard;
 
@@ -136,7 +137,7 @@ public static class DashboardPage
 
         html.Raw("<figure>").Line();
         TrendChart.Render(html, data);
-        html.Element("figcaption", $"Dots: mean {data.Outcome} per wave with 95% confidence intervals, at the wave's mean days since each participant's first answered wave. "
+        html.Element("figcaption", $"Dots: mean {data.Outcome} per wave with 95% confidence intervals, at the wave's mean {ModelTimeAxis.Describe()}. "
             + (data.Report?.Decay is { Converged: true } ? "Dashed line: the fitted decay-to-plateau curve." : "No fitted curve: the decay model did not converge."), ("class", "meta")).Line();
         html.Raw("</figure>").Line();
 

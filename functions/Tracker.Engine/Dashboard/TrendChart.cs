@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Tracker.Engine.Forms;
+using Tracker.Model.Time;
 
 namespace Tracker.Engine.Dashboard;
 
@@ -48,7 +49,7 @@ internal static class TrendChart
         double Y(double value) => Top + (scale.Max - Math.Clamp(value, scale.Min, scale.Max)) / (scale.Max - scale.Min) * (Height - Top - Bottom);
 
         html.Open("svg", ("class", "chart"), ("viewBox", $"0 0 {F(Width)} {F(Height)}"), ("role", "img"), ("aria-labelledby", "trend-title trend-desc"), ("xmlns", "http://www.w3.org/2000/svg")).Line()
-            .Element("title", $"{data.Outcome} by days since each participant's first answered wave", ("id", "trend-title")).Line()
+            .Element("title", $"{data.Outcome} by {ModelTimeAxis.Describe()}", ("id", "trend-title")).Line()
             .Element("desc", Description(data), ("id", "trend-desc")).Line();
 
         // Axes, gridlines and tick labels.
@@ -65,7 +66,7 @@ internal static class TrendChart
         }
 
         html.Open("line", ("x1", F(Left)), ("x2", F(Width - Right)), ("y1", F(Height - Bottom)), ("y2", F(Height - Bottom)), ("stroke", "#1b1b1b")).Close("line").Line()
-            .Element("text", "days since first answered wave", ("x", F((Left + Width - Right) / 2)), ("y", F(Height - 8)), ("text-anchor", "middle"), ("font-size", "13"), ("fill", "#1b1b1b")).Line()
+            .Element("text", ModelTimeAxis.AxisTitle(), ("x", F((Left + Width - Right) / 2)), ("y", F(Height - 8)), ("text-anchor", "middle"), ("font-size", "13"), ("fill", "#1b1b1b")).Line()
             .Element("text", $"mean {data.Outcome}", ("x", "14"), ("y", F((Top + Height - Bottom) / 2)), ("text-anchor", "middle"), ("font-size", "13"), ("fill", "#1b1b1b"), ("transform", $"rotate(-90 14 {F((Top + Height - Bottom) / 2)})")).Line();
 
         if (decay is not null)

@@ -1,18 +1,17 @@
 using System.Globalization;
+using Tracker.Model.Models;
 
 namespace Tracker.Engine.Exports;
 
 /// <summary>
 /// The bundle's <c>analysis.R</c>: Tracker's growth model with lme4 and its decay curve with nls(SSasymp) on the
 /// bundle's long.csv, printing the numbers Tracker reports and, beside them, Tracker's own (tracker_results.json).
-/// Formula and column names come from <see cref="ExportColumns"/>, so script and export cannot drift apart.
+/// The growth formula is the fitter's own (<see cref="WillingnessFormula"/>) and column names come from
+/// <see cref="ExportColumns"/>, so script, model and export cannot drift apart.
 /// </summary>
 public static class AnalysisScript
 {
     public const string FileName = "analysis.R";
-
-    public static string GrowthFormula(string outcome) =>
-        $"{outcome} ~ {ExportColumns.Days} + ({ExportColumns.Days} | {ExportColumns.ParticipantId})";
 
     public static string DecayFormula(string outcome) =>
         $"{outcome} ~ SSasymp({ExportColumns.Days}, plateau, initial, lrc)";
@@ -46,9 +45,9 @@ public static class AnalysisScript
 
             # Growth: linear mixed model by REML, as Tracker fits it. bobyqa reaches the optimum Tracker reports;
             # lme4's default optimiser can stop short when time is in days.
-            cat("\nGrowth model: {{GrowthFormula(y)}} (REML)\n")
+            cat("\nGrowth model: {{WillingnessFormula.Growth(y)}} (REML)\n")
             growth <- tryCatch(
-              lmer({{GrowthFormula(y)}}, data = d, REML = TRUE, control = lmerControl(optimizer = "bobyqa")),
+              lmer({{WillingnessFormula.Growth(y)}}, data = d, REML = TRUE, control = lmerControl(optimizer = "bobyqa")),
               error = function(e) e)
             if (inherits(growth, "error")) {
               cat("  lme4 cannot fit it:", conditionMessage(growth), "\n")

@@ -1,5 +1,7 @@
 using Tracker.Engine.Common;
 using Tracker.Engine.Panels;
+using Tracker.Model.Models;
+using Tracker.Model.Time;
 
 namespace Tracker.Engine.Exports;
 
@@ -38,9 +40,9 @@ public sealed record Codebook(
                 IsoDuration.Format(panel.Schedule.Window),
                 Enumerable.Range(1, panel.Schedule.Waves).Select(w => new CodebookWave(w, panel.Schedule.OpensAt(w), panel.Schedule.ClosesAt(w))).ToList()),
             $"A construct score is the mean of its items after reverse-keying (reversed answer = {scale.Min} + {scale.Max} − answer), present when at least two thirds of its items are answered.",
-            ExportColumns.DaysDescription,
+            ModelTimeAxis.Definition(),
             ExportColumns.Outcome(instrument),
-            AnalysisScript.GrowthFormula(ExportColumns.Outcome(instrument)),
+            WillingnessFormula.Growth(ExportColumns.Outcome(instrument)),
             new Dictionary<string, IReadOnlyList<ExportColumn>>
             {
                 [ExportFormats.FileName(ExportFormat.LongCsv)] = ExportColumns.LongCsv(instrument),

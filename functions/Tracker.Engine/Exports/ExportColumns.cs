@@ -1,4 +1,5 @@
 using Tracker.Engine.Instruments;
+using Tracker.Model.Time;
 
 namespace Tracker.Engine.Exports;
 
@@ -7,11 +8,8 @@ public static class ExportColumns
 {
     public const string ParticipantId = "participant_id";
     public const string Wave = "wave";
-    public const string Days = "days";
+    public const string Days = ModelTimeAxis.Column;
     public const string SubmittedAt = "submitted_at";
-
-    public const string DaysDescription =
-        "days since this participant's first answered wave: (submitted_at − submitted_at of the participant's earliest answered wave) / 86400 s, rounded to 4 decimals; 0 in that first wave";
 
     /// <summary>The construct the models track: <c>willingness</c> when the instrument has it, otherwise its last construct (the outcome end of the chain).</summary>
     public static string Outcome(Instrument instrument) =>
@@ -21,7 +19,7 @@ public static class ExportColumns
     [
         new(ParticipantId, "string", "pseudonymous participant id (16 characters); no contact data is ever exported"),
         new(Wave, "integer", "wave number, from 1"),
-        new(Days, "number", DaysDescription),
+        new(Days, "number", ModelTimeAxis.Definition()),
         new(SubmittedAt, "datetime", "when the answers in this row were last submitted, UTC, ISO-8601 (yyyy-MM-ddTHH:mm:ss.fffZ)"),
         .. instrument.Constructs.Select(c => new ExportColumn(c.Id, "number", ScoreDescription(instrument, c))),
     ];
@@ -36,7 +34,7 @@ public static class ExportColumns
     [
         new(ParticipantId, "string", "pseudonymous participant id"),
         new(Wave, "integer", "wave number, from 1"),
-        new(Days, "number", DaysDescription),
+        new(Days, "number", ModelTimeAxis.Definition()),
         new(SubmittedAt, "datetime", "when the answers were last submitted, UTC, ISO-8601"),
         .. instrument.Items.Select(i => new ExportColumn(i.Id, "integer",
             $"answer as given, {instrument.Scale.Min}–{instrument.Scale.Max}" + (i.Reversed ? "; reverse-keyed: score as " + instrument.Scale.Min.ToString(System.Globalization.CultureInfo.InvariantCulture) + " + " + instrument.Scale.Max.ToString(System.Globalization.CultureInfo.InvariantCulture) + " − answer" : "") + $": \"{i.Text}\"")),
@@ -46,7 +44,7 @@ public static class ExportColumns
 
     private static IEnumerable<ExportColumn> WideWave(Instrument instrument, int wave)
     {
-        yield return new(WideName(Days, wave), "number", $"wave {wave}: {DaysDescription}; empty when not answered");
+        yield return new(WideName(Days, wave), "number", $"wave {wave}: {ModelTimeAxis.Definition()}; empty when not answered");
         yield return new(WideName(SubmittedAt, wave), "datetime", $"wave {wave}: when submitted, UTC, ISO-8601; empty when not answered");
         foreach (var construct in instrument.Constructs)
         {

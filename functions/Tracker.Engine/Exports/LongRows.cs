@@ -1,4 +1,5 @@
 using Tracker.Engine.Panels;
+using Tracker.Model.Time;
 
 namespace Tracker.Engine.Exports;
 
@@ -22,7 +23,7 @@ public static class LongRows
                     firstSubmitted[response.ParticipantId] = first;
                 }
 
-                yield return new LongRow(response, ParticipantDays.Between(first, response.SubmittedAt));
+                yield return new LongRow(response, ModelTimeAxis.Between(first, response.SubmittedAt));
             }
         }
     }

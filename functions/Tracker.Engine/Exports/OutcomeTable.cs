@@ -1,5 +1,6 @@
 using Tracker.Analysis;
 using Tracker.Analysis.Data;
+using Tracker.Model.Models;
 
 namespace Tracker.Engine.Exports;
 
@@ -49,7 +50,7 @@ public sealed class OutcomeTable(string outcome)
         Time = ExportColumns.Days,
         Subject = ExportColumns.ParticipantId,
         Wave = ExportColumns.Wave,
-        Formula = AnalysisScript.GrowthFormula(Outcome),
+        Formula = WillingnessFormula.Growth(Outcome),
     };
 
     /// <summary>Tracker's models on this table, or null when there is nothing to model yet (no answered outcome).</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tracker.Analysis;
+using Tracker.Model.Models;
 
 namespace Tracker.Engine.Exports;
 
@@ -23,7 +24,7 @@ public static class TrackerResultsJson
         }
         else
         {
-            NothingYet(json, "growth", AnalysisScript.GrowthFormula(outcome));
+            NothingYet(json, "growth", WillingnessFormula.Growth(outcome));
             NothingYet(json, "decay", formula: null);
         }
 

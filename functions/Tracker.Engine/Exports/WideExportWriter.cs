@@ -1,5 +1,6 @@
 using Tracker.Engine.Panels;
 using Tracker.Engine.Responses;
+using Tracker.Model.Time;
 
 namespace Tracker.Engine.Exports;
 
@@ -62,7 +63,7 @@ public static class WideExportWriter
                 for (var i = 0; i < waves; i++)
                 {
                     var response = row[i];
-                    csv.WriteField(response is null ? string.Empty : CsvCells.Number(ParticipantDays.Between(first!.Value, response.SubmittedAt)));
+                    csv.WriteField(response is null ? string.Empty : CsvCells.Number(ModelTimeAxis.Between(first!.Value, response.SubmittedAt)));
                     csv.WriteField(CsvCells.Timestamp(response?.SubmittedAt));
                     foreach (var construct in constructs)
                     {

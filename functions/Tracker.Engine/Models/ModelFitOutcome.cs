@@ -1,4 +1,4 @@
-using Tracker.Reports.Models;
+using Tracker.Model.Models;
 
 namespace Tracker.Engine.Models;
 

@@ -3,7 +3,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Tracker.Engine.Storage;
-using Tracker.Reports.Models;
+using Tracker.Model.Models;
 
 namespace Tracker.Engine.Models;
 

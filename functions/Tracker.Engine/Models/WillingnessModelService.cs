@@ -4,7 +4,8 @@ using Tracker.Engine.Exports;
 using Tracker.Engine.Invitations;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Storage;
-using Tracker.Reports.Models;
+using Tracker.Model.Models;
+using Tracker.Model.Time;
 using Tracker.Engine.Telemetry;
 
 namespace Tracker.Engine.Models;
@@ -110,15 +111,13 @@ public sealed class WillingnessModelService
             });
         }
 
-        // One time variable for exports and models: days since the participant's first answered wave, by submission time.
-        var first = read.GroupBy(r => r.Response.ParticipantId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.MinBy(r => r.Wave).Response.SubmittedAt, StringComparer.Ordinal);
+        var first = ModelTimeAxis.FirstAnswered(read.Select(r => new TimedAnswer(r.Response.ParticipantId, r.Wave, r.Response.SubmittedAt)));
         var records = read.Select(r => new ResponseRecord(r.Response.ParticipantId, r.Wave, r.Response.Scores, r.Response.Answers)
         {
-            Days = ParticipantDays.Between(first[r.Response.ParticipantId], r.Response.SubmittedAt),
+            Days = ModelTimeAxis.Between(first[r.Response.ParticipantId], r.Response.SubmittedAt),
         }).ToList();
-        var meanDays = records.GroupBy(r => r.Wave).ToDictionary(g => g.Key, g => g.Average(r => r.Days!.Value));
-        waves = waves.Select(w => meanDays.TryGetValue(w.Wave, out var mean) ? w with { Days = Math.Round(mean, ParticipantDays.Decimals) } : w).ToList();
+        var meanDays = records.GroupBy(r => r.Wave).ToDictionary(g => g.Key, g => ModelTimeAxis.WaveMean(g.Select(r => r.Days!.Value)));
+        waves = waves.Select(w => meanDays.TryGetValue(w.Wave, out var mean) ? w with { Days = mean } : w).ToList();
 
         return new ModelInput
         {

@@ -15,7 +15,7 @@ public sealed record Panel(
     public IReadOnlyList<string> Stakeholders { get; init; } = [];
 
     /// <summary>Aggregates from fewer responses than this are suppressed in summaries.</summary>
-    public int MinimumCellSize { get; init; } = Tracker.Reports.Suppression.CellSuppression.DefaultMinimumCellSize;
+    public int MinimumCellSize { get; init; } = Tracker.Model.Suppression.CellSuppression.DefaultMinimumCellSize;
 
     /// <summary>How often the stakeholders get a summary.</summary>
     public Tracker.Engine.Summaries.SummaryCadence SummaryCadence { get; init; }

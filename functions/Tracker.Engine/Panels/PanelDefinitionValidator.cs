@@ -76,7 +76,7 @@ public static class PanelDefinitionValidator
         var schedule = ResolveSchedule(definition.Schedule, problems);
         if (schedule is not null) RefuseEnded(schedule, now, problems);
         var stakeholders = ResolveStakeholders(definition.Stakeholders, problems);
-        var minimumCellSize = definition.MinimumCellSize ?? Tracker.Reports.Suppression.CellSuppression.DefaultMinimumCellSize;
+        var minimumCellSize = definition.MinimumCellSize ?? Tracker.Model.Suppression.CellSuppression.DefaultMinimumCellSize;
         if (minimumCellSize is < MinMinimumCellSize or > MaxMinimumCellSize) problems.Add($"minimumCellSize: must be from {MinMinimumCellSize} to {MaxMinimumCellSize}");
         var cadence = Tracker.Engine.Summaries.SummaryCadences.Resolve(definition.SummaryCadence, problems);
 

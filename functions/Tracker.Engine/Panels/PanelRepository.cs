@@ -154,7 +154,7 @@ public sealed class PanelRepository
         return new Panel(entity.RowKey, entity.Name, instrument, schedule, entity.TimeZone, entity.CreatedAt)
         {
             Stakeholders = entity.StakeholdersJson is { } stakeholders ? JsonSerializer.Deserialize<List<string>>(stakeholders) ?? [] : [],
-            MinimumCellSize = entity.MinimumCellSize ?? Tracker.Reports.Suppression.CellSuppression.DefaultMinimumCellSize,
+            MinimumCellSize = entity.MinimumCellSize ?? Tracker.Model.Suppression.CellSuppression.DefaultMinimumCellSize,
             SummaryCadence = Tracker.Engine.Summaries.SummaryCadences.FromStored(entity.SummaryCadence),
         };
     }

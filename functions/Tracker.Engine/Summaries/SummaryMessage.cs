@@ -1,5 +1,5 @@
 using MimeKit;
-using Tracker.Reports.Email;
+using Tracker.Engine.Summaries;
 
 namespace Tracker.Engine.Summaries;
 

@@ -4,8 +4,8 @@ using MimeKit;
 using Tracker.Engine.Email;
 using Tracker.Engine.Models;
 using Tracker.Engine.Panels;
-using Tracker.Reports.Email;
-using Tracker.Reports.Models;
+using Tracker.Engine.Summaries;
+using Tracker.Model.Models;
 
 namespace Tracker.Engine.Summaries;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Tracker.Engine.Exports;
 using Tracker.Engine.Instruments;
+using Tracker.Model.Models;
 
 namespace Tracker.Engine.Tests.Exports;
 
@@ -93,7 +94,7 @@ public sealed partial class CodebookAndBundleTests
         Assert.NotEmpty(used);
         Assert.All(used, column => Assert.Contains(column, header));
         // Every variable named in the model formulas is an export column.
-        foreach (var formula in new[] { AnalysisScript.GrowthFormula("willingness"), "willingness ~ days" })
+        foreach (var formula in new[] { WillingnessFormula.Growth("willingness"), "willingness ~ days" })
         {
             var variables = Regex.Matches(formula, "[a-z_]+").Select(m => m.Value);
             Assert.All(variables, v => Assert.Contains(v, header));

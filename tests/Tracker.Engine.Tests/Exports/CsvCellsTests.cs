@@ -1,4 +1,5 @@
 using Tracker.Engine.Exports;
+using Tracker.Model.Time;
 
 namespace Tracker.Engine.Tests.Exports;
 
@@ -46,8 +47,8 @@ public sealed class CsvCellsTests
     public void Days_count_from_the_participants_first_answered_wave_to_four_decimals()
     {
         var first = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
-        Assert.Equal(0, ParticipantDays.Between(first, first));
-        Assert.Equal(7.5, ParticipantDays.Between(first, first.AddDays(7.5)));
-        Assert.Equal(1.0417, ParticipantDays.Between(first, first.AddHours(25)));
+        Assert.Equal(0, ModelTimeAxis.Between(first, first));
+        Assert.Equal(7.5, ModelTimeAxis.Between(first, first.AddDays(7.5)));
+        Assert.Equal(1.0417, ModelTimeAxis.Between(first, first.AddHours(25)));
     }
 }

@@ -1,0 +1,4 @@
+namespace Tracker.Model.Findings;
+
+/// <summary>One plain-language statement of the summary, with the section of the model it comes from.</summary>
+public sealed record Finding(string Topic, string Text);

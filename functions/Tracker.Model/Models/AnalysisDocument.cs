@@ -1,0 +1,10 @@
+namespace Tracker.Model.Models;
+
+/// <summary>Every section of a <see cref="Tracker.Analysis.PanelReport"/>, keyed as <c>tracker analyze --json</c> keys it.</summary>
+public sealed record AnalysisDocument(
+    GrowthDocument Growth,
+    DecayDocument Decay,
+    PersistenceDocument Persistence,
+    RetentionDocument Retention,
+    IReadOnlyDictionary<string, IReadOnlyList<WaveStatistic>> Descriptives,
+    IReadOnlyDictionary<string, ReliabilityDocument> Reliability);

@@ -1,0 +1,123 @@
+using Tracker.Analysis;
+using Tracker.Analysis.Data;
+using Tracker.Analysis.Formula;
+using Tracker.Analysis.Growth;
+using Tracker.Model.Time;
+
+namespace Tracker.Model.Models;
+
+/// <summary>
+/// Builds the long table from a panel's responses and runs every model on it (pure: no I/O). Time is
+/// <see cref="ModelTimeAxis"/>: days since the participant's first answered wave, the exports' <c>days</c>, so a
+/// researcher refitting the exported CSV fits the very same model. The covariate model adds the participant's
+/// baseline score on one co-creation mechanism (their first answered wave, centred) and its interaction with time.
+/// </summary>
+public static class WillingnessModelFitter
+{
+    public static ModelDocument Fit(ModelInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Responses.Count == 0) throw new ArgumentException("A model needs at least one response.", nameof(input));
+
+        var table = BuildTable(input);
+        var formula = WillingnessFormula.Growth(input.Outcome);
+        var report = Analyze(table, input.Outcome, formula);
+        return new ModelDocument
+        {
+            PanelId = input.PanelId,
+            PanelName = input.PanelName,
+            FittedAt = input.FittedAt,
+            LatestResponseAt = input.LatestResponseAt,
+            MinimumCellSize = input.MinimumCellSize,
+            Outcome = input.Outcome,
+            WavesPlanned = input.WavesPlanned,
+            ScaleMin = input.ScaleMin,
+            ScaleMax = input.ScaleMax,
+            Time = ModelTimeAxis.Describe(),
+            Constructs = input.Constructs,
+            Waves = input.Waves,
+            Analysis = ModelDocumentFactory.FromReport(report),
+            CovariateModel = FitCovariate(input, table),
+        };
+    }
+
+    /// <summary>
+    /// Runs every model. When the growth model's data are unusable in a way the library reports by throwing (after the
+    /// first wave the random slope of a constant time throws), the other sections are still wanted: they are computed
+    /// with an intercept-only growth formula and the growth section keeps the real formula and the problem.
+    /// </summary>
+    private static PanelReport Analyze(LongTable table, string outcome, string formula)
+    {
+        try
+        {
+            return PanelAnalysis.Analyze(table, WillingnessFormula.Options(outcome, formula));
+        }
+        catch (AnalysisException problem) when (problem is not FormulaException)
+        {
+            var report = PanelAnalysis.Analyze(table, WillingnessFormula.Options(outcome, WillingnessFormula.InterceptOnly(outcome)));
+            return report with { Growth = new GrowthOutcome(formula, null, problem.Message) };
+        }
+    }
+
+    /// <summary>participant_id, wave, days, one column per construct score and per item (items named {construct}_{n}).</summary>
+    public static LongTable BuildTable(ModelInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var rows = input.Responses.OrderBy(r => r.Wave).ThenBy(r => r.ParticipantId, StringComparer.Ordinal).ToList();
+        var days = input.Waves.ToDictionary(w => w.Wave, w => w.Days);
+        var constructs = input.Constructs.Select(c => c.Id).ToList();
+        var items = rows.SelectMany(r => r.Answers.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        var columns = new List<TableColumn>
+        {
+            TableColumn.FromTexts(WillingnessFormula.Subject, rows.Select(r => (string?)r.ParticipantId).ToArray()),
+            TableColumn.FromNumbers(WillingnessFormula.Wave, rows.Select(r => (double)r.Wave).ToArray()),
+            TableColumn.FromNumbers(ModelTimeAxis.Column, rows.Select(r => r.Days ?? (days.TryGetValue(r.Wave, out var d) ? d : double.NaN)).ToArray()),
+        };
+        columns.AddRange(constructs.Select(c => TableColumn.FromNumbers(c, rows.Select(r => r.Scores.TryGetValue(c, out var s) && s is { } v ? v : double.NaN).ToArray())));
+        // Items enter Cronbach's α, which needs every item keyed the same way as its construct: reverse-keyed answers are reversed.
+        columns.AddRange(items.Where(i => !constructs.Contains(i)).Select(i => TableColumn.FromNumbers(i, rows.Select(r => r.Answers.TryGetValue(i, out var a)
+            ? input.ReversedItems.Contains(i) ? input.ScaleMin + input.ScaleMax - a : a
+            : double.NaN).ToArray())));
+        return new LongTable(columns);
+    }
+
+    private static CovariateModelDocument? FitCovariate(ModelInput input, LongTable table)
+    {
+        var construct = input.CovariateConstruct;
+        if (construct is null || construct == input.Outcome || !table.Contains(construct)) return null;
+
+        // Baseline: the score in the participant's first answered wave, so the covariate cannot be caused by later change.
+        var ids = table.Column(WillingnessFormula.Subject).Texts!;
+        var waves = table.Numbers(WillingnessFormula.Wave);
+        var scores = table.Numbers(construct);
+        var baseline = new Dictionary<string, (double Wave, double Score)>(StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (double.IsNaN(scores[i]) || ids[i] is not { } id) continue;
+            if (!baseline.TryGetValue(id, out var seen) || waves[i] < seen.Wave) baseline[id] = (waves[i], scores[i]);
+        }
+
+        var covariate = $"baseline_{construct}";
+        var formula = WillingnessFormula.WithCovariate(input.Outcome, covariate);
+        if (baseline.Count == 0)
+        {
+            return new CovariateModelDocument(construct, covariate, null, new GrowthDocument { Formula = formula, Converged = false, Message = $"no participant has a score on '{construct}'" });
+        }
+
+        var mean = baseline.Values.Average(b => b.Score);
+        var column = ids.Select(id => id is not null && baseline.TryGetValue(id, out var b) ? b.Score - mean : double.NaN).ToArray();
+        var withCovariate = new LongTable(table.Columns.Append(TableColumn.FromNumbers(covariate, column)));
+        GrowthDocument growth;
+        try
+        {
+            growth = ModelDocumentFactory.Growth(new GrowthOutcome(formula, GrowthModel.Fit(withCovariate, formula), null));
+        }
+        catch (AnalysisException e) when (e is not FormulaException)
+        {
+            growth = new GrowthDocument { Formula = formula, Converged = false, Message = e.Message };
+        }
+
+        return new CovariateModelDocument(construct, covariate, mean, growth);
+    }
+}

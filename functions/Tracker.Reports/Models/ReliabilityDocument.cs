@@ -1,4 +1,0 @@
-namespace Tracker.Reports.Models;
-
-/// <summary>Cronbach's α of one construct per wave.</summary>
-public sealed record ReliabilityDocument(IReadOnlyList<string> Items, IReadOnlyList<WaveAlphaDocument> Waves);

@@ -1,4 +1,0 @@
-namespace Tracker.Reports.Models;
-
-/// <summary>Kaplan–Meier retention across waves.</summary>
-public sealed record RetentionDocument(double? FinalWave, int N, IReadOnlyList<RetentionPointDocument> Curve);

@@ -1,4 +1,0 @@
-namespace Tracker.Reports.Models;
-
-/// <summary>Cronbach's α of a construct in one wave.</summary>
-public sealed record WaveAlphaDocument(int Wave, int N, double? Alpha);
