@@ -104,7 +104,8 @@ public sealed class ScheduleEditAndStatusTests(StackFixture stack)
         var status = await engine.StatusAsync(panelId);
         var wave1 = status.GetProperty("waves")[0];
         Assert.Equal("open", wave1.GetProperty("state").GetString());
-        Assert.Equal(4, wave1.GetProperty("planned").GetInt32());
+        // Planned adds up: four invited, one failed; the participant who skipped after their invitation stays planned.
+        Assert.Equal(5, wave1.GetProperty("planned").GetInt32());
         Assert.Equal(4, wave1.GetProperty("invited").GetInt32());
         Assert.Equal(2, wave1.GetProperty("reminded").GetInt32());
         Assert.Equal(3, wave1.GetProperty("opened").GetInt32());
