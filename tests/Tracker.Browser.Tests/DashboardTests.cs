@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Tracker.Engine.Dashboard;
@@ -14,6 +15,7 @@ public sealed class DashboardTests(BrowserFixture stack)
     public async Task The_dashboard_shows_the_status_apis_numbers_the_trend_and_the_model_accessibly()
     {
         var panelId = await PanelWithThreeAnsweredWavesAsync();
+        var model = await stack.Admin.GetFromJsonAsync<JsonElement>($"api/panels/{panelId}/model");
         var status = await stack.StatusAsync(panelId);
 
         var page = await stack.NewPageAsync();
@@ -53,6 +55,8 @@ public sealed class DashboardTests(BrowserFixture stack)
         Assert.Contains($"Wave 1: {means[0]}", await page.Locator("svg.chart desc").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal(means, await page.Locator("#trend-table [data-field='mean']").AllTextContentsAsync());
         Assert.Contains("per day", await page.Locator("[data-field='growth']").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(DashboardFormat.Time(model.GetProperty("fitted_at").GetDateTimeOffset()), await Field(page.Locator("body"), "fitted-at"));
+        Assert.Equal(0, await page.Locator("[data-field='stale']").CountAsync());
         Assert.NotEmpty(await page.Locator("[data-field='decay']").TextContentAsync() ?? "");
 
         // Accessible structure: one h1, section headings, every header cell scoped.
@@ -117,6 +121,8 @@ public sealed class DashboardTests(BrowserFixture stack)
             }
         }
 
+        // The dashboard shows the stored model and never fits: fit it as the model timer would.
+        await stack.Stack.Host.InvokeAsync("FitWillingnessModel");
         return panelId;
     }
 

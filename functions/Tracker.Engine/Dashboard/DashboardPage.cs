@@ -115,12 +115,24 @@ public static class DashboardPage
         html.Raw("</tr></thead>").Line().Raw("<tbody>").Line();
         foreach (var wave in data.Trend)
         {
+            // A wave not yet open has no retention to show: "0.0%" would read as everybody having dropped out.
+            var notYetOpen = data.Status.Waves.FirstOrDefault(w => w.Number == wave.Wave)?.State == "scheduled";
             html.Open("tr", ("data-wave", DashboardFormat.Count(wave.Wave)))
-                .Element("th", DashboardFormat.Count(wave.Wave), ("scope", "row"))
-                .Element("td", DashboardFormat.Count(wave.Responses), ("class", "num"), ("data-field", "responses"))
-                .Element("td", DashboardFormat.Count(wave.RetainedFromFirstWave), ("class", "num"), ("data-field", "retained"))
-                .Element("td", DashboardFormat.Rate((double)wave.RetainedFromFirstWave / data.FirstWaveResponders), ("class", "num"), ("data-field", "retention"))
-                .Close("tr").Line();
+                .Element("th", DashboardFormat.Count(wave.Wave), ("scope", "row"));
+            if (notYetOpen)
+            {
+                html.Element("td", "–", ("class", "num"), ("data-field", "responses"))
+                    .Element("td", "–", ("class", "num"), ("data-field", "retained"))
+                    .Open("td", ("class", "num"), ("data-field", "retention")).Text("–").Element("span", " (not yet open)", ("class", "meta")).Close("td");
+            }
+            else
+            {
+                html.Element("td", DashboardFormat.Count(wave.Responses), ("class", "num"), ("data-field", "responses"))
+                    .Element("td", DashboardFormat.Count(wave.RetainedFromFirstWave), ("class", "num"), ("data-field", "retained"))
+                    .Element("td", DashboardFormat.Rate((double)wave.RetainedFromFirstWave / data.FirstWaveResponders), ("class", "num"), ("data-field", "retention"));
+            }
+
+            html.Close("tr").Line();
         }
 
         html.Raw("</tbody></table></div>").Line();
@@ -131,14 +143,14 @@ public static class DashboardPage
         html.Element("h2", $"Trend of {data.Outcome}", ("id", "trend")).Line();
         if (!data.Trend.Any(t => t.OutcomeN > 0))
         {
-            html.Element("p", $"No {data.Outcome} answers yet.").Line();
+            html.Element("p", data.Model is null ? NoModel : $"The model has no {data.Outcome} answers yet.").Line();
             return;
         }
 
         html.Raw("<figure>").Line();
         TrendChart.Render(html, data);
         html.Element("figcaption", $"Dots: mean {data.Outcome} per wave with 95% confidence intervals, at the wave's mean {ModelTimeAxis.Describe()}. "
-            + (data.Report?.Decay is { Converged: true } ? "Dashed line: the fitted decay-to-plateau curve." : "No fitted curve: the decay model did not converge."), ("class", "meta")).Line();
+            + (TrendChart.Decay(data) is not null ? "Dashed line: the fitted decay-to-plateau curve." : "No fitted curve: the decay model did not converge."), ("class", "meta")).Line();
         html.Raw("</figure>").Line();
 
         html.Raw("<div class=\"table-wrap\">").Line()
@@ -164,42 +176,50 @@ public static class DashboardPage
         html.Raw("</tbody></table></div>").Line();
     }
 
+    private const string NoModel = "No model yet — fitted after the first wave closes.";
+
     private static void Model(HtmlBuilder html, DashboardData data)
     {
-        html.Element("h2", "Latest model", ("id", "model")).Line();
-        var report = data.Report;
-        if (report is null)
+        html.Element("h2", "Stored model", ("id", "model")).Line();
+        if (data.Model is not { } model)
         {
-            html.Element("p", "No model yet: there are no answers to fit.").Line();
+            html.Element("p", NoModel, ("data-field", "model-state")).Line();
             return;
         }
 
+        html.Open("p", ("data-field", "model-state")).Text("Fitted ").Element("time", DashboardFormat.Time(model.FittedAt), ("datetime", model.FittedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)), ("data-field", "fitted-at")).Text(".");
+        if (data.ModelStale)
+        {
+            html.Text(" ").Element("strong", "Stale: a wave closed after this fit, so its answers are not in it yet; the model is refitted daily and when a wave closes.", ("class", "warning"), ("data-field", "stale"));
+        }
+
+        html.Close("p").Line();
         html.Raw("<ul class=\"model\">").Line();
-        var growth = report.Growth;
-        if (growth.Fit is { } fit && fit.Fixed.FirstOrDefault(f => f.Name == "days") is { } slope)
+        var growth = model.Analysis.Growth;
+        if (growth.Converged && growth.Fixed?.GetValueOrDefault("days") is { Estimate: { } estimate } slope)
         {
             html.Open("li", ("data-field", "growth")).Text(string.Create(CultureInfo.InvariantCulture,
-                $"Growth ({growth.Formula}): {data.Outcome} changes by {DashboardFormat.Change(slope.Estimate)} per day (SE {DashboardFormat.Number(slope.StandardError, "0.0000")}), {DashboardFormat.Change(slope.Estimate * 30, "+0.00;−0.00")} per 30 days; {fit.Observations} answers from {fit.Groups} participants."));
-            if (fit.Singular) html.Text(" Boundary fit: the variance parameters are only loosely determined.");
+                $"Growth ({growth.Formula}): {data.Outcome} changes by {DashboardFormat.Change(estimate)} per day (SE {DashboardFormat.Number(slope.Se ?? double.NaN, "0.0000")}), {DashboardFormat.Change(estimate * 30, "+0.00;−0.00")} per 30 days; {growth.NObs} answers from {growth.NGroups} participants."));
+            if (growth.Singular == true) html.Text(" Boundary fit: the variance parameters are only loosely determined.");
             html.Close("li").Line();
         }
         else
         {
-            html.Element("li", $"Growth ({growth.Formula}): not estimable yet. {growth.Problem}", ("data-field", "growth")).Line();
+            html.Element("li", $"Growth ({growth.Formula}): not estimable yet. {growth.Message}", ("data-field", "growth")).Line();
         }
 
-        if (report.Decay is { Converged: true } decay)
+        if (TrendChart.Decay(data) is { } decay)
         {
             html.Element("li", string.Create(CultureInfo.InvariantCulture,
-                $"Decay: from {DashboardFormat.Number(decay.Initial!.Estimate)} towards a plateau of {DashboardFormat.Number(decay.Plateau!.Estimate)} (SE {DashboardFormat.Number(decay.Plateau.StandardError)}); half-life {DashboardFormat.Number(decay.HalfLife!.Estimate, "0.0")} days (SE {DashboardFormat.Number(decay.HalfLife.StandardError, "0.0")})."), ("data-field", "decay")).Line();
+                $"Decay: from {DashboardFormat.Number(decay.Initial!.Estimate!.Value)} towards a plateau of {DashboardFormat.Number(decay.Plateau!.Estimate!.Value)} (SE {DashboardFormat.Number(decay.Plateau.Se ?? double.NaN)}); half-life {DashboardFormat.Number(decay.HalfLife?.Estimate ?? double.NaN, "0.0")} days (SE {DashboardFormat.Number(decay.HalfLife?.Se ?? double.NaN, "0.0")})."), ("data-field", "decay")).Line();
         }
         else
         {
-            html.Element("li", $"No clear decay. {report.Decay.Message}", ("data-field", "decay")).Line();
+            html.Element("li", $"No clear decay. {model.Analysis.Decay.Message}", ("data-field", "decay")).Line();
         }
 
         html.Raw("</ul>").Line();
-        html.Element("p", "The same numbers come out of the bundle export's analysis.R (lme4 and nls) on the long export.", ("class", "meta")).Line();
+        html.Element("p", "The same numbers are in the model API's document and come out of the bundle export's analysis.R (lme4 and nls) on the long export.", ("class", "meta")).Line();
     }
 
     private static void Delivery(HtmlBuilder html, PanelStatus status, int left, int failed)

@@ -1,4 +1,5 @@
 using Tracker.Engine.Exports;
+using Tracker.Engine.Models;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Status;
 
@@ -6,10 +7,10 @@ namespace Tracker.Engine.Dashboard;
 
 /// <summary>
 /// Gathers a panel's dashboard: counts from <see cref="PanelStatusService"/> (so the page and the status API agree),
-/// and one streamed pass over the responses for retention, the per-wave outcome means and Tracker's models, which
-/// see the same rows and the same <c>days</c> as the long export.
+/// retention from one streamed pass over the responses, and the per-wave means and models from the stored model
+/// (<see cref="ModelStore"/>, the document the model timer writes and the summary email reads). A request never fits.
 /// </summary>
-public sealed class DashboardService(PanelRepository panels, PanelStatusService status, IResponseSource source)
+public sealed class DashboardService(PanelRepository panels, PanelStatusService status, IResponseSource source, ModelStore models)
 {
     public async Task<DashboardData?> GetAsync(string panelId, CancellationToken cancellationToken)
     {
@@ -17,44 +18,36 @@ public sealed class DashboardService(PanelRepository panels, PanelStatusService 
         if (panel is null) return null;
         var counts = await status.GetAsync(panelId, cancellationToken).ConfigureAwait(false);
         if (counts is null) return null;
+        var model = await models.GetLatestAsync(panelId, cancellationToken).ConfigureAwait(false);
 
-        var outcome = ExportColumns.Outcome(panel.Instrument);
-        var table = new OutcomeTable(outcome);
+        var outcome = model?.Outcome ?? ExportColumns.Outcome(panel.Instrument);
         var waves = panel.Schedule.Waves;
         var firstWave = new HashSet<string>(StringComparer.Ordinal);
         var responses = new int[waves + 1];
         var retained = new int[waves + 1];
-        var outcomeDays = new double[waves + 1];
-        var outcomeN = new int[waves + 1];
         await foreach (var row in LongRows.ReadAsync(source, panel, cancellationToken).ConfigureAwait(false))
         {
-            table.Add(row);
             responses[row.Wave]++;
             if (row.Wave == 1) firstWave.Add(row.ParticipantId);
             if (firstWave.Contains(row.ParticipantId)) retained[row.Wave]++;
-            if (row.Response.Scores.GetValueOrDefault(outcome) is not null)
-            {
-                outcomeN[row.Wave]++;
-                outcomeDays[row.Wave] += row.Days;
-            }
         }
 
-        var report = table.Analyze();
-        var descriptives = report?.Descriptives.FirstOrDefault(d => d.Column == outcome)?.Waves ?? [];
+        var descriptives = model?.Analysis.Descriptives.GetValueOrDefault(outcome) ?? [];
         var trend = Enumerable.Range(1, waves).Select(w =>
         {
-            var summary = descriptives.FirstOrDefault(s => (int)s.Wave == w);
+            var stat = descriptives.FirstOrDefault(s => s.Wave == w);
+            var days = model?.Waves.FirstOrDefault(r => r.Wave == w)?.Days ?? double.NaN;
             return new WaveTrend(
                 w,
                 responses[w],
                 retained[w],
-                outcomeN[w],
-                summary?.Mean ?? double.NaN,
-                summary?.CiLower ?? double.NaN,
-                summary?.CiUpper ?? double.NaN,
-                outcomeN[w] == 0 ? double.NaN : outcomeDays[w] / outcomeN[w]);
+                stat?.Mean is null ? 0 : stat.N,
+                stat?.Mean ?? double.NaN,
+                stat?.CiLower ?? double.NaN,
+                stat?.CiUpper ?? double.NaN,
+                days);
         }).ToList();
 
-        return new DashboardData(panel, counts, outcome, firstWave.Count, trend, report);
+        return new DashboardData(panel, counts, outcome, firstWave.Count, trend, model);
     }
 }

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using Tracker.Engine.Forms;
+using Tracker.Model.Models;
 using Tracker.Model.Time;
 
 namespace Tracker.Engine.Dashboard;
 
 /// <summary>
 /// The outcome trend as inline SVG: each wave's mean with its 95% CI at the wave's mean <c>days</c>, and the fitted
-/// decay curve when the model converged. The SVG carries a title and a description that say in words what it
+/// decay curve when the stored model has one. The SVG carries a title and a description that say in words what it
 /// shows; the dashboard also prints the same numbers as a table for screen readers and copying.
 /// </summary>
 internal static class TrendChart
@@ -26,9 +27,9 @@ internal static class TrendChart
             text.Append(CultureInfo.InvariantCulture, $" from {p.OutcomeN} answers at day {DashboardFormat.Number(p.MeanDays, "0.0")}. ");
         }
 
-        if (data.Report?.Decay is { Converged: true } decay)
+        if (Decay(data) is { } decay)
         {
-            text.Append(CultureInfo.InvariantCulture, $"Fitted decay curve from {DashboardFormat.Number(decay.Initial!.Estimate)} towards a plateau of {DashboardFormat.Number(decay.Plateau!.Estimate)}, half-life {DashboardFormat.Number(decay.HalfLife!.Estimate, "0.0")} days.");
+            text.Append(CultureInfo.InvariantCulture, $"Fitted decay curve from {DashboardFormat.Number(decay.Initial!.Estimate!.Value)} towards a plateau of {DashboardFormat.Number(decay.Plateau!.Estimate!.Value)}, half-life {DashboardFormat.Number(decay.HalfLife?.Estimate ?? double.NaN, "0.0")} days.");
         }
         else
         {
@@ -42,7 +43,7 @@ internal static class TrendChart
     {
         var points = Points(data).ToList();
         var scale = data.Panel.Instrument.Scale;
-        var decay = data.Report?.Decay is { Converged: true } d ? d : null;
+        var decay = Decay(data);
         var maxDays = Math.Max(7, points.Select(p => p.MeanDays).DefaultIfEmpty(0).Max());
         maxDays = Math.Ceiling(maxDays / 7) * 7;
         double X(double days) => Left + days / maxDays * (Width - Left - Right);
@@ -75,7 +76,7 @@ internal static class TrendChart
             for (var i = 0; i <= 80; i++)
             {
                 var t = maxDays * i / 80;
-                var y = decay.Plateau!.Estimate + (decay.Initial!.Estimate - decay.Plateau.Estimate) * Math.Exp(-decay.Rate!.Estimate * t);
+                var y = decay.Plateau!.Estimate!.Value + (decay.Initial!.Estimate!.Value - decay.Plateau.Estimate.Value) * Math.Exp(-decay.Rate!.Estimate!.Value * t);
                 curve.Append(F(X(t))).Append(',').Append(F(Y(y))).Append(' ');
             }
 
@@ -94,6 +95,10 @@ internal static class TrendChart
 
         html.Raw("</svg>").Line();
     }
+
+    /// <summary>The stored model's decay curve when it converged with every parameter the curve needs.</summary>
+    internal static DecayDocument? Decay(DashboardData data) =>
+        data.Model?.Analysis.Decay is { Converged: true, Plateau.Estimate: not null, Initial.Estimate: not null, Rate.Estimate: not null } decay ? decay : null;
 
     private static IEnumerable<WaveTrend> Points(DashboardData data) =>
         data.Trend.Where(t => t.OutcomeN > 0 && double.IsFinite(t.OutcomeMean) && double.IsFinite(t.MeanDays));

@@ -13,13 +13,16 @@ public sealed class SummaryData
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
         Suppression = new CellSuppression(Math.Max(1, model.MinimumCellSize));
-        Waves = model.Waves.Where(w => w.State != "scheduled").Select(Cell).ToList();
+        // Only closed waves: a summary titled "after wave 2 of 3" must not report wave 3 while it is still collecting
+        // answers (its numbers would change after the email went out).
+        Waves = model.Waves.Where(w => w.State == "closed").Select(Cell).ToList();
     }
 
     public ModelDocument Model { get; }
 
     public CellSuppression Suppression { get; }
 
+    /// <summary>The waves that have closed, in order; open and scheduled waves are left out of every table, chart and finding.</summary>
     public IReadOnlyList<WaveCell> Waves { get; }
 
     /// <summary>Participants who answered at least once; whole-panel models are shown only when this is not a small cell.</summary>

@@ -89,4 +89,20 @@ public sealed class SummaryEmailTests
         Assert.DoesNotContain("participant0", ModelJson.Serialize(model), StringComparison.Ordinal);
         Assert.DoesNotContain("participant0", WaveTableCsv.Write(model), StringComparison.Ordinal);
     }
+    [Fact]
+    public void A_summary_after_wave_3_of_4_leaves_the_still_open_wave_4_out()
+    {
+        var model = SimulatedPanel.Model(FourWaves);
+        var open = model with { Waves = model.Waves.Select(w => w.Wave == 4 ? w with { State = "open" } : w).ToList() };
+        var email = SummaryComposer.Compose(open, "after wave 3 of 4");
+
+        var rows = email.Text.Split('\n').Where(l => l.Contains(" | ", StringComparison.Ordinal) && char.IsDigit(l[0])).ToList();
+        Assert.Equal(["1 (closed)", "2 (closed)", "3 (closed)"], rows.Select(r => r[..r.IndexOf(" | ", StringComparison.Ordinal)]));
+        Assert.DoesNotContain("(open)", email.Html, StringComparison.Ordinal);
+        Assert.All(email.Charts, chart => Assert.DoesNotContain("wave 4", chart.AltText, StringComparison.Ordinal));
+
+        // Control: with wave 4 closed the same model reports it, so the assertions above can fail.
+        var closed = SummaryComposer.Compose(model, "after wave 4 of 4");
+        Assert.Contains("\n4 (closed) | ", closed.Text, StringComparison.Ordinal);
+    }
 }
