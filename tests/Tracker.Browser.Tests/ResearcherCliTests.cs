@@ -6,6 +6,7 @@ using Tracker.Cli.Export;
 using Tracker.Cli.Panels;
 using Tracker.Cli.Participants;
 using Tracker.Cli.Status;
+using Tracker.Cli.Summaries;
 
 namespace Tracker.Browser.Tests;
 
@@ -93,6 +94,8 @@ public sealed class ResearcherCliTests(BrowserFixture stack) : IDisposable
             (["panel", "create", "--file", notJson], 2, "is not valid JSON"),
             (["panel", "create", "--file", invalid], 2, "name: is required"),
             (["export", "--panel", panelId, "--format", "sav", "--out", _folder.FullName], 2, "no export format 'sav'"),
+            // #18: a panel without responses was a raw JSON 404 with exit 1.
+            (["summary", "--panel", panelId, "--out", _folder.FullName], 2, "nothing to summarise"),
         };
         foreach (var (arguments, exitCode, says) in cases)
         {
@@ -127,6 +130,7 @@ public sealed class ResearcherCliTests(BrowserFixture stack) : IDisposable
         root.Subcommands.Add(ParticipantsCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(SummaryCommand.Create());
         var connection = new List<string>();
         if (!arguments.Contains("--url")) connection.AddRange(["--url", stack.Stack.Host.BaseUrl.ToString()]);
         if (!arguments.Contains("--key")) connection.AddRange(["--key", stack.Stack.AdminKey]);

@@ -53,6 +53,14 @@ public sealed class TrackerApiClient : IDisposable
         return await ReadJsonAsync(response, $"panel '{panelId}'", cancellationToken);
     }
 
+    /// <summary>The stakeholder summary as it would be sent now (HTML, charts inlined); a panel with nothing to summarise is the API's 404 problem.</summary>
+    public async Task<string> GetSummaryPreviewAsync(string panelId, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync($"panels/{Escape(panelId)}/summary/preview", cancellationToken);
+        if (!response.IsSuccessStatusCode) await ThrowAsync(response, $"panel '{panelId}'", cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     /// <summary>Streams an export into <paramref name="path"/> (via a temporary file, so a failed download leaves no half file) and returns its size.</summary>
     public async Task<long> DownloadExportAsync(string panelId, string format, string path, CancellationToken cancellationToken)
     {

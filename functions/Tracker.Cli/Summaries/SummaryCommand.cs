@@ -22,20 +22,13 @@ public static class SummaryCommand
             panel, output,
         };
         api.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, api, async (client, token) =>
         {
-            if (!api.TryResolve(parse, out var connection, out var problem))
-            {
-                await Console.Error.WriteLineAsync($"tracker summary: {problem}");
-                return 2;
-            }
-
-            using var http = new HttpClient { BaseAddress = connection!.ApiBaseUrl };
-            http.DefaultRequestHeaders.Add("x-functions-key", connection.AdminKey);
-            var result = await FetchAsync(http, parse.GetValue(panel)!, parse.GetValue(output)!, cancellationToken);
-            await (result.Ok ? Console.Out : Console.Error).WriteLineAsync(result.Message);
-            return result.Ok ? 0 : 1;
-        });
+            var html = await client.GetSummaryPreviewAsync(parse.GetValue(panel)!, token);
+            var files = SummaryFiles.Write(html, parse.GetValue(output)!);
+            await parse.InvocationConfiguration.Output.WriteLineAsync($"Wrote {string.Join(", ", files)}");
+            return ExitCodes.Ok;
+        }, cancellationToken));
         return command;
     }
 
