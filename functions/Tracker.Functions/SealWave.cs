@@ -8,7 +8,7 @@ using Tracker.Engine.Sealing;
 namespace Tracker.Functions;
 
 /// <summary>POST /api/panels/{id}/waves/{n}/seal: write a closed wave's responses to its immutable snapshot now (idempotent).</summary>
-public sealed class SealWave(PanelService panels, WaveSealer sealer)
+public sealed class SealWave(PanelService panels, ClosedWaveSealing sealing)
 {
     [Function(nameof(SealWave))]
     public async Task<IActionResult> Run(
@@ -21,7 +21,7 @@ public sealed class SealWave(PanelService panels, WaveSealer sealer)
         if (panel is null) return ApiProblem.NotFound($"Panel '{id}'");
         if (n < 1 || n > panel.Schedule.Waves) return ApiProblem.Of(404, $"Panel '{id}' has waves 1 to {panel.Schedule.Waves}; there is no wave {n}.");
         // The sealer refuses a wave that has not closed (now < its close), so the rule lives in one place.
-        var outcome = await sealer.SealAsync(panel, n, cancellationToken);
+        var outcome = await sealing.SealAsync(panel, n, cancellationToken);
         if (outcome.Status == SealStatus.NotClosed)
         {
             return ApiProblem.Of(409, $"Wave {n} is not closed yet (it closes for everyone at {panel.Schedule.LatestClose(n):O}); its answers can still change, so it cannot be sealed.");
