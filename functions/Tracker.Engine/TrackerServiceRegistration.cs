@@ -50,6 +50,7 @@ public static class TrackerServiceRegistration
         services.AddSingleton<SmtpMailer>();
 
         services.AddSingleton<PanelService>();
+        services.AddSingleton<PanelDirectory>();
         services.AddSingleton<AddressHasher>();
         services.AddSingleton<ContactIndex>();
         services.AddSingleton<ErasedAddresses>();

@@ -58,6 +58,15 @@ public sealed class ResearcherCliTests(BrowserFixture stack) : IDisposable
         // wave, state, opens, closes, planned, invited, reminded, opened, sending, failed, unknown, opted out, responded, response rate
         Assert.Matches(@"│\s+1 │ open\s+│[^│]+│[^│]+│\s+3 │\s+3 │\s+0 │\s+\d │\s+0 │\s+0 │\s+0 │\s+0 │\s+2 │\s+66\.7 % │", status.Output);
 
+        // A lost panel id is found again: the list names it with its state and counts.
+        var listed = await RunAsync("panel", "list", "--json");
+        Assert.Equal(0, listed.ExitCode);
+        var mine = JsonDocument.Parse(listed.Output).RootElement.GetProperty("panels").EnumerateArray().Single(p => p.GetProperty("id").GetString() == panelId);
+        Assert.Equal(("CLI study", "running", 1, 3, 3), (mine.GetProperty("name").GetString(), mine.GetProperty("state").GetString(), mine.GetProperty("openWave").GetInt32(), mine.GetProperty("participants").GetInt32(), mine.GetProperty("activeParticipants").GetInt32()));
+        var table = await RunAsync("panel", "list");
+        Assert.Equal(0, table.ExitCode);
+        Assert.Matches($@"{panelId}\s+│ CLI study\s+│ running\s+│\s+2 \(wave 1 open\)", table.Output);
+
         var exported = await RunAsync("export", "--panel", panelId, "--format", "bundle", "--out", _folder.FullName);
         Assert.Equal(0, exported.ExitCode);
         using (var zip = ZipFile.OpenRead(Path.Combine(_folder.FullName, $"{panelId}-bundle.zip")))
@@ -110,7 +119,7 @@ public sealed class ResearcherCliTests(BrowserFixture stack) : IDisposable
     [Fact]
     public async Task Help_shows_examples_for_every_command()
     {
-        foreach (var command in new[] { new[] { "panel", "create" }, ["participants", "import"], ["status"], ["export"] })
+        foreach (var command in new[] { new[] { "panel", "create" }, ["panel", "list"], ["participants", "import"], ["status"], ["export"] })
         {
             var help = await RunAsync([.. command, "--help"]);
             Assert.Equal(0, help.ExitCode);

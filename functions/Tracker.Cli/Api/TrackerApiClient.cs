@@ -41,6 +41,12 @@ public sealed class TrackerApiClient : IDisposable
         return await ReadJsonAsync(response, $"panel '{panelId}'", cancellationToken);
     }
 
+    public async Task<JsonElement> ListPanelsAsync(CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync("panels", cancellationToken);
+        return await ReadJsonAsync(response, "the panel list", cancellationToken);
+    }
+
     public async Task<JsonElement> GetStatusAsync(string panelId, CancellationToken cancellationToken)
     {
         using var response = await _http.GetAsync($"panels/{Escape(panelId)}/status", cancellationToken);

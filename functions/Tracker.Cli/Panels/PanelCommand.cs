@@ -15,7 +15,54 @@ public static class PanelCommand
     {
         var panel = new Command("panel", "Define panels.");
         panel.Subcommands.Add(CreateCommand());
+        panel.Subcommands.Add(ListCommand());
         return panel;
+    }
+
+    private static Command ListCommand()
+    {
+        var json = new Option<bool>("--json") { Description = "Print the list as JSON (for scripts)." };
+        var api = new ApiOptions();
+        var command = new Command("list", """
+            List every panel, newest first, with its state (scheduled, running, ended), waves and participants.
+
+            Examples:
+              tracker panel list
+              tracker panel list --json | jq -r '.panels[] | select(.state == "running") | .id'
+            """)
+        {
+            json,
+        };
+        api.AddTo(command);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, api, async (client, ct) =>
+        {
+            var list = await client.ListPanelsAsync(ct);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                await output.WriteLineAsync(list.GetRawText());
+                return ExitCodes.Ok;
+            }
+
+            var console = CliConsole.For(output);
+            var table = new Table().AddColumn("id").AddColumn("name").AddColumn("state").AddColumn(new TableColumn("waves").RightAligned())
+                .AddColumn("first opens (UTC)").AddColumn("last closes (UTC)").AddColumn(new TableColumn("active / enrolled").RightAligned());
+            foreach (var p in list.GetProperty("panels").EnumerateArray())
+            {
+                var closed = p.GetProperty("closedWaves").GetInt32();
+                var waves = p.GetProperty("waves").GetInt32();
+                var open = p.GetProperty("openWave").GetInt32();
+                var progress = open > 0 ? $"{waves} (wave {open} open)" : $"{waves} ({closed} closed)";
+                table.AddRow(
+                    Markup.Escape(p.GetProperty("id").GetString()!), Markup.Escape(p.GetProperty("name").GetString()!), p.GetProperty("state").GetString()!,
+                    progress, Time(p.GetProperty("firstOpens")), Time(p.GetProperty("lastCloses")),
+                    $"{p.GetProperty("activeParticipants").GetInt32()} / {p.GetProperty("participants").GetInt32()}");
+            }
+
+            console.Write(table);
+            return ExitCodes.Ok;
+        }, cancellationToken));
+        return command;
     }
 
     private static Command CreateCommand()
