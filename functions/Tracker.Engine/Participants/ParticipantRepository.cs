@@ -23,6 +23,15 @@ public sealed class ParticipantRepository
     public async Task<IReadOnlyList<Participant>> ListAsync(string panelId, CancellationToken cancellationToken) =>
         (await ListEntitiesAsync(panelId, cancellationToken).ConfigureAwait(false)).Select(ToParticipant).ToList();
 
+    public async Task<PanelMembers> ListMembersAsync(string panelId, CancellationToken cancellationToken)
+    {
+        var rows = await ListAsync(panelId, cancellationToken).ConfigureAwait(false);
+        var contacts = await GetContactsAsync(panelId, cancellationToken).ConfigureAwait(false);
+        return new PanelMembers(
+            rows.Where(m => !m.Active || contacts.ContainsKey(m.Id)).ToList(),
+            rows.Count(m => m.Active && !contacts.ContainsKey(m.Id)));
+    }
+
     public async Task<IReadOnlyList<ParticipantEntity>> ListEntitiesAsync(string panelId, CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);

@@ -33,10 +33,9 @@ public sealed class SendPlanService
         var panel = await panels.GetAsync(panelId, cancellationToken).ConfigureAwait(false);
         if (panel is null) return null;
         var now = clock.GetUtcNow();
-        var contacts = await participants.GetContactsAsync(panel.Id, cancellationToken).ConfigureAwait(false);
-        // Active rows without a contact (a failed import's leftovers) are not planned: nothing can be sent to them.
-        var members = (await participants.ListAsync(panel.Id, cancellationToken).ConfigureAwait(false))
-            .Where(p => p.Active ? contacts.ContainsKey(p.Id) : p.LeftWave is not null)
+        // Orphaned rows (no contact) are not planned: nothing can be sent to them (PanelMembers).
+        var members = (await participants.ListMembersAsync(panel.Id, cancellationToken).ConfigureAwait(false)).Members
+            .Where(p => p.Active || p.LeftWave is not null)
             .ToList();
 
         // Each participant's plan once (time-zone arithmetic for every wave and reminder), not once per wave.

@@ -34,12 +34,8 @@ public sealed class PanelStatusService
         if (panel is null) return null;
 
         var now = clock.GetUtcNow();
-        var rows = await participants.ListAsync(panelId, cancellationToken).ConfigureAwait(false);
-        var contacts = await participants.GetContactsAsync(panelId, cancellationToken).ConfigureAwait(false);
-        // An active row without a contact (left by an import that failed between its two writes) can never be sent to:
-        // it is counted apart, not as an active member, until re-running the import completes it.
-        var orphaned = rows.Count(m => m.Active && !contacts.ContainsKey(m.Id));
-        var members = rows.Where(m => !m.Active || contacts.ContainsKey(m.Id)).ToList();
+        // Orphaned rows (no contact) are counted apart, not as active members: see PanelMembers.
+        var (members, orphaned) = await participants.ListMembersAsync(panelId, cancellationToken).ConfigureAwait(false);
         var waveRows = (await panels.GetWavesAsync(panelId, cancellationToken).ConfigureAwait(false)).ToDictionary(w => w.Number);
         var waves = await Task.WhenAll(Enumerable.Range(1, panel.Schedule.Waves).Select(async wave =>
         {
