@@ -24,6 +24,7 @@ public sealed class DispatchPlanner
     private readonly InvitationLedger ledger;
     private readonly TrackerStorage storage;
     private readonly IOptionsMonitor<TrackerOptions> options;
+    private readonly IOptionsMonitor<LinkOptions> links;
     private readonly TimeProvider clock;
     private readonly ILogger<DispatchPlanner> logger;
 
@@ -34,6 +35,7 @@ public sealed class DispatchPlanner
         InvitationLedger ledger,
         TrackerStorage storage,
         IOptionsMonitor<TrackerOptions> options,
+        IOptionsMonitor<LinkOptions> links,
         TimeProvider clock,
         ILogger<DispatchPlanner> logger)
     {
@@ -43,6 +45,7 @@ public sealed class DispatchPlanner
         this.ledger = ledger;
         this.storage = storage;
         this.options = options;
+        this.links = links;
         this.clock = clock;
         this.logger = logger;
     }
@@ -78,6 +81,31 @@ public sealed class DispatchPlanner
         var now = clock.GetUtcNow();
         var audience = await ReadAudienceAsync(panel.Id, wave, null, cancellationToken).ConfigureAwait(false);
         return await PlanWaveAsync(panel, audience, mode, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// After a key change: queues for the wave one fresh invitation, signed with the active key, to each participant
+    /// <see cref="SendPlan.ReissueIsFor"/> names. Its ledger kind names the key, so the ledger's insert keeps it to once
+    /// per participant, wave and key (two requests at once queue each once) and the sender claims it like any message.
+    /// </summary>
+    public async Task<ReissueReport> ReissueAsync(Panel panel, int wave, bool includeResponded, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var keyId = links.CurrentValue.ActiveKeyId;
+        var kind = MessageKind.Reissue(keyId);
+        var audience = await ReadAudienceAsync(panel.Id, wave, null, cancellationToken).ConfigureAwait(false);
+        var due = audience.Participants
+            .Where(p => SendPlan.ReissueIsFor(panel, p, wave, now, audience.LedgerState(p.Id, MessageKind.Invite), audience.Respondents.ContainsKey(p.Id), includeResponded))
+            .ToList();
+        var fresh = due.Where(p => audience.LedgerState(p.Id, kind) is null).Select(p => ledger.NewRow(panel.Id, wave, p.Id, kind)).ToList();
+        var inserted = fresh.Count == 0 ? [] : await ledger.EnqueueAsync(fresh, now, cancellationToken).ConfigureAwait(false);
+        if (inserted.Count > 0) await EnqueueAsync(panel.Id, wave, inserted, cancellationToken).ConfigureAwait(false);
+
+        EngineTelemetry.WavePlanned(panel.Id, wave, inserted.Count);
+        logger.LogInformation(
+            "Reissued links of panel {PanelId} wave {Wave} with key {KeyId}: {Queued} queued, {Already} already reissued",
+            panel.Id, wave, keyId, inserted.Count, due.Count - inserted.Count);
+        return new ReissueReport(wave, keyId, inserted.Count, due.Count - inserted.Count);
     }
 
     public async Task<WaveAudience> ReadAudienceAsync(string panelId, int wave, IReadOnlyList<Participant>? members, CancellationToken cancellationToken)

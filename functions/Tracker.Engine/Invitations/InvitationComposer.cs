@@ -7,7 +7,7 @@ using Tracker.Engine.Participants;
 namespace Tracker.Engine.Invitations;
 
 /// <summary>
-/// Writes the invitation or reminder email: a plain-text and an HTML part, the personal link, the opt-out page (also as
+/// Writes the invitation, reminder or reissued-link email: a plain-text and an HTML part, the personal link, the opt-out page (also as
 /// RFC 8058 one-click <c>List-Unsubscribe</c> headers, which leave the panel), and a Message-ID that never changes for the same send.
 /// </summary>
 public static class InvitationComposer
@@ -19,9 +19,12 @@ public static class InvitationComposer
         var closes = TimeZoneInfo.ConvertTime(schedule.ClosesAt(wave), zone);
         var closesText = closes.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
         var reminder = MessageKind.ReminderNumber(kind) > 0;
+        var reissue = MessageKind.IsReissue(kind);
         var subject = reminder
             ? $"Reminder — {panel.Name}: wave {wave} of {panel.Schedule.Waves} is still open for you"
-            : $"{panel.Name}: your survey for wave {wave} of {panel.Schedule.Waves}";
+            : reissue
+                ? $"New link — {panel.Name}: your survey for wave {wave} of {panel.Schedule.Waves}"
+                : $"{panel.Name}: your survey for wave {wave} of {panel.Schedule.Waves}";
 
         var message = new MimeMessage { Subject = subject, MessageId = MessageId(panel.Id, wave, participant.Id, kind, from.Address) };
         message.From.Add(from);
@@ -32,7 +35,9 @@ public static class InvitationComposer
 
         var opening = reminder
             ? $"A friendly reminder: wave {wave} of {panel.Schedule.Waves} of \"{panel.Name}\" is still open and we have not received your answers yet. It takes about five minutes."
-            : $"Wave {wave} of {panel.Schedule.Waves} of \"{panel.Name}\" is open. It takes about five minutes.";
+            : reissue
+                ? $"The links in our earlier emails about \"{panel.Name}\" no longer work. This email replaces them: below is your new personal link for wave {wave} of {panel.Schedule.Waves}, and any answers you already gave are kept."
+                : $"Wave {wave} of {panel.Schedule.Waves} of \"{panel.Name}\" is open. It takes about five minutes.";
         var text = $"""
             Hello,
 

@@ -52,12 +52,15 @@ public static class SendPlan
         }
     }
 
-    /// <summary>Why the participant must not get this message whatever the time — left, skipped the wave, stopped reminders, answered — or null.</summary>
+    /// <summary>
+    /// Why the participant must not get this message whatever the time — left, skipped the wave, stopped reminders,
+    /// answered — or null. A reissue replaces a link that stopped working, so only leaving or skipping cancels it.
+    /// </summary>
     public static string? Cancellation(Participant participant, int wave, string kind, bool responded)
     {
         if (!participant.Active) return "left the panel";
         if (participant.SkippedWaves.Contains(wave)) return "skipped this wave";
-        if (kind == MessageKind.Invite) return null;
+        if (kind == MessageKind.Invite || MessageKind.IsReissue(kind)) return null;
         if (participant.RemindersOff) return "reminders stopped";
         return responded ? "already answered" : null;
     }
@@ -69,5 +72,18 @@ public static class SendPlan
         var schedule = participant.ScheduleIn(panel);
         if (now >= schedule.ClosesAt(wave)) return "window closed";
         return now < schedule.InviteAt(wave) ? "not yet open" : null;
+    }
+
+    /// <summary>
+    /// Whether a reissue of the wave's links is for the participant at <paramref name="now"/>: invited (the invitation
+    /// sent; one still to go out is signed with the active key anyway), neither left nor skipped, inside their own
+    /// window, and not yet answered unless <paramref name="includeResponded"/> (their link also edits saved answers).
+    /// </summary>
+    public static bool ReissueIsFor(Panel panel, Participant participant, int wave, DateTimeOffset now, string? inviteState, bool responded, bool includeResponded)
+    {
+        if (inviteState != Storage.LedgerEntity.Sent || (responded && !includeResponded)) return false;
+        if (!participant.Active || participant.SkippedWaves.Contains(wave)) return false;
+        var schedule = participant.ScheduleIn(panel);
+        return now >= schedule.InviteAt(wave) && now < schedule.ClosesAt(wave);
     }
 }

@@ -72,7 +72,7 @@ public sealed class WaveDispatcher
         await Parallel.ForEachAsync(items, parallel, async (item, ct) =>
         {
             var participant = await participants.GetAsync(panel.Id, item.ParticipantId, ct).ConfigureAwait(false);
-            var responded = item.Kind != MessageKind.Invite && (await responses.GetAsync(panel.Id, wave, item.ParticipantId, ct).ConfigureAwait(false)).Response is not null;
+            var responded = MessageKind.ReminderNumber(item.Kind) > 0 && (await responses.GetAsync(panel.Id, wave, item.ParticipantId, ct).ConfigureAwait(false)).Response is not null;
             var outcome = await SendOneAsync(panel, wave, item, participant, responded, ct).ConfigureAwait(false);
             _ = outcome switch
             {

@@ -9,7 +9,8 @@ namespace Tracker.Engine.Plans;
 
 /// <summary>
 /// The dry run behind <c>GET /api/panels/{id}/plan</c> and <c>tracker plan</c>: every invitation and reminder the
-/// current schedule makes, from the same <see cref="SendPlan"/> the dispatcher uses, next to what the ledger says happened.
+/// current schedule makes, from the same <see cref="SendPlan"/> the dispatcher uses, next to what the ledger says happened,
+/// and every reissued link the ledger holds.
 /// </summary>
 public sealed class SendPlanService
 {
@@ -48,6 +49,7 @@ public sealed class SendPlanService
             var respondents = await responses.RespondentsAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
             var entries = members
                 .SelectMany(p => planned[p.Id][wave].Select(s => Entry(s, p, rows, respondents.ContainsKey(p.Id), now)))
+                .Concat(Reissues(panel, wave, members, rows))
                 .ToList();
             sends.AddRange(entries);
             waves.Add(new PlanWave(
@@ -60,6 +62,20 @@ public sealed class SendPlanService
         }
 
         return new PanelPlan(panel.Id, now, waves, sends);
+    }
+
+    /// <summary>
+    /// The reissued links of the wave as the ledger holds them: no schedule makes them (a researcher asks for them after
+    /// a key change), so they are listed from their rows, due when they were queued or sent.
+    /// </summary>
+    private static IEnumerable<PlanEntry> Reissues(Panel panel, int wave, List<Participant> members, IReadOnlyDictionary<string, InvitationEntity> rows)
+    {
+        var byId = members.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        return rows.Values
+            .Where(r => MessageKind.IsReissue(r.Kind) && byId.ContainsKey(InvitationEntity.ParticipantOf(r.RowKey)))
+            .Select(r => new PlanEntry(
+                InvitationEntity.ParticipantOf(r.RowKey), wave, r.Kind, r.SentAt ?? r.ClaimedAt,
+                byId[InvitationEntity.ParticipantOf(r.RowKey)].ScheduleIn(panel).ClosesAt(wave), r.State, r.Error is null ? null : SmtpReplyRedactor.Redact(r.Error)));
     }
 
     private static PlanEntry Entry(PlannedSend send, Participant participant, IReadOnlyDictionary<string, InvitationEntity> rows, bool responded, DateTimeOffset now)

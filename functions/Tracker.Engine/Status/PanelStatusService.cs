@@ -64,7 +64,8 @@ public sealed class PanelStatusService
                 Sending = messages.Count(r => r.State == LedgerEntity.Claimed),
                 Sent = messages.Count(r => r.State == LedgerEntity.Sent),
                 Unknown = messages.Count(r => r.State == LedgerEntity.Unknown),
-                Reminded = messages.Where(r => r.Kind != MessageKind.Invite && r.State == LedgerEntity.Sent).Select(r => InvitationEntity.ParticipantOf(r.RowKey)).Distinct().Count(),
+                Reminded = SentTo(messages, kind => MessageKind.ReminderNumber(kind) > 0),
+                Reissued = SentTo(messages, MessageKind.IsReissue),
                 Opened = ledgerRows.Values.Count(r => r.Kind == InvitationLedger.OpenedKind),
                 OptedOut = members.Count(m => m.SkippedWaves.Contains(wave) || m.LeftWave == wave),
                 SealedAt = sealedAt,
@@ -96,6 +97,10 @@ public sealed class PanelStatusService
         }
     }
 
+    /// <summary>How many participants were sent at least one message of the kinds <paramref name="ofKind"/> picks.</summary>
+    private static int SentTo(List<InvitationEntity> messages, Func<string, bool> ofKind) =>
+        messages.Where(r => ofKind(r.Kind) && r.State == LedgerEntity.Sent).Select(r => InvitationEntity.ParticipantOf(r.RowKey)).Distinct().Count();
+
     /// <summary>Credits each response to the last message sent to that participant before they first answered.</summary>
     private static List<ResponseSource> Attribution(List<InvitationEntity> messages, Dictionary<string, DateTimeOffset> respondents)
     {
@@ -104,7 +109,8 @@ public sealed class PanelStatusService
             .Select(pair => sent[pair.Key].Where(m => m.SentAt <= pair.Value).OrderBy(m => m.SentAt).LastOrDefault()?.Kind)
             .Where(kind => kind is not null)
             .GroupBy(kind => kind!)
-            .OrderBy(g => MessageKind.ReminderNumber(g.Key))
+            .OrderBy(g => MessageKind.Order(g.Key))
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
         var total = credited.Sum(g => g.Count());
         return credited.Select(g => new ResponseSource(g.Key, g.Count(), Math.Round((double)g.Count() / total, 4))).ToList();

@@ -2,10 +2,11 @@ namespace Tracker.Engine.Status;
 
 /// <summary>
 /// One wave's line of the status table. <see cref="Planned"/> counts invitations the schedule makes to current members;
-/// <see cref="Reminded"/> participants sent at least one reminder; <see cref="Opened"/> participants who opened their
+/// <see cref="Reminded"/> participants sent at least one reminder; <see cref="Reissued"/> participants sent a fresh link
+/// after a key change (never counted as invited or reminded); <see cref="Opened"/> participants who opened their
 /// link; <see cref="Failed"/> messages refused for good (reasons in <see cref="Failures"/>); <see cref="OptedOut"/>
 /// participants who skipped this wave or left from its email. The response rate is responded ÷ invited. Sending
-/// progress, per message (invitations and reminders): <see cref="Queued"/> waiting on the dispatch queue,
+/// progress, per message (invitations, reminders and reissues): <see cref="Queued"/> waiting on the dispatch queue,
 /// <see cref="Sending"/> claimed by a sender, <see cref="Sent"/>, <see cref="Failed"/>, and <see cref="Unknown"/>
 /// (no reply after the data went out: maybe delivered, re-sent only on request).
 /// </summary>
@@ -22,6 +23,8 @@ public sealed record WaveStatus(int Number, string State, DateTimeOffset OpensAt
     public int Unknown { get; init; }
 
     public int Reminded { get; init; }
+
+    public int Reissued { get; init; }
 
     public int Opened { get; init; }
 
