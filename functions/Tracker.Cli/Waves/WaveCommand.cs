@@ -143,9 +143,10 @@ public static class WaveCommand
         var json = PanelOptions.Json("the API's answer");
         var api = new ApiOptions();
         var command = new Command("reissue", """
-            Send the open wave's participants new links signed with the current link key (after a key rotation, or when old
-            links must stop working); by default only to those who have not answered yet. Participants already sent a
-            reissued link under this key are counted, not sent another. The wave must be open.
+            After a leaked link key was replaced (docs/deploy.md), send the open wave's invited participants whose window is
+            still open one fresh invitation with links signed by the active key, the same deadline as before; by default
+            only to those who have not answered yet. Once per participant, wave and key: running it again sends nothing
+            and counts them as already reissued. The wave must be open.
 
             Examples:
               tracker wave reissue --panel pABCDEFGHJKL --wave 2
