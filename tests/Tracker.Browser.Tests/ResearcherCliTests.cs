@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using Tracker.Cli.Export;
@@ -131,22 +129,6 @@ public sealed class ResearcherCliTests(BrowserFixture stack) : IDisposable
 
     public void Dispose() => _folder.Delete(recursive: true);
 
-    /// <summary>Runs the tracker commands through System.CommandLine in-process, pointed at the fixture's stack unless the arguments say otherwise.</summary>
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
-    {
-        var root = new RootCommand("tracker");
-        root.Subcommands.Add(PanelCommand.Create());
-        root.Subcommands.Add(ParticipantsCommand.Create());
-        root.Subcommands.Add(StatusCommand.Create());
-        root.Subcommands.Add(ExportCommand.Create());
-        root.Subcommands.Add(SummaryCommand.Create());
-        var connection = new List<string>();
-        if (!arguments.Contains("--url")) connection.AddRange(["--url", stack.Stack.Host.BaseUrl.ToString()]);
-        if (!arguments.Contains("--key")) connection.AddRange(["--key", stack.Stack.AdminKey]);
-        var help = arguments.Contains("--help");
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
-        using var error = new StringWriter(CultureInfo.InvariantCulture);
-        var exitCode = await root.Parse(help ? arguments : [.. arguments, .. connection]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) =>
+        InProcessCli.RunAsync(stack, [PanelCommand.Create(), ParticipantsCommand.Create(), StatusCommand.Create(), ExportCommand.Create(), SummaryCommand.Create()], arguments);
 }

@@ -59,6 +59,44 @@ public sealed class TrackerApiClient : IDisposable
         return await ReadJsonAsync(response, $"panel '{panelId}'", cancellationToken);
     }
 
+    /// <summary>Queues what of wave <paramref name="wave"/> is due now (202 with what it queued); the queue function sends.</summary>
+    public Task<JsonElement> DispatchWaveAsync(string panelId, int wave, CancellationToken cancellationToken) =>
+        PostAsync($"panels/{Escape(panelId)}/waves/{wave}/dispatch", null, $"panel '{panelId}'", cancellationToken);
+
+    public Task<JsonElement> ResendUnknownAsync(string panelId, int wave, CancellationToken cancellationToken) =>
+        PostAsync($"panels/{Escape(panelId)}/waves/{wave}/resend-unknown", null, $"panel '{panelId}'", cancellationToken);
+
+    public Task<JsonElement> ReissueLinksAsync(string panelId, int wave, bool includeResponded, CancellationToken cancellationToken) =>
+        PostAsync($"panels/{Escape(panelId)}/waves/{wave}/reissue-links{(includeResponded ? "?includeResponded=true" : "")}", null, $"panel '{panelId}'", cancellationToken);
+
+    public Task<JsonElement> SealWaveAsync(string panelId, int wave, CancellationToken cancellationToken) =>
+        PostAsync($"panels/{Escape(panelId)}/waves/{wave}/seal", null, $"panel '{panelId}'", cancellationToken);
+
+    public Task<JsonElement> CreateDashboardLinkAsync(string panelId, CancellationToken cancellationToken) =>
+        PostAsync($"panels/{Escape(panelId)}/dashboard-link", null, $"panel '{panelId}'", cancellationToken);
+
+    /// <summary>Replaces the schedule of the waves not yet under way; <paramref name="scheduleJson"/> is the schedule object itself.</summary>
+    public async Task<JsonElement> EditScheduleAsync(string panelId, string scheduleJson, CancellationToken cancellationToken)
+    {
+        using var content = new StringContent(scheduleJson, Encoding.UTF8, "application/json");
+        using var response = await _http.PutAsync($"panels/{Escape(panelId)}/schedule", content, cancellationToken);
+        return await ReadJsonAsync(response, $"panel '{panelId}'", cancellationToken);
+    }
+
+    public async Task<JsonElement> EraseParticipantAsync(string panelId, string participantId, bool withResponses, CancellationToken cancellationToken)
+    {
+        using var response = await _http.DeleteAsync($"panels/{Escape(panelId)}/participants/{Escape(participantId)}{(withResponses ? "?responses=true" : "")}", cancellationToken);
+        return await ReadJsonAsync(response, $"participant '{participantId}' of panel '{panelId}'", cancellationToken);
+    }
+
+    /// <summary>The stored model's JSON exactly as stored (no re-serialisation), so <c>tracker model --json</c> prints the document itself.</summary>
+    public async Task<string> GetModelJsonAsync(string panelId, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync($"panels/{Escape(panelId)}/model", cancellationToken);
+        if (!response.IsSuccessStatusCode) await ThrowAsync(response, $"panel '{panelId}'", cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     /// <summary>The stakeholder summary as it would be sent now (HTML, charts inlined); a panel with nothing to summarise is the API's 404 problem.</summary>
     public async Task<string> GetSummaryPreviewAsync(string panelId, CancellationToken cancellationToken)
     {
@@ -92,6 +130,12 @@ public sealed class TrackerApiClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private async Task<JsonElement> PostAsync(string route, HttpContent? content, string what, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PostAsync(route, content, cancellationToken);
+        return await ReadJsonAsync(response, what, cancellationToken);
+    }
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
 

@@ -6,7 +6,7 @@ using Tracker.Cli.Api;
 
 namespace Tracker.Cli.Participants;
 
-/// <summary><c>tracker participants import --panel ID FILE.csv [--dry-run]</c>: enrols participants, reporting every rejected line.</summary>
+/// <summary><c>tracker participants import --panel ID FILE.csv [--dry-run]</c>: enrols participants, reporting every rejected line; <c>erase</c> is <see cref="ParticipantErasureCommand"/>.</summary>
 public static class ParticipantsCommand
 {
     /// <summary>The API's own limit (docs/api.md), checked here so a too-large file fails before it is uploaded.</summary>
@@ -15,10 +15,14 @@ public static class ParticipantsCommand
     /// <summary>Files from this size get a progress bar; smaller ones upload in a blink.</summary>
     public const long ProgressFrom = 512 * 1024;
 
-    public static Command Create()
+    /// <param name="input">Where <c>erase</c> asks for confirmation (the console unless a test supplies one).</param>
+    public static Command Create(TerminalInput? input = null)
     {
-        var participants = new Command("participants", "Enrol participants.");
+        // `participant erase` reads as naturally as `participants import`: one command, both spellings.
+        var participants = new Command("participants", "Enrol and erase participants.");
+        participants.Aliases.Add("participant");
         participants.Subcommands.Add(ImportCommand());
+        participants.Subcommands.Add(ParticipantErasureCommand.Create(input ?? TerminalInput.FromConsole()));
         return participants;
     }
 
