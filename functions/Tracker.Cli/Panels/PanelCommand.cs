@@ -11,14 +11,15 @@ public static class PanelCommand
 {
     public const long MaxDefinitionBytes = 1024 * 1024;
 
-    public static Command Create()
+    /// <param name="inputIsTerminal">Whether <c>panel delete</c> may ask for confirmation (default: standard input is not redirected).</param>
+    public static Command Create(Func<bool>? inputIsTerminal = null)
     {
         var panel = new Command("panel", "Define, list, show, close and delete panels.");
         panel.Subcommands.Add(CreateCommand());
         panel.Subcommands.Add(ListCommand());
         panel.Subcommands.Add(PanelShowCommand.Create());
         panel.Subcommands.Add(PanelCloseCommand.Create());
-        panel.Subcommands.Add(PanelDeleteCommand.Create());
+        panel.Subcommands.Add(PanelDeleteCommand.Create(inputIsTerminal));
         return panel;
     }
 
