@@ -51,6 +51,7 @@ public static class TrackerServiceRegistration
 
         services.AddSingleton<PanelService>();
         services.AddSingleton<PanelDirectory>();
+        services.AddSingleton<Tracker.Engine.Deletion.PanelDeletion>();
         services.AddSingleton<AddressHasher>();
         services.AddSingleton<ContactIndex>();
         services.AddSingleton<ErasedAddresses>();

@@ -35,6 +35,32 @@ public sealed class ParseErrorTests
         Assert.Contains("'stauts' is not a command of tracker; did you mean 'status'?", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("panel", "show")]
+    [InlineData("panel", "close")]
+    [InlineData("panel", "delete", "--yes")]
+    public async Task The_panel_commands_without_a_panel_are_one_line_naming_it_and_exit_2(params string[] args)
+    {
+        var (exitCode, output, error) = await RunAsync(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains("--panel", line, StringComparison.Ordinal);
+        Assert.Contains($"tracker {args[0]} {args[1]} --help", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_panel_command_is_named_with_the_closest_one()
+    {
+        var (exitCode, _, error) = await RunAsync("panel", "delte", "--panel", "p1");
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("did you mean 'delete'?", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Help_still_prints_the_whole_help_and_succeeds()
     {

@@ -6,16 +6,20 @@ using Tracker.Engine.Common;
 
 namespace Tracker.Cli.Panels;
 
-/// <summary><c>tracker panel create --file panel.json</c>: defines a panel from the JSON docs/api.md describes.</summary>
+/// <summary><c>tracker panel create|list|show|close|delete</c>: a panel's life from its definition (the JSON docs/api.md describes) to its deletion.</summary>
 public static class PanelCommand
 {
     public const long MaxDefinitionBytes = 1024 * 1024;
 
-    public static Command Create()
+    /// <param name="inputIsTerminal">Whether <c>panel delete</c> may ask for confirmation (default: standard input is not redirected).</param>
+    public static Command Create(Func<bool>? inputIsTerminal = null)
     {
-        var panel = new Command("panel", "Define panels.");
+        var panel = new Command("panel", "Define, list, show, close and delete panels.");
         panel.Subcommands.Add(CreateCommand());
         panel.Subcommands.Add(ListCommand());
+        panel.Subcommands.Add(PanelShowCommand.Create());
+        panel.Subcommands.Add(PanelCloseCommand.Create());
+        panel.Subcommands.Add(PanelDeleteCommand.Create(inputIsTerminal));
         return panel;
     }
 
@@ -24,7 +28,7 @@ public static class PanelCommand
         var json = new Option<bool>("--json") { Description = "Print the list as JSON (for scripts)." };
         var api = new ApiOptions();
         var command = new Command("list", """
-            List every panel, newest first, with its state (scheduled, running, ended), waves and participants.
+            List every panel, newest first, with its state (scheduled, running, ended, closed), waves and participants.
 
             Examples:
               tracker panel list

@@ -6,7 +6,7 @@ public sealed record SmokeCheck(string Name, SmokeOutcome Outcome, string Detail
     public override string ToString() => $"{Outcome.ToString().ToLowerInvariant(),-4}  {Name}: {Detail}";
 }
 
-/// <summary><see cref="Skip"/> is a check the deployed API cannot make without sending email; it fails nothing.</summary>
+/// <summary><see cref="Skip"/> is a check the run could not make (the charts without --to); it fails nothing.</summary>
 public enum SmokeOutcome
 {
     Pass,

@@ -57,7 +57,7 @@ public sealed class DispatchPlanner
         var now = clock.GetUtcNow();
         await foreach (var panel in panels.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (now >= panel.Schedule.End) continue;
+            if (panel.IsClosed || now >= panel.Schedule.End) continue;
             var waves = panel.Schedule.OpenWavesAt(now).ToList();
             if (waves.Count == 0) continue;
             var members = await participants.ListAsync(panel.Id, cancellationToken).ConfigureAwait(false);

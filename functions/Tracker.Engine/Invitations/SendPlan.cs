@@ -10,6 +10,9 @@ namespace Tracker.Engine.Invitations;
 /// </summary>
 public static class SendPlan
 {
+    /// <summary>Why a message queued before the researcher closed the panel was settled without sending.</summary>
+    public const string PanelClosed = "panel closed";
+
     /// <summary>Every message the current schedule makes for the participant, whatever has happened so far.</summary>
     public static IEnumerable<PlannedSend> For(Panel panel, Participant participant)
     {
@@ -30,7 +33,7 @@ public static class SendPlan
     /// <summary>The messages of <paramref name="wave"/> due for the participant at <paramref name="now"/> that the ledger has no row for.</summary>
     public static IEnumerable<PlannedSend> Due(Panel panel, Participant participant, int wave, DateTimeOffset now, Func<string, string?> ledgerState, bool responded)
     {
-        if (!participant.Active || participant.SkippedWaves.Contains(wave)) yield break;
+        if (panel.IsClosed || !participant.Active || participant.SkippedWaves.Contains(wave)) yield break;
         var schedule = participant.ScheduleIn(panel);
         var invite = schedule.InviteAt(wave);
         var closes = schedule.ClosesAt(wave);
@@ -68,6 +71,7 @@ public static class SendPlan
     /// <summary>Why a planned message must not go out now (checked again by the sender, since plans wait in a queue), or null.</summary>
     public static string? Refusal(Panel panel, Participant participant, int wave, string kind, DateTimeOffset now, bool responded)
     {
+        if (panel.IsClosed) return PanelClosed;
         if (Cancellation(participant, wave, kind, responded) is { } cancelled) return cancelled;
         var schedule = participant.ScheduleIn(panel);
         if (now >= schedule.ClosesAt(wave)) return "window closed";

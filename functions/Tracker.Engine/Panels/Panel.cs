@@ -19,4 +19,9 @@ public sealed record Panel(
 
     /// <summary>How often the stakeholders get a summary.</summary>
     public Tracker.Engine.Summaries.SummaryCadence SummaryCadence { get; init; }
+
+    /// <summary>When the researcher closed the study (nothing more is sent, links answer "this study has ended"); null while it runs.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public bool IsClosed => ClosedAt is not null;
 }

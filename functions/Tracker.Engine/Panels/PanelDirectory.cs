@@ -11,18 +11,29 @@ public sealed class PanelDirectory(PanelRepository panels, ParticipantRepository
         var result = new List<PanelSummary>();
         await foreach (var panel in panels.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            var schedule = panel.Schedule;
-            var states = Enumerable.Range(1, schedule.Waves).Select(w => schedule.StateAt(w, now)).ToList();
-            var closed = states.Count(s => s == WaveState.Closed);
-            var open = states.IndexOf(WaveState.Open) + 1;
-            // "ended" once every wave has closed for everyone; until the first opens, "scheduled".
-            var state = closed == schedule.Waves ? "ended" : open > 0 || closed > 0 ? "running" : "scheduled";
-            var members = await participants.ListAsync(panel.Id, cancellationToken).ConfigureAwait(false);
-            result.Add(new PanelSummary(
-                panel.Id, panel.Name, panel.CreatedAt, schedule.Waves, schedule.OpensAt(1), schedule.End, state, open, closed,
-                members.Count, members.Count(m => m.Active)));
+            result.Add(await SummaryOfAsync(panel, now, cancellationToken).ConfigureAwait(false));
         }
 
         return result.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>One panel's row of the list, or null when there is no such panel.</summary>
+    public async Task<PanelSummary?> FindAsync(string panelId, CancellationToken cancellationToken)
+    {
+        var panel = await panels.GetAsync(panelId, cancellationToken).ConfigureAwait(false);
+        return panel is null ? null : await SummaryOfAsync(panel, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PanelSummary> SummaryOfAsync(Panel panel, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var schedule = panel.Schedule;
+        var states = Enumerable.Range(1, schedule.Waves).Select(w => schedule.StateAt(w, now)).ToList();
+        var members = await participants.ListAsync(panel.Id, cancellationToken).ConfigureAwait(false);
+        return new PanelSummary(
+            panel.Id, panel.Name, panel.CreatedAt, schedule.Waves, schedule.OpensAt(1), schedule.End, PanelStates.Of(panel, now),
+            states.IndexOf(WaveState.Open) + 1, states.Count(s => s == WaveState.Closed), members.Count, members.Count(m => m.Active))
+        {
+            ClosedAt = panel.ClosedAt,
+        };
     }
 }

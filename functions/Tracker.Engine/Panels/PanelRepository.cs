@@ -84,6 +84,48 @@ public sealed class PanelRepository
         return true;
     }
 
+    /// <summary>
+    /// Marks the panel closed at <paramref name="at"/> unless it already is (the first close's time stays); returns the
+    /// panel as stored afterwards, or null when there is no such panel.
+    /// </summary>
+    public async Task<Panel?> CloseAsync(string panelId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (!Ids.LooksLikeId(panelId)) return null;
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            var stored = await Panels.GetEntityIfExistsAsync<PanelEntity>(PanelEntity.Partition, panelId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!stored.HasValue) return null;
+            var entity = stored.Value!;
+            if (entity.ClosedAt is not null) return FromEntity(entity);
+            entity.ClosedAt = at;
+            try
+            {
+                // Under the ETag, so a schedule edit at the same moment is neither lost nor loses the close.
+                await Panels.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return FromEntity(entity);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            {
+                // Changed or deleted meanwhile: read it again.
+            }
+        }
+    }
+
+    /// <summary>Removes the panel's definition row; deletion does this last, so a half-deleted panel can still be found and deleted again.</summary>
+    public async Task DeleteDefinitionAsync(string panelId, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Panels.DeleteEntityAsync(PanelEntity.Partition, panelId, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already gone: a repeated deletion.
+        }
+    }
+
     public async Task<Panel?> GetAsync(string panelId, CancellationToken cancellationToken)
     {
         if (!Ids.LooksLikeId(panelId)) return null;
@@ -156,6 +198,7 @@ public sealed class PanelRepository
             Stakeholders = entity.StakeholdersJson is { } stakeholders ? JsonSerializer.Deserialize<List<string>>(stakeholders) ?? [] : [],
             MinimumCellSize = entity.MinimumCellSize ?? Tracker.Model.Suppression.CellSuppression.DefaultMinimumCellSize,
             SummaryCadence = Tracker.Engine.Summaries.SummaryCadences.FromStored(entity.SummaryCadence),
+            ClosedAt = entity.ClosedAt,
         };
     }
 }

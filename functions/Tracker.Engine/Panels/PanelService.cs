@@ -7,12 +7,14 @@ namespace Tracker.Engine.Panels;
 public sealed class PanelService
 {
     private readonly PanelRepository repository;
+    private readonly Surveys.PanelDefinitionCache definitions;
     private readonly TimeProvider clock;
     private readonly ILogger<PanelService> logger;
 
-    public PanelService(PanelRepository repository, TimeProvider clock, ILogger<PanelService> logger)
+    public PanelService(PanelRepository repository, Surveys.PanelDefinitionCache definitions, TimeProvider clock, ILogger<PanelService> logger)
     {
         this.repository = repository;
+        this.definitions = definitions;
         this.clock = clock;
         this.logger = logger;
     }
@@ -32,6 +34,19 @@ public sealed class PanelService
     }
 
     public IReadOnlyList<string> Warnings(Panel panel) => PanelDefinitionValidator.Warnings(panel, clock.GetUtcNow());
+
+    /// <summary>
+    /// Closes the study: nothing more is sent and its links answer "this study has ended"; its data stay. Closing a
+    /// closed panel changes nothing (the first close's time stays). Null when there is no such panel.
+    /// </summary>
+    public async Task<Panel?> CloseAsync(string panelId, CancellationToken cancellationToken)
+    {
+        var panel = await repository.CloseAsync(panelId, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (panel is null) return null;
+        definitions.Forget(panel.Id);
+        logger.LogInformation("Panel {PanelId} is closed (since {ClosedAt:O})", panel.Id, panel.ClosedAt);
+        return panel;
+    }
 
     public Task<Panel?> GetAsync(string panelId, CancellationToken cancellationToken) => repository.GetAsync(panelId, cancellationToken);
 }

@@ -12,4 +12,8 @@ public sealed record PanelSummary(
     int OpenWave,
     int ClosedWaves,
     int Participants,
-    int ActiveParticipants);
+    int ActiveParticipants)
+{
+    /// <summary>When the researcher closed the panel (<see cref="State"/> is then "closed"); null while it runs.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+}

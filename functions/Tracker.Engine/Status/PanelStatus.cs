@@ -8,6 +8,12 @@ public sealed record PanelStatus(string Id, string Name, int Participants, int A
 {
     public double? Retention => Participants == 0 ? null : Math.Round((double)ActiveParticipants / Participants, 4);
 
+    /// <summary>Where the study stands (<see cref="Panels.PanelStates"/>): scheduled, running, ended or closed.</summary>
+    public string State { get; init; } = Panels.PanelStates.Scheduled;
+
+    /// <summary>When the researcher closed the panel; null while it runs.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
     public int Left { get; init; }
 
     public int RemindersOff { get; init; }

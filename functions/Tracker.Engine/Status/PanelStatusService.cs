@@ -76,6 +76,8 @@ public sealed class PanelStatusService
 
         return new PanelStatus(panel.Id, panel.Name, members.Count, members.Count(m => m.Active), now, waves)
         {
+            State = PanelStates.Of(panel, now),
+            ClosedAt = panel.ClosedAt,
             Left = members.Count(m => !m.Active),
             RemindersOff = members.Count(m => m.Active && m.RemindersOff),
             PoisonMessages = await PoisonMessagesAsync(cancellationToken).ConfigureAwait(false),

@@ -31,4 +31,7 @@ public sealed class PanelEntity : TableEntityBase
 
     /// <summary>The summary cadence's wire name; null on panels created before cadences existed (after each wave).</summary>
     public string? SummaryCadence { get; set; }
+
+    /// <summary>When the panel was closed (<see cref="Panels.Panel.ClosedAt"/>); null while it runs.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 }

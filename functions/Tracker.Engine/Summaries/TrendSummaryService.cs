@@ -40,7 +40,8 @@ public sealed class TrendSummaryService
         var runs = new List<SummaryRun>();
         await foreach (var panel in panels.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (panel.Stakeholders.Count == 0) continue;
+            // A closed study sends nothing more, stakeholder summaries included; its preview still renders.
+            if (panel.IsClosed || panel.Stakeholders.Count == 0) continue;
             if (SummaryPeriod.Latest(panel, clock.GetUtcNow()) is not { } period) continue;
             try
             {

@@ -47,6 +47,9 @@ public sealed class PanelDefinitionCache
         return panel;
     }
 
+    /// <summary>Drops the panel's entry, so this instance's participant pages see a close or deletion at once (others within <see cref="FreshFor"/>).</summary>
+    public void Forget(string panelId) => entries.TryRemove(panelId, out _);
+
     /// <summary>The last definition read, however old; for rendering a page when storage cannot be asked.</summary>
     public bool TryGetStale(string panelId, out Panel? panel)
     {

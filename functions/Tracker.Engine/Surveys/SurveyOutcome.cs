@@ -24,6 +24,9 @@ public abstract record SurveyOutcome
     /// <summary>The wave has closed: answers can no longer be given or changed.</summary>
     public sealed record Closed : SurveyOutcome;
 
+    /// <summary>The researcher closed the study: no wave takes answers any more, whatever its schedule said.</summary>
+    public sealed record StudyEnded : SurveyOutcome;
+
     /// <summary>The wave has not opened yet for this participant.</summary>
     public sealed record NotYetOpen(int Wave, string OpensAtText) : SurveyOutcome;
 

@@ -147,6 +147,8 @@ public sealed class SurveyService
             return SurveyAccess.Refused(new SurveyOutcome.InvalidLink());
         }
 
+        if (panel.IsClosed) return SurveyAccess.Refused(new SurveyOutcome.StudyEnded());
+
         // The token outlives the wave by a grace period, so an expired token always means a closed wave.
         // Each participant's window runs from their own invitation (local send time, rolling enrolment).
         var schedule = participant.ScheduleIn(panel);

@@ -10,7 +10,7 @@ namespace Tracker.Functions.Http;
 /// </summary>
 public static class WaveSendRequest
 {
-    /// <summary>The planner's report, or the problem to answer: 404 for no such panel or wave, 409 for a wave whose links cannot work.</summary>
+    /// <summary>The planner's report, or the problem to answer: 404 for no such panel or wave, 409 for a closed panel or a wave whose links cannot work.</summary>
     public static async Task<(WaveQueueReport? Report, IActionResult? Problem)> QueueAsync(PanelService panels, DispatchPlanner planner, TimeProvider clock, string id, int n, WaveSendMode mode, CancellationToken cancellationToken)
     {
         // A wave not open yet has nothing of unknown outcome, so only a dispatch needs refusing there.
@@ -24,6 +24,7 @@ public static class WaveSendRequest
     {
         var panel = await panels.GetAsync(id, cancellationToken);
         if (panel is null) return (null, ApiProblem.NotFound($"Panel '{id}'"));
+        if (panel.IsClosed) return (null, ApiProblem.Of(409, $"Panel '{id}' is closed (since {panel.ClosedAt:O}): nothing more is sent."));
         if (n < 1 || n > panel.Schedule.Waves) return (null, ApiProblem.Of(404, $"Panel '{id}' has waves 1 to {panel.Schedule.Waves}; there is no wave {n}."));
 
         var state = panel.Schedule.StateAt(n, clock.GetUtcNow());

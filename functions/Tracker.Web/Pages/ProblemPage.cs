@@ -31,6 +31,11 @@ public static class ProblemPage
         "This survey has closed",
         "The time for answering this wave has ended, so answers can no longer be saved or changed.\n\nIf you are invited to a later wave, you will receive a new link by email.");
 
+    /// <summary>410: the researcher closed the study, so no wave takes answers any more.</summary>
+    public static HtmlPage StudyEnded() => Page(StatusCodes.Status410Gone,
+        "This study has ended",
+        "The research team has closed this study, so answers can no longer be given or changed.\n\nThank you for taking part. You will not receive any more invitations from it.");
+
     /// <summary>400: a post our form cannot have produced.</summary>
     public static HtmlPage BadRequest() => Page(StatusCodes.Status400BadRequest,
         "We could not read your answers",

@@ -23,6 +23,7 @@ public sealed class SurveyPages(SurveyService surveys)
         SurveyOutcome.Form form => SurveyFormPage.Page(form.Model),
         SurveyOutcome.Saved saved => ThankYouPage.Page(saved.PanelName, saved.ClosesAtText, saved.FormUrl),
         SurveyOutcome.Closed => ProblemPage.WaveClosed(),
+        SurveyOutcome.StudyEnded => ProblemPage.StudyEnded(),
         SurveyOutcome.NotYetOpen notYet => ProblemPage.Page(StatusCodes.Status403Forbidden, "This survey is not open yet",
             $"Wave {notYet.Wave} opens on {notYet.OpensAtText}. Please come back then with the same link."),
         SurveyOutcome.Malformed => ProblemPage.BadRequest(),
