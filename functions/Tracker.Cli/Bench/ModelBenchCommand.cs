@@ -33,19 +33,16 @@ public static class ModelBenchCommand
             var work = Directory.CreateTempSubdirectory("tracker-bench-model-");
             try
             {
-                await using var stack = await TrackerStack.StartAsync(BenchCommand.StackOptions(), cancellationToken);
-                var phases = await new ModelBenchmark(stack).RunAsync(count, waveCount, parse.GetValue(seed), parse.GetValue(withTable), work.FullName,
+                var clock = new ModelBenchClock();
+                var options = BenchCommand.StackOptions();
+                options.Clock = clock;
+                await using var stack = await TrackerStack.StartAsync(options, cancellationToken);
+                var phases = await new ModelBenchmark(stack, clock).RunAsync(count, waveCount, parse.GetValue(seed), parse.GetValue(withTable), work.FullName,
                     line => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]"), cancellationToken);
                 Print(count, waveCount, phases);
                 if (parse.GetValue(json) is { } path)
                 {
-                    await File.WriteAllTextAsync(path, JsonSerializer.Serialize(phases.Select(p => new
-                    {
-                        phase = p.Name, rows = p.Rows, seconds = Math.Round(p.Seconds, 3),
-                        peak_heap_mb = double.IsNaN(p.PeakHeapMb) ? (double?)null : Math.Round(p.PeakHeapMb, 1),
-                        peak_working_set_mb = double.IsNaN(p.PeakWorkingSetMb) ? (double?)null : Math.Round(p.PeakWorkingSetMb, 1),
-                        allocated_mb = double.IsNaN(p.AllocatedMb) ? (double?)null : Math.Round(p.AllocatedMb, 1),
-                    })) + "\n", cancellationToken);
+                    await File.WriteAllTextAsync(path, ModelBenchReport.Json(count, waveCount, phases) + "\n", cancellationToken);
                 }
 
                 return 0;
