@@ -16,7 +16,7 @@ public static class ModelBenchCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated answers.", DefaultValueFactory = _ => 20261128 };
         var withTable = new Option<bool>("--with-table") { Description = "Also write the rows to the responses table (100-entity transactions) and time reading them from there." };
         var json = new Option<string?>("--json") { Description = "Also write the phases as JSON to this file." };
-        var command = new Command("model", "Start Azurite, seed a synthetic panel (the demo's simulation) as sealed wave blobs, and time FitWillingnessModel's work — read, long table, every model, store — against just reading the same rows and against the long CSV export plus tracker analyze on it, with each phase's peak memory.")
+        var command = new Command("model", "Start Azurite, seed a synthetic panel (the demo's simulation) as sealed wave blobs, and time FitWillingnessModel's work — stream the waves into what the models need, every model, store — against downloading the blobs' bytes, just reading the same rows and against the long CSV export plus tracker analyze on it, with each phase's peak memory.")
         {
             participants, waves, seed, withTable, json,
         };

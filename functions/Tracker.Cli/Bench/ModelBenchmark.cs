@@ -22,8 +22,8 @@ namespace Tracker.Cli.Bench;
 /// FitWillingnessModel's work on a large synthetic panel, against baselines in the same run. The panel's waves have
 /// all closed and are sealed (written straight to their snapshot blobs, the realistic state of a closed wave), with
 /// answers drawn by the demo's simulation. Phases: (1) just reading the sealed rows; (2) the long CSV export, then
-/// <c>tracker analyze</c>'s load-and-analyse on that CSV; (3) the aggregation itself: read, score into the long
-/// table, every model, store.
+/// <c>tracker analyze</c>'s load-and-analyse on that CSV; (3) the aggregation itself: stream the sealed waves into
+/// the aggregate, every model, store. Before them all, the floor: downloading the sealed blobs' bytes, nothing parsed.
 /// </summary>
 public sealed class ModelBenchmark(TrackerStack stack, ModelBenchClock clock)
 {
@@ -96,22 +96,22 @@ public sealed class ModelBenchmark(TrackerStack stack, ModelBenchClock clock)
         }).ConfigureAwait(false)).Phase);
         File.Delete(csv);
 
-        progress("Tracker: FitWillingnessModel's work (read, long table, every model, store)…");
+        progress("Tracker: FitWillingnessModel's work (stream the sealed waves into the aggregate, every model, store)…");
         var models = services.GetRequiredService<WillingnessModelService>();
         var (fit, aggregation) = await ModelBenchPhase.MeasureAsync(ModelBenchPhase.Aggregation, "Tracker: aggregation (all of the below)", async () =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var input = await models.ReadInputAsync(panel, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var reading = await models.ReadAsync(panel, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             var read = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var model = WillingnessModelFitter.Fit(input);
+            var model = WillingnessModelFitter.Fit(reading.Panel, reading.Aggregate);
             var fitted = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
             await services.GetRequiredService<ModelStore>().SaveAsync(model, cancellationToken).ConfigureAwait(false);
             var stored = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-            return ((read, fitted - read, stored - fitted, model), input.Responses.Count);
+            return ((read, fitted - read, stored - fitted, model), reading.Aggregate.Responses);
         }).ConfigureAwait(false);
         phases.Add(aggregation);
-        phases.Add(ModelBenchPhase.Part("aggregation_read", "  of which: read rows (ReadInputAsync)", aggregation.Rows, fit.Item1));
-        phases.Add(ModelBenchPhase.Part("aggregation_models", "  of which: long table + models", aggregation.Rows, fit.Item2));
+        phases.Add(ModelBenchPhase.Part("aggregation_read", "  of which: stream rows into the aggregate, per-wave sections (ReadAsync)", aggregation.Rows, fit.Item1));
+        phases.Add(ModelBenchPhase.Part("aggregation_models", "  of which: growth, decay, persistence, retention, covariate", aggregation.Rows, fit.Item2));
         phases.Add(ModelBenchPhase.Part("aggregation_store", "  of which: store JSON + CSV blobs", aggregation.Rows, fit.Item3));
         progress($"Decay: initial {fit.model.Analysis.Decay.Initial?.Estimate:F2}, plateau {fit.model.Analysis.Decay.Plateau?.Estimate:F2}, half-life {fit.model.Analysis.Decay.HalfLife?.Estimate:F1} days (truth {DemoTruth.Default.Initial}, {DemoTruth.Default.Plateau}, {DemoTruth.Default.HalfLifeDays}).");
         return phases;
