@@ -22,6 +22,25 @@ public static class PanelAnalysis
     {
         ArgumentNullException.ThrowIfNull(table);
         options ??= new PanelAnalysisOptions();
+        return Analyze(table, options, null);
+    }
+
+    /// <summary>
+    /// The models only — growth, decay, persistence, retention (and the RI-CLPM when asked) — with the per-wave
+    /// sections supplied by a caller that summarised each wave as it streamed past, so <paramref name="table"/> needs
+    /// only the columns the models read (subject, wave, time, outcome and the formula's).
+    /// </summary>
+    public static PanelReport Analyze(LongTable table, PanelAnalysisOptions options, IReadOnlyList<ColumnDescriptives> descriptives, IReadOnlyList<ConstructReliability> reliability)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(descriptives);
+        ArgumentNullException.ThrowIfNull(reliability);
+        return Analyze(table, options, (descriptives, reliability));
+    }
+
+    private static PanelReport Analyze(LongTable table, PanelAnalysisOptions options, (IReadOnlyList<ColumnDescriptives> Descriptives, IReadOnlyList<ConstructReliability> Reliability)? waveSections)
+    {
         if (table.RowCount == 0) throw new AnalysisException("the data have no rows");
 
         var outcome = table.Numbers(options.Outcome);
@@ -46,11 +65,7 @@ public static class PanelAnalysis
         }
 
         var groups = GroupIndex.Build(subject);
-        var constructs = options.Constructs ?? ConstructItems.FromColumnNames(table.Columns.Where(c => c.IsNumeric).Select(c => c.Name));
-        var items = constructs.Values.SelectMany(i => i).ToHashSet(StringComparer.Ordinal);
-        var roles = new HashSet<string>(StringComparer.Ordinal) { options.Subject, options.Wave, options.Time };
-        var scores = table.Columns.Where(c => c.IsNumeric && !roles.Contains(c.Name) && !items.Contains(c.Name)).Select(c => c.Name).ToList();
-        if (!scores.Contains(options.Outcome, StringComparer.Ordinal)) scores.Insert(0, options.Outcome);
+        var (descriptives, reliability) = waveSections ?? WaveSections(table, options);
 
         var riclpm = options.Riclpm is { } specification
             ? RiclpmModel.Fit(table, specification with { Subject = options.Subject, Wave = options.Wave })
@@ -61,11 +76,32 @@ public static class PanelAnalysis
             DecayModel.Fit(time, outcome),
             PersistenceModel.Fit(groups.Codes, wave, outcome),
             KaplanMeier.Fit(groups.Codes, wave),
-            WaveDescriptives.Describe(table, options.Wave, scores),
-            CronbachAlpha.ByWave(table, options.Wave, constructs))
+            descriptives,
+            reliability)
         {
             Riclpm = riclpm,
             WaveCount = wave.Where(w => !double.IsNaN(w)).Distinct().Count(),
         };
+    }
+
+    /// <summary>Descriptives of every score column and α of every construct, per wave.</summary>
+    private static (IReadOnlyList<ColumnDescriptives>, IReadOnlyList<ConstructReliability>) WaveSections(LongTable table, PanelAnalysisOptions options)
+    {
+        var constructs = options.Constructs ?? ConstructItems.FromColumnNames(table.Columns.Where(c => c.IsNumeric).Select(c => c.Name));
+        var scores = ScoreColumns(table.Columns.Where(c => c.IsNumeric).Select(c => c.Name), constructs, options);
+        return (WaveDescriptives.Describe(table, options.Wave, scores), CronbachAlpha.ByWave(table, options.Wave, constructs));
+    }
+
+    /// <summary>The columns descriptives are given for: every numeric column that is neither a role nor an item of a construct, the outcome first when it would be missing.</summary>
+    public static IReadOnlyList<string> ScoreColumns(IEnumerable<string> numericColumns, IReadOnlyDictionary<string, IReadOnlyList<string>> constructs, PanelAnalysisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(numericColumns);
+        ArgumentNullException.ThrowIfNull(constructs);
+        ArgumentNullException.ThrowIfNull(options);
+        var items = constructs.Values.SelectMany(i => i).ToHashSet(StringComparer.Ordinal);
+        var roles = new HashSet<string>(StringComparer.Ordinal) { options.Subject, options.Wave, options.Time };
+        var scores = numericColumns.Where(c => !roles.Contains(c) && !items.Contains(c)).ToList();
+        if (!scores.Contains(options.Outcome, StringComparer.Ordinal)) scores.Insert(0, options.Outcome);
+        return scores;
     }
 }

@@ -114,9 +114,9 @@ public sealed class SealingTests(StackFixture stack)
     /// <summary>The model fitted on what the aggregation reads now, at a fixed fitting time so two fits can be compared byte for byte.</summary>
     private async Task<string> ModelJsonAsync(Panel panel)
     {
-        var input = await Service<WillingnessModelService>().ReadInputAsync(panel, stack.Clock.GetUtcNow(), CancellationToken.None);
-        Assert.Equal(StackFixture.ClosedWaveParticipants, input.Responses.Count);
-        var model = WillingnessModelFitter.Fit(input with { FittedAt = DateTimeOffset.UnixEpoch });
+        var reading = await Service<WillingnessModelService>().ReadAsync(panel, stack.Clock.GetUtcNow(), CancellationToken.None);
+        Assert.Equal(StackFixture.ClosedWaveParticipants, reading.Aggregate.Responses);
+        var model = WillingnessModelFitter.Fit(reading.Panel with { FittedAt = DateTimeOffset.UnixEpoch }, reading.Aggregate);
         return System.Text.Encoding.UTF8.GetString(ModelJson.SerializeToUtf8(model));
     }
 

@@ -16,7 +16,7 @@ public static class ModelBenchCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated answers.", DefaultValueFactory = _ => 20261128 };
         var withTable = new Option<bool>("--with-table") { Description = "Also write the rows to the responses table (100-entity transactions) and time reading them from there." };
         var json = new Option<string?>("--json") { Description = "Also write the phases as JSON to this file." };
-        var command = new Command("model", "Start Azurite, seed a synthetic panel (the demo's simulation) as sealed wave blobs, and time FitWillingnessModel's work — read, long table, every model, store — against just reading the same rows and against the long CSV export plus tracker analyze on it, with each phase's peak memory.")
+        var command = new Command("model", "Start Azurite, seed a synthetic panel (the demo's simulation) as sealed wave blobs, and time FitWillingnessModel's work — stream the waves into what the models need, every model, store — against downloading the blobs' bytes, just reading the same rows and against the long CSV export plus tracker analyze on it, with each phase's peak memory.")
         {
             participants, waves, seed, withTable, json,
         };
@@ -33,19 +33,16 @@ public static class ModelBenchCommand
             var work = Directory.CreateTempSubdirectory("tracker-bench-model-");
             try
             {
-                await using var stack = await TrackerStack.StartAsync(BenchCommand.StackOptions(), cancellationToken);
-                var phases = await new ModelBenchmark(stack).RunAsync(count, waveCount, parse.GetValue(seed), parse.GetValue(withTable), work.FullName,
+                var clock = new ModelBenchClock();
+                var options = BenchCommand.StackOptions();
+                options.Clock = clock;
+                await using var stack = await TrackerStack.StartAsync(options, cancellationToken);
+                var phases = await new ModelBenchmark(stack, clock).RunAsync(count, waveCount, parse.GetValue(seed), parse.GetValue(withTable), work.FullName,
                     line => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]"), cancellationToken);
                 Print(count, waveCount, phases);
                 if (parse.GetValue(json) is { } path)
                 {
-                    await File.WriteAllTextAsync(path, JsonSerializer.Serialize(phases.Select(p => new
-                    {
-                        phase = p.Name, rows = p.Rows, seconds = Math.Round(p.Seconds, 3),
-                        peak_heap_mb = double.IsNaN(p.PeakHeapMb) ? (double?)null : Math.Round(p.PeakHeapMb, 1),
-                        peak_working_set_mb = double.IsNaN(p.PeakWorkingSetMb) ? (double?)null : Math.Round(p.PeakWorkingSetMb, 1),
-                        allocated_mb = double.IsNaN(p.AllocatedMb) ? (double?)null : Math.Round(p.AllocatedMb, 1),
-                    })) + "\n", cancellationToken);
+                    await File.WriteAllTextAsync(path, ModelBenchReport.Json(count, waveCount, phases) + "\n", cancellationToken);
                 }
 
                 return 0;

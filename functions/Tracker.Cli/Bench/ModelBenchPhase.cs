@@ -1,9 +1,21 @@
 namespace Tracker.Cli.Bench;
 
 /// <summary>One timed phase of <c>tracker bench model</c>: wall time, the peaks while it ran, and what it allocated in total.</summary>
-public sealed record ModelBenchPhase(string Name, int Rows, double Seconds, double PeakHeapMb, double PeakWorkingSetMb, double AllocatedMb)
+/// <param name="Key">A stable name for the JSON (the <see cref="Name"/> is for people and may change).</param>
+public sealed record ModelBenchPhase(string Key, string Name, int Rows, double Seconds, double PeakHeapMb, double PeakWorkingSetMb, double AllocatedMb)
 {
-    public static async Task<(T Result, ModelBenchPhase Phase)> MeasureAsync<T>(string name, Func<Task<(T Result, int Rows)>> work)
+    public const string Seed = "seed";
+    public const string BlobBytes = "baseline_blob_bytes";
+    public const string ReadRows = "baseline_read_rows";
+    public const string ReadTable = "baseline_read_table";
+    public const string ExportCsv = "baseline_export_csv";
+    public const string AnalyzeCsv = "baseline_analyze_csv";
+    public const string Aggregation = "aggregation";
+
+    /// <summary>A part of a measured phase, timed inside it (its memory is the whole phase's).</summary>
+    public static ModelBenchPhase Part(string key, string name, int rows, double seconds) => new(key, name, rows, seconds, double.NaN, double.NaN, double.NaN);
+
+    public static async Task<(T Result, ModelBenchPhase Phase)> MeasureAsync<T>(string key, string name, Func<Task<(T Result, int Rows)>> work)
     {
         ArgumentNullException.ThrowIfNull(work);
         var sampler = MemorySampler.Start();
@@ -22,6 +34,6 @@ public sealed record ModelBenchPhase(string Name, int Rows, double Seconds, doub
 
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0;
-        return (result, new ModelBenchPhase(name, rows, seconds, sampler.PeakHeapBytes / 1048576.0, sampler.PeakWorkingSetBytes / 1048576.0, allocatedMb));
+        return (result, new ModelBenchPhase(key, name, rows, seconds, sampler.PeakHeapBytes / 1048576.0, sampler.PeakWorkingSetBytes / 1048576.0, allocatedMb));
     }
 }

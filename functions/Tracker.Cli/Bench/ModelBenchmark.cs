@@ -22,16 +22,15 @@ namespace Tracker.Cli.Bench;
 /// FitWillingnessModel's work on a large synthetic panel, against baselines in the same run. The panel's waves have
 /// all closed and are sealed (written straight to their snapshot blobs, the realistic state of a closed wave), with
 /// answers drawn by the demo's simulation. Phases: (1) just reading the sealed rows; (2) the long CSV export, then
-/// <c>tracker analyze</c>'s load-and-analyse on that CSV; (3) the aggregation itself: read, score into the long
-/// table, every model, store.
+/// <c>tracker analyze</c>'s load-and-analyse on that CSV; (3) the aggregation itself: stream the sealed waves into
+/// the aggregate, every model, store. Before them all, the floor: downloading the sealed blobs' bytes, nothing parsed.
 /// </summary>
-public sealed class ModelBenchmark(TrackerStack stack)
+public sealed class ModelBenchmark(TrackerStack stack, ModelBenchClock clock)
 {
     public async Task<IReadOnlyList<ModelBenchPhase>> RunAsync(int participants, int waves, int seed, bool seedTable, string workDirectory, Action<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
         var services = stack.Host.Services;
-        var clock = services.GetRequiredService<TimeProvider>();
         var now = clock.GetUtcNow();
         var definition = new PanelDefinition
         {
@@ -39,7 +38,10 @@ public sealed class ModelBenchmark(TrackerStack stack)
             Instrument = JsonDocument.Parse("\"default\"").RootElement.Clone(),
             Schedule = new ScheduleDefinition { Start = now.AddDays(-7 * waves - 1), Waves = waves, Interval = "P7D", Window = "P5D" },
         };
+        // Created "before" its start (a panel whose waves have all closed is refused), then the clock returns to now.
+        clock.Offset = -TimeSpan.FromDays(7 * waves + 2);
         var created = await services.GetRequiredService<PanelService>().CreateAsync(definition, cancellationToken).ConfigureAwait(false);
+        clock.Offset = TimeSpan.Zero;
         var panel = created.Value ?? throw new InvalidOperationException(string.Join("; ", created.Problems));
         var phases = new List<ModelBenchPhase>();
 
@@ -48,7 +50,7 @@ public sealed class ModelBenchmark(TrackerStack stack)
         var people = population.Draw(participants, waves);
         var store = services.GetRequiredService<SealedWaveStore>();
         progress($"Seeding {participants.ToString("N0", CultureInfo.InvariantCulture)} participants × {waves} waves as sealed blobs{(seedTable ? " and table rows" : "")}…");
-        var (_, seeding) = await ModelBenchPhase.MeasureAsync("seed: sealed blobs" + (seedTable ? " + responses table" : ""), async () =>
+        var (_, seeding) = await ModelBenchPhase.MeasureAsync(ModelBenchPhase.Seed, "seed: sealed blobs" + (seedTable ? " + responses table" : ""), async () =>
         {
             var total = 0;
             for (var wave = 1; wave <= waves; wave++)
@@ -64,26 +66,29 @@ public sealed class ModelBenchmark(TrackerStack stack)
         }).ConfigureAwait(false);
         phases.Add(seeding);
 
+        progress("Baseline: downloading the sealed blobs' bytes…");
+        phases.Add((await ModelBenchPhase.MeasureAsync(ModelBenchPhase.BlobBytes, "baseline: download sealed blobs (bytes only; rows = MB)", async () => (0, await DownloadAsync(panel, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false)).Phase);
+
         var source = services.GetRequiredService<IResponseSource>();
         progress("Baseline: reading the sealed rows without modelling…");
-        phases.Add((await ModelBenchPhase.MeasureAsync("baseline: read sealed rows", async () => (0, await CountAsync(source, panel, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false)).Phase);
+        phases.Add((await ModelBenchPhase.MeasureAsync(ModelBenchPhase.ReadRows, "baseline: read sealed rows", async () => (0, await CountAsync(source, panel, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false)).Phase);
 
         if (seedTable)
         {
             var table = services.GetRequiredService<TableResponseSource>();
             progress("Baseline: reading the same rows from the responses table…");
-            phases.Add((await ModelBenchPhase.MeasureAsync("baseline: read responses table", async () => (0, await CountAsync(table, panel, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false)).Phase);
+            phases.Add((await ModelBenchPhase.MeasureAsync(ModelBenchPhase.ReadTable, "baseline: read responses table", async () => (0, await CountAsync(table, panel, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false)).Phase);
         }
 
         var csv = Path.Combine(workDirectory, $"{panel.Id}-long.csv");
         progress("Baseline: the long CSV export, then tracker analyze on it…");
-        phases.Add((await ModelBenchPhase.MeasureAsync("baseline: export long CSV", async () =>
+        phases.Add((await ModelBenchPhase.MeasureAsync(ModelBenchPhase.ExportCsv, "baseline: export long CSV", async () =>
         {
             await using var file = File.Create(csv);
             await services.GetRequiredService<PanelExporter>().WriteAsync(panel, ExportFormat.LongCsv, file, cancellationToken).ConfigureAwait(false);
             return (0, 0);
         }).ConfigureAwait(false)).Phase);
-        phases.Add((await ModelBenchPhase.MeasureAsync("baseline: tracker analyze on that CSV", () =>
+        phases.Add((await ModelBenchPhase.MeasureAsync(ModelBenchPhase.AnalyzeCsv, "baseline: tracker analyze on that CSV", () =>
         {
             var table = CsvTableLoader.Load(csv, WillingnessFormula.Subject);
             PanelAnalysis.Analyze(table, WillingnessFormula.Options("willingness", WillingnessFormula.Growth("willingness")));
@@ -91,23 +96,23 @@ public sealed class ModelBenchmark(TrackerStack stack)
         }).ConfigureAwait(false)).Phase);
         File.Delete(csv);
 
-        progress("Tracker: FitWillingnessModel's work (read, long table, every model, store)…");
+        progress("Tracker: FitWillingnessModel's work (stream the sealed waves into the aggregate, every model, store)…");
         var models = services.GetRequiredService<WillingnessModelService>();
-        var (fit, aggregation) = await ModelBenchPhase.MeasureAsync("Tracker: aggregation (all of the below)", async () =>
+        var (fit, aggregation) = await ModelBenchPhase.MeasureAsync(ModelBenchPhase.Aggregation, "Tracker: aggregation (all of the below)", async () =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var input = await models.ReadInputAsync(panel, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var reading = await models.ReadAsync(panel, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             var read = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var model = WillingnessModelFitter.Fit(input);
+            var model = WillingnessModelFitter.Fit(reading.Panel, reading.Aggregate);
             var fitted = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
             await services.GetRequiredService<ModelStore>().SaveAsync(model, cancellationToken).ConfigureAwait(false);
             var stored = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-            return ((read, fitted - read, stored - fitted, model), input.Responses.Count);
+            return ((read, fitted - read, stored - fitted, model), reading.Aggregate.Responses);
         }).ConfigureAwait(false);
         phases.Add(aggregation);
-        phases.Add(new ModelBenchPhase("  of which: read rows (ReadInputAsync)", aggregation.Rows, fit.Item1, double.NaN, double.NaN, double.NaN));
-        phases.Add(new ModelBenchPhase("  of which: long table + models", aggregation.Rows, fit.Item2, double.NaN, double.NaN, double.NaN));
-        phases.Add(new ModelBenchPhase("  of which: store JSON + CSV blobs", aggregation.Rows, fit.Item3, double.NaN, double.NaN, double.NaN));
+        phases.Add(ModelBenchPhase.Part("aggregation_read", "  of which: stream rows into the aggregate, per-wave sections (ReadAsync)", aggregation.Rows, fit.Item1));
+        phases.Add(ModelBenchPhase.Part("aggregation_models", "  of which: growth, decay, persistence, retention, covariate", aggregation.Rows, fit.Item2));
+        phases.Add(ModelBenchPhase.Part("aggregation_store", "  of which: store JSON + CSV blobs", aggregation.Rows, fit.Item3));
         progress($"Decay: initial {fit.model.Analysis.Decay.Initial?.Estimate:F2}, plateau {fit.model.Analysis.Decay.Plateau?.Estimate:F2}, half-life {fit.model.Analysis.Decay.HalfLife?.Estimate:F1} days (truth {DemoTruth.Default.Initial}, {DemoTruth.Default.Plateau}, {DemoTruth.Default.HalfLifeDays}).");
         return phases;
     }
@@ -140,6 +145,23 @@ public sealed class ModelBenchmark(TrackerStack stack)
                 SubmittedAt = r.SubmittedAt,
                 Revision = r.Revision,
             })), token).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    /// <summary>The floor under any reading: each sealed wave's blob downloaded to nowhere, nothing parsed. Returns the bytes' megabytes as its "rows".</summary>
+    private async Task<int> DownloadAsync(Panel panel, CancellationToken cancellationToken)
+    {
+        var container = stack.Host.Services.GetRequiredService<TrackerStorage>().Container(StorageNames.SealedWavesContainer);
+        long bytes = 0;
+        for (var wave = 1; wave <= panel.Schedule.Waves; wave++)
+        {
+            var download = await container.GetBlobClient(SealedWaveStore.BlobName(panel.Id, wave)).DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await using var content = download.Value.Content;
+            var counter = new CountingStream();
+            await content.CopyToAsync(counter, cancellationToken).ConfigureAwait(false);
+            bytes += counter.Length;
+        }
+
+        return (int)(bytes / 1_000_000);
     }
 
     private static async Task<int> CountAsync(IResponseSource source, Panel panel, CancellationToken cancellationToken)

@@ -4,15 +4,16 @@ using Tracker.Engine.Exports;
 using Tracker.Engine.Invitations;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Storage;
+using Tracker.Model.Aggregation;
 using Tracker.Model.Models;
-using Tracker.Model.Time;
 using Tracker.Engine.Telemetry;
 
 namespace Tracker.Engine.Models;
 
 /// <summary>
-/// The aggregation: for each panel whose responses or wave states changed since its latest model, read every wave's
-/// responses (a sealed wave from its snapshot blob, an open one from the responses table), run the models (<see cref="WillingnessModelFitter"/>), and store the result. A run with nothing new
+/// The aggregation: for each panel whose responses or wave states changed since its latest model, stream every wave's
+/// responses (a sealed wave from its snapshot blob, an open one from the responses table) into what the models need
+/// (<see cref="PanelAggregate"/>), run the models (<see cref="WillingnessModelFitter"/>), and store the result. A run with nothing new
 /// does nothing, and two runs at once at worst both store the same model.
 /// </summary>
 public sealed class WillingnessModelService
@@ -58,83 +59,85 @@ public sealed class WillingnessModelService
     {
         ArgumentNullException.ThrowIfNull(panel);
         using var activity = EngineTelemetry.StartModelFit(panel.Id);
-        var input = await ReadInputAsync(panel, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var reading = await ReadAsync(panel, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var latest = await store.GetLatestAsync(panel.Id, cancellationToken).ConfigureAwait(false);
-        if (input.Responses.Count == 0) return new ModelFitOutcome(panel.Id, latest, false);
-        if (latest is not null && !IsStale(latest, input.LatestResponseAt, input.Waves))
+        if (reading.Aggregate.Responses == 0) return new ModelFitOutcome(panel.Id, latest, false);
+        if (latest is not null && !IsStale(latest, reading.Panel.LatestResponseAt, reading.Panel.Waves))
         {
             return new ModelFitOutcome(panel.Id, latest, false);
         }
 
-        var model = WillingnessModelFitter.Fit(input);
+        var model = WillingnessModelFitter.Fit(reading.Panel, reading.Aggregate);
         await store.SaveAsync(model, cancellationToken).ConfigureAwait(false);
-        EngineTelemetry.ModelFitted(panel.Id, input.Responses.Count);
+        EngineTelemetry.ModelFitted(panel.Id, reading.Aggregate.Responses);
         logger.LogInformation("Fitted the willingness model of panel {PanelId}: {Responses} responses over {Waves} waves, decay converged: {Converged}",
-            panel.Id, input.Responses.Count, input.Waves.Count, model.Analysis.Decay.Converged);
+            panel.Id, reading.Aggregate.Responses, reading.Panel.Waves.Count, model.Analysis.Decay.Converged);
         return new ModelFitOutcome(panel.Id, model, true);
     }
 
     /// <summary>
     /// Everything the fit reads, as of <paramref name="now"/>: every started wave's responses (through the response
-    /// source, so sealed waves come from their snapshots) and invitation counts. Public so the benchmark and the tests
-    /// can time and compare the reading apart from the fitting.
+    /// source, so sealed waves come from their snapshots) streamed one wave at a time into a <see cref="PanelAggregate"/>
+    /// (no response is kept once its wave has been summarised), and each wave's invitation count. Public so the
+    /// benchmark and the tests can time and compare the reading apart from the fitting.
     /// </summary>
-    public async Task<ModelInput> ReadInputAsync(Panel panel, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ModelReading> ReadAsync(Panel panel, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(panel);
+        var header = Describe(panel, now);
+        var aggregate = PanelAggregate.For(header);
         var started = Enumerable.Range(1, panel.Schedule.Waves).Where(w => panel.Schedule.StateAt(w, now) != WaveState.Scheduled).ToList();
-        var read = new List<(Responses.StoredResponse Response, int Wave)>();
-        var waves = new List<WaveRow>();
+        var invited = new Dictionary<int, int>();
         DateTimeOffset? newest = null;
         foreach (var wave in started)
         {
-            var count = 0;
             await foreach (var response in responses.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false))
             {
-                read.Add((response, wave));
+                aggregate.Add(wave, response.ParticipantId, response.SubmittedAt, response.Scores, response.Answers);
                 if (newest is null || response.SubmittedAt > newest) newest = response.SubmittedAt;
-                count++;
             }
 
             var rows = await ledger.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
-            var invited = rows.Values.Count(r => r.Kind == MessageKind.Invite && r.State == InvitationEntity.Sent);
-            waves.Add(new WaveRow
+            invited[wave] = rows.Values.Count(r => r.Kind == MessageKind.Invite && r.State == InvitationEntity.Sent);
+        }
+
+        aggregate.Complete();
+        var tallies = aggregate.Waves.ToDictionary(t => t.Wave);
+        var waves = started.Select(wave =>
+        {
+            var tally = tallies.GetValueOrDefault(wave);
+            var count = tally?.Responded ?? 0;
+            return new WaveRow
             {
                 Wave = wave,
                 OpensAt = panel.Schedule.OpensAt(wave),
                 ClosesAt = panel.Schedule.ClosesAt(wave),
                 State = panel.Schedule.StateAt(wave, now).ToString().ToLowerInvariant(),
-                Days = (panel.Schedule.OpensAt(wave) - panel.Schedule.Start).TotalDays,
-                Invited = invited,
+                // A wave nobody answered yet sits where the schedule puts it; one with answers at their mean days.
+                Days = tally?.MeanDays ?? (panel.Schedule.OpensAt(wave) - panel.Schedule.Start).TotalDays,
+                Invited = invited[wave],
                 Responded = count,
-                ResponseRate = invited == 0 ? null : Math.Round((double)count / invited, 4),
-            });
-        }
-
-        var first = ModelTimeAxis.FirstAnswered(read.Select(r => new TimedAnswer(r.Response.ParticipantId, r.Wave, r.Response.SubmittedAt)));
-        var records = read.Select(r => new ResponseRecord(r.Response.ParticipantId, r.Wave, r.Response.Scores, r.Response.Answers)
-        {
-            Days = ModelTimeAxis.Between(first[r.Response.ParticipantId], r.Response.SubmittedAt),
+                ResponseRate = invited[wave] == 0 ? null : Math.Round((double)count / invited[wave], 4),
+            };
         }).ToList();
-        var meanDays = records.GroupBy(r => r.Wave).ToDictionary(g => g.Key, g => ModelTimeAxis.WaveMean(g.Select(r => r.Days!.Value)));
-        waves = waves.Select(w => meanDays.TryGetValue(w.Wave, out var mean) ? w with { Days = mean } : w).ToList();
 
-        return new ModelInput
-        {
-            PanelId = panel.Id,
-            PanelName = panel.Name,
-            MinimumCellSize = panel.MinimumCellSize,
-            WavesPlanned = panel.Schedule.Waves,
-            ScaleMin = panel.Instrument.Scale.Min,
-            ScaleMax = panel.Instrument.Scale.Max,
-            Constructs = panel.Instrument.Constructs.Select(c => new ConstructInfo(c.Id, c.Name, c.Layer)).ToList(),
-            ReversedItems = panel.Instrument.Items.Where(i => i.Reversed).Select(i => i.Id).ToHashSet(StringComparer.Ordinal),
-            Waves = waves,
-            Responses = records,
-            FittedAt = now,
-            LatestResponseAt = newest,
-        };
+        return new ModelReading(header with { Waves = waves, LatestResponseAt = newest }, aggregate);
     }
+
+    /// <summary>The panel as the model document describes it; waves and the latest response are filled in by the reading.</summary>
+    private static ModelInput Describe(Panel panel, DateTimeOffset now) => new()
+    {
+        PanelId = panel.Id,
+        PanelName = panel.Name,
+        MinimumCellSize = panel.MinimumCellSize,
+        WavesPlanned = panel.Schedule.Waves,
+        ScaleMin = panel.Instrument.Scale.Min,
+        ScaleMax = panel.Instrument.Scale.Max,
+        Constructs = panel.Instrument.Constructs.Select(c => new ConstructInfo(c.Id, c.Name, c.Layer)).ToList(),
+        ReversedItems = panel.Instrument.Items.Where(i => i.Reversed).Select(i => i.Id).ToHashSet(StringComparer.Ordinal),
+        Waves = [],
+        FittedAt = now,
+    };
 
     /// <summary>Newer answers, a wave that opened or closed, or a changed invitation count since the stored model.</summary>
     private static bool IsStale(ModelDocument latest, DateTimeOffset? newest, IReadOnlyList<WaveRow> waves) =>

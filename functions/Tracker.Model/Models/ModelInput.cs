@@ -22,7 +22,8 @@ public sealed record ModelInput
 
     public required IReadOnlyList<WaveRow> Waves { get; init; }
 
-    public required IReadOnlyList<ResponseRecord> Responses { get; init; }
+    /// <summary>Every response, for <see cref="WillingnessModelFitter.Fit(ModelInput)"/>; empty when the responses were streamed into an aggregate instead.</summary>
+    public IReadOnlyList<ResponseRecord> Responses { get; init; } = [];
 
     public required DateTimeOffset FittedAt { get; init; }
 

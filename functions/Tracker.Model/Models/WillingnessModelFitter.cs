@@ -2,6 +2,7 @@ using Tracker.Analysis;
 using Tracker.Analysis.Data;
 using Tracker.Analysis.Formula;
 using Tracker.Analysis.Growth;
+using Tracker.Model.Aggregation;
 using Tracker.Model.Time;
 
 namespace Tracker.Model.Models;
@@ -14,6 +15,10 @@ namespace Tracker.Model.Models;
 /// </summary>
 public static class WillingnessModelFitter
 {
+    /// <summary>
+    /// Fits on the whole long table built in memory from <see cref="ModelInput.Responses"/>: for small inputs, and the
+    /// reference the streamed <see cref="Fit(ModelInput, PanelAggregate)"/> is checked against.
+    /// </summary>
     public static ModelDocument Fit(ModelInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -21,43 +26,67 @@ public static class WillingnessModelFitter
 
         var table = BuildTable(input);
         var formula = WillingnessFormula.Growth(input.Outcome);
-        var report = Analyze(table, input.Outcome, formula);
-        return new ModelDocument
-        {
-            PanelId = input.PanelId,
-            PanelName = input.PanelName,
-            FittedAt = input.FittedAt,
-            LatestResponseAt = input.LatestResponseAt,
-            MinimumCellSize = input.MinimumCellSize,
-            Outcome = input.Outcome,
-            WavesPlanned = input.WavesPlanned,
-            ScaleMin = input.ScaleMin,
-            ScaleMax = input.ScaleMax,
-            Time = ModelTimeAxis.Describe(),
-            Constructs = input.Constructs,
-            Waves = input.Waves,
-            Analysis = ModelDocumentFactory.FromReport(report),
-            CovariateModel = FitCovariate(input, table),
-        };
+        var report = Analyze(table, input.Outcome, formula, null);
+        return Document(input, report, FitCovariate(input, table));
     }
+
+    /// <summary>
+    /// Fits on what <paramref name="aggregate"/> accumulated while the responses streamed past (completed); the panel's
+    /// description comes from <paramref name="panel"/>, whose <see cref="ModelInput.Responses"/> are not read. The
+    /// document is the one <see cref="Fit(ModelInput)"/> gives on the same responses, number for number.
+    /// </summary>
+    public static ModelDocument Fit(ModelInput panel, PanelAggregate aggregate)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(aggregate);
+        if (aggregate.Responses == 0) throw new ArgumentException("A model needs at least one response.", nameof(aggregate));
+
+        var table = aggregate.ModelTable();
+        var formula = WillingnessFormula.Growth(panel.Outcome);
+        var report = Analyze(table, panel.Outcome, formula, aggregate);
+        return Document(panel, report, FitCovariate(panel, table));
+    }
+
+    private static ModelDocument Document(ModelInput input, PanelReport report, CovariateModelDocument? covariate) => new()
+    {
+        PanelId = input.PanelId,
+        PanelName = input.PanelName,
+        FittedAt = input.FittedAt,
+        LatestResponseAt = input.LatestResponseAt,
+        MinimumCellSize = input.MinimumCellSize,
+        Outcome = input.Outcome,
+        WavesPlanned = input.WavesPlanned,
+        ScaleMin = input.ScaleMin,
+        ScaleMax = input.ScaleMax,
+        Time = ModelTimeAxis.Describe(),
+        Constructs = input.Constructs,
+        Waves = input.Waves,
+        Analysis = ModelDocumentFactory.FromReport(report),
+        CovariateModel = covariate,
+    };
 
     /// <summary>
     /// Runs every model. When the growth model's data are unusable in a way the library reports by throwing (after the
     /// first wave the random slope of a constant time throws), the other sections are still wanted: they are computed
     /// with an intercept-only growth formula and the growth section keeps the real formula and the problem.
     /// </summary>
-    private static PanelReport Analyze(LongTable table, string outcome, string formula)
+    private static PanelReport Analyze(LongTable table, string outcome, string formula, PanelAggregate? aggregate)
     {
         try
         {
-            return PanelAnalysis.Analyze(table, WillingnessFormula.Options(outcome, formula));
+            return Analyze(table, WillingnessFormula.Options(outcome, formula), aggregate);
         }
         catch (AnalysisException problem) when (problem is not FormulaException)
         {
-            var report = PanelAnalysis.Analyze(table, WillingnessFormula.Options(outcome, WillingnessFormula.InterceptOnly(outcome)));
+            var report = Analyze(table, WillingnessFormula.Options(outcome, WillingnessFormula.InterceptOnly(outcome)), aggregate);
             return report with { Growth = new GrowthOutcome(formula, null, problem.Message) };
         }
     }
+
+    /// <summary>The whole table's sections, or the models on the narrow table with the per-wave sections the aggregate summarised as it read.</summary>
+    private static PanelReport Analyze(LongTable table, PanelAnalysisOptions options, PanelAggregate? aggregate) => aggregate is null
+        ? PanelAnalysis.Analyze(table, options)
+        : PanelAnalysis.Analyze(table, options, aggregate.Descriptives(options), aggregate.Reliability());
 
     /// <summary>participant_id, wave, days, one column per construct score and per item (items named {construct}_{n}).</summary>
     public static LongTable BuildTable(ModelInput input)

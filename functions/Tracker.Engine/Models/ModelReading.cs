@@ -1,0 +1,7 @@
+using Tracker.Model.Aggregation;
+using Tracker.Model.Models;
+
+namespace Tracker.Engine.Models;
+
+/// <summary>What one read of a panel gives the fit: the panel as the document describes it (waves with their counts, latest response) and its streamed aggregate.</summary>
+public sealed record ModelReading(ModelInput Panel, PanelAggregate Aggregate);

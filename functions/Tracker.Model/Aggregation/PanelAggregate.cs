@@ -1,0 +1,248 @@
+using Tracker.Analysis;
+using Tracker.Analysis.Data;
+using Tracker.Analysis.Descriptives;
+using Tracker.Analysis.Reliability;
+using Tracker.Model.Models;
+using Tracker.Model.Time;
+
+namespace Tracker.Model.Aggregation;
+
+/// <summary>
+/// What the willingness models need from a panel's responses, accumulated as they stream past one wave at a time
+/// (waves in ascending order), instead of every response and a long table with a column per item:
+/// <list type="bullet">
+/// <item>per wave, as it closes: descriptives of every score and item column and Cronbach's α of every construct
+/// (computed on that wave's rows alone, in the long table's order, so each number is the one the whole table gives);</item>
+/// <item>across waves, the narrow columns the models read: participant (as codes), wave, days, the outcome and the
+/// covariate construct — growth, decay, persistence and retention fit on these.</item>
+/// </list>
+/// Only the wave being read is held in full. Days are <see cref="ModelTimeAxis.Between"/> the participant's first
+/// answered submission (the first wave they appear in) and this one.
+/// </summary>
+public sealed class PanelAggregate
+{
+    private readonly IReadOnlyList<string> constructs;
+    private readonly Dictionary<string, int> constructIndex;
+    private readonly IReadOnlySet<string> reversedItems;
+    private readonly int scaleMin;
+    private readonly int scaleMax;
+    private readonly string outcome;
+    private readonly string? covariate;
+    private readonly Dictionary<string, Participant> participants = new(StringComparer.Ordinal);
+    private readonly List<string> labels = [];
+    private readonly List<int> codes = [];
+    private readonly List<double> waves = [];
+    private readonly List<double> days = [];
+    private readonly List<double> outcomes = [];
+    private readonly List<double> covariates = [];
+    private readonly SortedSet<string> items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<WaveSummary>> summaries = new(StringComparer.Ordinal);
+    private readonly List<(int Wave, string Construct, IReadOnlyList<string> Items, WaveAlpha Alpha)> alphas = [];
+    private readonly List<WaveTally> tallies = [];
+    private WaveBuffer? current;
+    private bool covariateSeen;
+
+    public PanelAggregate(IReadOnlyList<ConstructInfo> constructs, IReadOnlySet<string> reversedItems, int scaleMin, int scaleMax, string outcome, string? covariateConstruct)
+    {
+        ArgumentNullException.ThrowIfNull(constructs);
+        ArgumentNullException.ThrowIfNull(reversedItems);
+        ArgumentNullException.ThrowIfNull(outcome);
+        this.constructs = constructs.Select(c => c.Id).ToList();
+        constructIndex = this.constructs.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+        this.reversedItems = reversedItems;
+        this.scaleMin = scaleMin;
+        this.scaleMax = scaleMax;
+        this.outcome = outcome;
+        covariate = covariateConstruct;
+    }
+
+    /// <summary>An aggregate for the panel <paramref name="input"/> describes (its responses are not read).</summary>
+    public static PanelAggregate For(ModelInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new PanelAggregate(input.Constructs, input.ReversedItems, input.ScaleMin, input.ScaleMax, input.Outcome, input.CovariateConstruct);
+    }
+
+    /// <summary>Responses added so far.</summary>
+    public int Responses => codes.Count + (current?.Count ?? 0);
+
+    /// <summary>The waves that had responses, in order, once <see cref="Complete"/> has run.</summary>
+    public IReadOnlyList<WaveTally> Waves => tallies;
+
+    /// <summary>
+    /// Adds one response. Waves must arrive in ascending order; within a wave any order (the long table's order, by
+    /// participant id, is restored when the wave closes).
+    /// </summary>
+    public void Add(int wave, string participantId, DateTimeOffset submittedAt, IReadOnlyDictionary<string, double?> scores, IReadOnlyDictionary<string, int> answers)
+    {
+        ArgumentNullException.ThrowIfNull(participantId);
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(answers);
+        if (current is null || current.Wave != wave)
+        {
+            if (current is not null && wave < current.Wave) throw new InvalidOperationException($"wave {wave} arrived after wave {current.Wave}: waves must stream in ascending order");
+            if (current is not null) CloseWave();
+            current = new WaveBuffer(wave, constructs.Count);
+        }
+
+        if (!participants.TryGetValue(participantId, out var participant))
+        {
+            participant = new Participant(submittedAt);
+            participants.Add(participantId, participant);
+        }
+
+        current.BeginRow(participantId, ModelTimeAxis.Between(participant.FirstSubmittedAt, submittedAt));
+        for (var c = 0; c < constructs.Count; c++)
+        {
+            current.SetScore(c, scores.TryGetValue(constructs[c], out var s) && s is { } v ? v : double.NaN);
+        }
+
+        foreach (var (item, answer) in answers)
+        {
+            if (constructIndex.ContainsKey(item)) continue;
+            // Items enter Cronbach's α, which needs every item keyed the same way as its construct: reverse-keyed answers are reversed.
+            current.SetItem(item, reversedItems.Contains(item) ? scaleMin + scaleMax - answer : answer);
+        }
+
+        current.EndRow();
+    }
+
+    /// <summary>Closes the last wave. Call once, after the last response.</summary>
+    public void Complete()
+    {
+        if (current is not null) CloseWave();
+        current = null;
+    }
+
+    /// <summary>The narrow long table the models fit on: participant_id (codes), wave, days, the outcome and the covariate construct, rows by wave then participant id.</summary>
+    public LongTable ModelTable()
+    {
+        var columns = new List<TableColumn>
+        {
+            TableColumn.FromCodes(WillingnessFormula.Subject, codes.ToArray(), labels),
+            TableColumn.FromNumbers(WillingnessFormula.Wave, waves.ToArray()),
+            TableColumn.FromNumbers(ModelTimeAxis.Column, days.ToArray()),
+        };
+        if (HasColumn(outcome)) columns.Add(TableColumn.FromNumbers(outcome, outcomes.ToArray()));
+        if (covariate is not null && covariate != outcome && HasColumn(covariate)) columns.Add(TableColumn.FromNumbers(covariate, covariates.ToArray()));
+        return new LongTable(columns);
+    }
+
+    /// <summary>Descriptives of every score column (what the long table's <see cref="PanelAnalysis"/> would describe), waves ascending.</summary>
+    public IReadOnlyList<ColumnDescriptives> Descriptives(PanelAnalysisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return PanelAnalysis.ScoreColumns(NumericColumns(), ConstructItemsOfTable(), options)
+            .Select(column => new ColumnDescriptives(column, summaries.TryGetValue(column, out var list) ? list : []))
+            .ToList();
+    }
+
+    /// <summary>
+    /// α of every construct per wave. A wave that lacks one of a construct's items (answered in another wave) has no
+    /// complete response for it in the long table, so no α, exactly as the table would give.
+    /// </summary>
+    public IReadOnlyList<ConstructReliability> Reliability()
+    {
+        var result = new List<ConstructReliability>();
+        foreach (var (construct, constructItems) in ConstructItemsOfTable().OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            var byWave = alphas
+                .Where(a => a.Construct == construct && a.Items.SequenceEqual(constructItems, StringComparer.Ordinal))
+                .Select(a => a.Alpha)
+                .ToList();
+            result.Add(new ConstructReliability(construct, constructItems, byWave));
+        }
+
+        return result;
+    }
+
+    private bool HasColumn(string name) => constructIndex.ContainsKey(name) || (covariateSeen && name == covariate);
+
+    /// <summary>The long table's numeric columns in its order: wave, days, constructs, then items by name.</summary>
+    private IEnumerable<string> NumericColumns() => new[] { WillingnessFormula.Wave, ModelTimeAxis.Column }.Concat(constructs).Concat(items);
+
+    private IReadOnlyDictionary<string, IReadOnlyList<string>> ConstructItemsOfTable() => ConstructItems.FromColumnNames(NumericColumns());
+
+    private void CloseWave()
+    {
+        var wave = current!;
+        var order = wave.SortedOrder();
+        tallies.Add(new WaveTally(wave.Wave, wave.Count, ModelTimeAxis.WaveMean(wave.Days)));
+        var covariateItem = covariate is not null && !constructIndex.ContainsKey(covariate) ? IndexOf(wave.ItemNames, covariate) : -1;
+        if (covariateItem >= 0) covariateSeen = true;
+
+        // The narrow columns, in the long table's order; participants are coded in order of first appearance there.
+        var outcomeColumn = constructIndex.TryGetValue(outcome, out var o) ? wave.Column(o) : null;
+        var covariateColumn = covariate is null ? null
+            : constructIndex.TryGetValue(covariate, out var c) ? wave.Column(c)
+            : covariateItem >= 0 ? wave.Column(wave.ConstructCount + covariateItem) : null;
+        foreach (var row in order)
+        {
+            var participant = participants[wave.Participants[row]];
+            if (participant.Code < 0)
+            {
+                participant.Code = labels.Count;
+                labels.Add(wave.Participants[row]);
+            }
+
+            codes.Add(participant.Code);
+            waves.Add(wave.Wave);
+            days.Add(wave.Days[row]);
+            outcomes.Add(outcomeColumn?[row] ?? double.NaN);
+            covariates.Add(covariateColumn?[row] ?? double.NaN);
+        }
+
+        // This wave's item columns by name (the table's order), each column's values in the table's row order.
+        var names = constructs.Concat(wave.ItemNames).ToList();
+        var sorted = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i++)
+        {
+            var source = wave.Column(i);
+            var values = new double[order.Length];
+            for (var r = 0; r < order.Length; r++) values[r] = source[order[r]];
+            sorted[names[i]] = values;
+            var present = new List<double>();
+            foreach (var v in values)
+            {
+                if (!double.IsNaN(v)) present.Add(v);
+            }
+
+            if (present.Count == 0) continue;
+            if (!summaries.TryGetValue(names[i], out var list)) summaries.Add(names[i], list = []);
+            list.Add(WaveDescriptives.Summarise(wave.Wave, present));
+        }
+
+        foreach (var item in wave.ItemNames) items.Add(item);
+        var waveItems = wave.ItemNames.Order(StringComparer.Ordinal);
+        var waveColumns = new[] { WillingnessFormula.Wave, ModelTimeAxis.Column }.Concat(constructs).Concat(waveItems);
+        foreach (var (construct, constructItems) in ConstructItems.FromColumnNames(waveColumns))
+        {
+            var columns = constructItems.Select(i => sorted[i]).ToArray();
+            var complete = new List<int>();
+            for (var r = 0; r < order.Length; r++)
+            {
+                if (!columns.Any(column => double.IsNaN(column[r]))) complete.Add(r);
+            }
+
+            if (complete.Count == 0) continue;
+            alphas.Add((wave.Wave, construct, constructItems, new WaveAlpha(wave.Wave, complete.Count, CronbachAlpha.Compute(columns, complete))));
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (names[i] == name) return i;
+        }
+
+        return -1;
+    }
+
+    private sealed class Participant(DateTimeOffset firstSubmittedAt)
+    {
+        public DateTimeOffset FirstSubmittedAt { get; } = firstSubmittedAt;
+
+        public int Code { get; set; } = -1;
+    }
+}
