@@ -2,6 +2,7 @@ namespace Tracker.Analysis.Careless;
 
 /// <summary>Which careless-answer indices flag a response.</summary>
 [Flags]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A careless-answer index flags a response: the flags are the domain's word.")]
 public enum CarelessFlags
 {
     None = 0,

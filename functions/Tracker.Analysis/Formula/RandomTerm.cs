@@ -10,8 +10,8 @@ public sealed record RandomTerm(bool Intercept, IReadOnlyList<string> Slopes, st
     public int Size => (Intercept ? 1 : 0) + Slopes.Count;
 
     /// <summary>Names of the random effects in lme4's order: "(Intercept)" first, then the slopes.</summary>
-    public IReadOnlyList<string> EffectNames => (Intercept ? new[] { ModelFormula.InterceptName } : []).Concat(Slopes).ToList();
+    public IReadOnlyList<string> EffectNames => (Intercept ? Slopes.Prepend(ModelFormula.InterceptName) : Slopes).ToList();
 
     public override string ToString() =>
-        $"({string.Join(" + ", (Intercept ? new[] { "1" } : new[] { "0" }).Concat(Slopes))} | {Group})";
+        $"({string.Join(" + ", Slopes.Prepend(Intercept ? "1" : "0"))} | {Group})";
 }

@@ -29,7 +29,7 @@ public static class RiclpmBenchCommand
             var work = Directory.CreateTempSubdirectory("tracker-bench-riclpm-");
             try
             {
-                var report = await new RiclpmBenchmark().RunAsync(count, waveCount, parse.GetValue(seed), parse.GetValue(equal), !parse.GetValue(noLavaan),
+                var report = await RiclpmBenchmark.RunAsync(count, waveCount, parse.GetValue(seed), parse.GetValue(equal), !parse.GetValue(noLavaan),
                     work.FullName, BenchOutput.Progress(jsonPath), cancellationToken);
                 return await BenchOutput.FinishAsync(parse, jsonPath, () => Print(report), report.ToJsonLine(), report.TrackerProblem is null && report.SameEstimates, cancellationToken);
             }

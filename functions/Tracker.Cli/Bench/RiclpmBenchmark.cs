@@ -11,9 +11,9 @@ namespace Tracker.Cli.Bench;
 /// against lavaan's model fit alone on the already-wide data (timed inside R, so R's start-up,
 /// CSV reading and reshaping are not charged to it), and compares their lagged-path estimates.
 /// </summary>
-public sealed class RiclpmBenchmark
+public static class RiclpmBenchmark
 {
-    public async Task<RiclpmBenchReport> RunAsync(int participants, int waves, int seed, bool equal, bool withLavaan, string workDirectory, Action<string> progress, CancellationToken cancellationToken)
+    public static async Task<RiclpmBenchReport> RunAsync(int participants, int waves, int seed, bool equal, bool withLavaan, string workDirectory, Action<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
         var longCsv = Path.Combine(workDirectory, "riclpm_long.csv");

@@ -21,6 +21,7 @@ public sealed partial class DemoRunner
     private const int Concurrency = 8;
     private const string Stakeholder = "stakeholder@example.org";
     private const string SendTime = "09:00";
+    private static readonly string[] ReminderOffsets = ["P3D", "P5D"];
     private static readonly TimeSpan WaveInterval = TimeSpan.FromDays(7);
     private static readonly TimeSpan WaveWindow = TimeSpan.FromDays(6);
     private readonly TrackerStack stack;
@@ -50,7 +51,7 @@ public sealed partial class DemoRunner
             instrument = "default",
             timeZone = "Europe/Berlin",
             stakeholders = new[] { Stakeholder },
-            schedule = new { start, waves, interval = "P7D", window = "P6D", sendTime = SendTime, reminders = new[] { "P3D", "P5D" } },
+            schedule = new { start, waves, interval = "P7D", window = "P6D", sendTime = SendTime, reminders = ReminderOffsets },
         }, cancellationToken);
         var panelId = (await ReadAsync(created, cancellationToken)).GetProperty("id").GetString()!;
         AnsiConsole.MarkupLine($"Created panel [bold]{panelId}[/]: {waves} weekly waves at {SendTime} participants' local time, reminders after 3 and 5 days, default instrument (9 constructs × 3 items).");

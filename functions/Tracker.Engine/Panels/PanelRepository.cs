@@ -186,13 +186,17 @@ public sealed class PanelRepository
         ScheduleJson = Tracker.Engine.Panels.ScheduleJson.Serialize(panel.Schedule),
     };
 
+    /// <summary>Rows written before the schedule was stored as JSON kept interval and window as ISO text.</summary>
+    private static WaveSchedule LegacySchedule(PanelEntity entity) =>
+        IsoDuration.TryParse(entity.Interval, out var interval, out _) && IsoDuration.TryParse(entity.Window, out var window, out _)
+            ? new WaveSchedule(entity.ScheduleStart, entity.Waves, interval, window)
+            : throw new InvalidDataException($"Panel {entity.RowKey} has no readable schedule.");
+
     private static Panel FromEntity(PanelEntity entity)
     {
-        IsoDuration.TryParse(entity.Interval, out var interval, out _);
-        IsoDuration.TryParse(entity.Window, out var window, out _);
         var instrument = JsonSerializer.Deserialize<Instrument>(entity.InstrumentJson, InstrumentJson.Options)
             ?? throw new InvalidDataException($"Panel {entity.RowKey} has no instrument.");
-        var schedule = entity.ScheduleJson is { } json ? Tracker.Engine.Panels.ScheduleJson.Deserialize(json) : new WaveSchedule(entity.ScheduleStart, entity.Waves, interval, window);
+        var schedule = entity.ScheduleJson is { } json ? Tracker.Engine.Panels.ScheduleJson.Deserialize(json) : LegacySchedule(entity);
         return new Panel(entity.RowKey, entity.Name, instrument, schedule, entity.TimeZone, entity.CreatedAt)
         {
             Stakeholders = entity.StakeholdersJson is { } stakeholders ? JsonSerializer.Deserialize<List<string>>(stakeholders) ?? [] : [],

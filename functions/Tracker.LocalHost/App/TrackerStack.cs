@@ -11,6 +11,7 @@ namespace Tracker.LocalHost.App;
 /// Tracker running on this machine: Azurite and smtp4dev (or services given), and the Function App's own classes
 /// served by <see cref="LocalFunctionHost"/> with the same service registration as in Azure.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The local stack (Azurite, smtp4dev, the host) is what the type is; it is no Stack<T>.")]
 public sealed class TrackerStack : IAsyncDisposable
 {
     private TrackerStack(LocalFunctionHost host, AzuriteServer? azurite, Smtp4devServer? smtp4dev, string storageConnectionString, string smtpHost, int smtpPort)

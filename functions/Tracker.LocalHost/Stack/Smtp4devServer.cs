@@ -20,7 +20,8 @@ public sealed class Smtp4devServer : IAsyncDisposable
         WorkFolder = workFolder;
     }
 
-    public string SmtpHost => "127.0.0.1";
+    /// <summary>smtp4dev listens on loopback only; an instance member so a later remote server can say otherwise.</summary>
+    public string SmtpHost { get; } = "127.0.0.1";
 
     public int SmtpPort { get; }
 
