@@ -93,7 +93,9 @@ public sealed class DispatchPlanner
         var now = clock.GetUtcNow();
         var keyId = links.CurrentValue.ActiveKeyId;
         var kind = MessageKind.Reissue(keyId);
-        var audience = await ReadAudienceAsync(panel.Id, wave, null, cancellationToken).ConfigureAwait(false);
+        // Members with a contact only: a row without one (an orphan, an erasure) could never be sent, so is not counted as queued.
+        var members = (await participants.ListMembersAsync(panel.Id, cancellationToken).ConfigureAwait(false)).Members;
+        var audience = await ReadAudienceAsync(panel.Id, wave, members, cancellationToken).ConfigureAwait(false);
         var due = audience.Participants
             .Where(p => SendPlan.ReissueIsFor(panel, p, wave, now, audience.LedgerState(p.Id, MessageKind.Invite), audience.Respondents.ContainsKey(p.Id), includeResponded))
             .ToList();

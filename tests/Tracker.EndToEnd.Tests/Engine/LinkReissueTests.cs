@@ -100,6 +100,22 @@ public sealed class LinkReissueTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task Four_requests_at_once_send_each_participant_one_new_link()
+    {
+        var panelId = await engine.CreatePanelAsync(new() { ["waves"] = 1, ["interval"] = "P7D", ["window"] = "P5D" });
+        var emails = StackFixture.Emails(3);
+        await engine.EnrolAsync(panelId, emails);
+        await engine.RunTimerAsync(panelId);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ReissueAsync(panelId)));
+        await engine.SettledAsync(panelId);
+
+        Assert.Equal(emails.Length, answers.Sum(a => a.Queued));
+        Assert.All(answers, a => Assert.Equal(emails.Length, a.Queued + a.AlreadyReissued));
+        foreach (var email in emails) Assert.Single(await NewLinkMailAsync(email));
+    }
+
+    [Fact]
     public async Task A_wave_not_open_is_409_an_unknown_panel_or_wave_404_and_a_bad_flag_400()
     {
         var panelId = await engine.CreatePanelAsync(new() { ["waves"] = 2, ["interval"] = "P7D", ["window"] = "P5D" });
