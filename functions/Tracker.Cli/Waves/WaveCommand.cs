@@ -104,78 +104,37 @@ public static class WaveCommand
         }
     }
 
-    private static Command ResendUnknownCommand()
-    {
-        var panel = PanelOptions.Panel();
-        var number = PanelOptions.Wave();
-        var json = PanelOptions.Json("the API's answer");
-        var api = new ApiOptions();
-        var command = new Command("resend-unknown", """
+    private static Command ResendUnknownCommand() => WaveAction("resend-unknown", """
             Send once more the wave's messages whose outcome is unknown (the connection was lost after the mail server had
             the whole message, so it may or may not have been delivered). Recipients who did get the first copy get a
             second with the same Message-ID. Each goes out once, however often this is run. The wave must not have closed.
 
             Examples:
               tracker wave resend-unknown --panel pABCDEFGHJKL --wave 1
-            """)
-        {
-            panel, number, json,
-        };
-        api.AddTo(command);
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, api, async (client, ct) =>
-        {
-            var panelId = parse.GetValue(panel)!;
-            var n = parse.GetValue(number);
-            var answer = await client.ResendUnknownAsync(panelId, n, ct);
-            if (await PrintedJsonAsync(parse, json, answer)) return ExitCodes.Ok;
-            CliConsole.For(parse.InvocationConfiguration.Output).MarkupLineInterpolated(
-                $"Wave {n} of panel [bold]{panelId}[/]: queued {Int(answer, "queued")} message(s) of unknown outcome again{(Count(answer, "queued") == 0 ? " (none was unknown)" : "")}.");
-            return ExitCodes.Ok;
-        }, cancellationToken));
-        return command;
-    }
+            """,
+        [],
+        (client, _, panelId, n, ct) => client.ResendUnknownAsync(panelId, n, ct),
+        (panelId, n, answer) => $"Wave {n} of panel [bold]{panelId}[/]: queued {Int(answer, "queued")} message(s) of unknown outcome again{(Count(answer, "queued") == 0 ? " (none was unknown)" : "")}.");
 
     private static Command ReissueCommand()
     {
-        var panel = PanelOptions.Panel();
-        var number = PanelOptions.Wave();
         var includeResponded = new Option<bool>("--include-responded") { Description = "Also send new links to participants who have already answered (so they can change their answers)." };
-        var json = PanelOptions.Json("the API's answer");
-        var api = new ApiOptions();
-        var command = new Command("reissue", """
-            After a leaked link key was replaced (docs/deploy.md), send the open wave's invited participants whose window is
-            still open one fresh invitation with links signed by the active key, the same deadline as before; by default
-            only to those who have not answered yet. Once per participant, wave and key: running it again sends nothing
-            and counts them as already reissued. The wave must be open.
+        return WaveAction("reissue", """
+                After a leaked link key was replaced (docs/deploy.md), send the open wave's invited participants whose window is
+                still open one fresh invitation with links signed by the active key, the same deadline as before; by default
+                only to those who have not answered yet. Once per participant, wave and key: running it again sends nothing
+                and counts them as already reissued. The wave must be open.
 
-            Examples:
-              tracker wave reissue --panel pABCDEFGHJKL --wave 2
-              tracker wave reissue --panel pABCDEFGHJKL --wave 2 --include-responded
-            """)
-        {
-            panel, number, includeResponded, json,
-        };
-        api.AddTo(command);
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, api, async (client, ct) =>
-        {
-            var panelId = parse.GetValue(panel)!;
-            var n = parse.GetValue(number);
-            var answer = await client.ReissueLinksAsync(panelId, n, parse.GetValue(includeResponded), ct);
-            if (await PrintedJsonAsync(parse, json, answer)) return ExitCodes.Ok;
-            CliConsole.For(parse.InvocationConfiguration.Output).MarkupLineInterpolated(
-                $"Wave {n} of panel [bold]{panelId}[/]: queued {Int(answer, "queued")} reissued link(s) under key {Text(answer, "keyId")}; {Int(answer, "alreadyReissued")} already had one.");
-            return ExitCodes.Ok;
-        }, cancellationToken));
-        return command;
+                Examples:
+                  tracker wave reissue --panel pABCDEFGHJKL --wave 2
+                  tracker wave reissue --panel pABCDEFGHJKL --wave 2 --include-responded
+                """,
+            [includeResponded],
+            (client, parse, panelId, n, ct) => client.ReissueLinksAsync(panelId, n, parse.GetValue(includeResponded), ct),
+            (panelId, n, answer) => $"Wave {n} of panel [bold]{panelId}[/]: queued {Int(answer, "queued")} reissued link(s) under key {Text(answer, "keyId")}; {Int(answer, "alreadyReissued")} already had one.");
     }
 
-    private static Command SealCommand()
-    {
-        var panel = PanelOptions.Panel();
-        var number = PanelOptions.Wave();
-        var json = PanelOptions.Json("the API's answer");
-        var api = new ApiOptions();
-        var command = new Command("seal", """
+    private static Command SealCommand() => WaveAction("seal", """
             Seal a closed wave now: write its responses once to an immutable snapshot, which exports and the models read from
             then on, and refit the panel's model (see tracker model). The timer seals each wave once it has closed for
             everyone; this does it at once. Sealing again changes nothing and says so. Refused (409) while the wave is open.
@@ -183,28 +142,36 @@ public static class WaveCommand
             Examples:
               tracker wave seal --panel pABCDEFGHJKL --wave 1
               tracker wave seal --panel pABCDEFGHJKL --wave 1 --json | jq .rows
-            """)
-        {
-            panel, number, json,
-        };
+            """,
+        [],
+        (client, _, panelId, n, ct) => client.SealWaveAsync(panelId, n, ct),
+        (panelId, n, answer) => answer.GetProperty("sealedNow").GetBoolean()
+            ? (FormattableString)$"Sealed wave {n} of panel [bold]{panelId}[/] at {PanelCommand.Time(answer.GetProperty("sealedAt"))} UTC: {Int(answer, "rows")} response row(s) in {Text(answer, "blob")}."
+            : (FormattableString)$"Wave {n} of panel [bold]{panelId}[/] was already sealed at {PanelCommand.Time(answer.GetProperty("sealedAt"))} UTC: {Int(answer, "rows")} response row(s) in {Text(answer, "blob")}; nothing changed.");
+
+    /// <summary>A wave subcommand that makes one call and prints its answer as one line (or as JSON with --json).</summary>
+    private static Command WaveAction(
+        string name,
+        string help,
+        Option[] extra,
+        Func<TrackerApiClient, ParseResult, string, int, CancellationToken, Task<JsonElement>> call,
+        Func<string, int, JsonElement, FormattableString> say)
+    {
+        var panel = PanelOptions.Panel();
+        var number = PanelOptions.Wave();
+        var json = PanelOptions.Json("the API's answer");
+        var api = new ApiOptions();
+        var command = new Command(name, help) { panel, number };
+        foreach (var option in extra) command.Options.Add(option);
+        command.Options.Add(json);
         api.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, api, async (client, ct) =>
         {
             var panelId = parse.GetValue(panel)!;
             var n = parse.GetValue(number);
-            var answer = await client.SealWaveAsync(panelId, n, ct);
+            var answer = await call(client, parse, panelId, n, ct);
             if (await PrintedJsonAsync(parse, json, answer)) return ExitCodes.Ok;
-            var sealedAt = PanelCommand.Time(answer.GetProperty("sealedAt"));
-            var console = CliConsole.For(parse.InvocationConfiguration.Output);
-            if (answer.GetProperty("sealedNow").GetBoolean())
-            {
-                console.MarkupLineInterpolated($"Sealed wave {n} of panel [bold]{panelId}[/] at {sealedAt} UTC: {Int(answer, "rows")} response row(s) in {Text(answer, "blob")}.");
-            }
-            else
-            {
-                console.MarkupLineInterpolated($"Wave {n} of panel [bold]{panelId}[/] was already sealed at {sealedAt} UTC: {Int(answer, "rows")} response row(s) in {Text(answer, "blob")}; nothing changed.");
-            }
-
+            CliConsole.For(parse.InvocationConfiguration.Output).MarkupLineInterpolated(say(panelId, n, answer));
             return ExitCodes.Ok;
         }, cancellationToken));
         return command;
