@@ -89,9 +89,10 @@ public sealed partial class StudyEndCliTests(BrowserFixture stack)
 
         Assert.True(show.ExitCode == 0, show.Error);
         // 14:00 UTC is 09:00 in New York in January (UTC−5), worked out here by hand rather than by the code under test.
-        Assert.Matches(@"│\s+1 │ 2031-01-06 09:00 -05:00 │ 2031-01-11 09:00 -05:00 │ scheduled", show.Output);
-        Assert.Matches(@"│\s+2 │ 2031-01-13 09:00 -05:00 │ 2031-01-18 09:00 -05:00 │ scheduled", show.Output);
+        Assert.Matches(@"│\s+1 │ 2031-01-06 09:00 -05:00\s+│ 2031-01-11 09:00 -05:00\s+│ scheduled", show.Output);
+        Assert.Matches(@"│\s+2 │ 2031-01-13 09:00 -05:00\s+│ 2031-01-18 09:00 -05:00\s+│ scheduled", show.Output);
         Assert.Contains("state: scheduled", show.Output, StringComparison.Ordinal);
+        Assert.Contains("opens (America/New_York)", show.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -145,8 +146,8 @@ public sealed partial class StudyEndCliTests(BrowserFixture stack)
 
         Assert.Equal(1, listing.GetProperty("queues").EnumerateArray().Single(q => q.GetProperty("name").GetString() == StorageNames.DispatchPoisonQueue).GetProperty("messages").GetInt32());
         Assert.Equal(before, await StoredAsync(doomed));
-        var table = await RunAsync("panel", "delete", "--panel", doomed, "--dry-run");
-        Assert.Matches($@"table\s+│ responses\s+│\s+{before[StorageNames.ResponsesTable]} rows", table.Output);
+        var printed = await RunAsync("panel", "delete", "--panel", doomed, "--dry-run");
+        Assert.Matches($@"table\s+│ responses\s+│\s+{before[StorageNames.ResponsesTable]} rows", printed.Output);
 
         // Without --yes and without a terminal to ask on: refused in one line, exit 2, nothing deleted.
         var refused = await RunAsync("panel", "delete", "--panel", doomed);
