@@ -173,6 +173,35 @@ public sealed partial class StudyEndCliTests(BrowserFixture stack)
         Assert.Equal(2, (await RunAsync("panel", "delete", "--panel", doomed, "--yes")).ExitCode);
     }
 
+    [Fact]
+    public async Task A_deletion_cut_short_is_finished_by_repeating_it()
+    {
+        var panelId = await stack.CreatePanelAsync(waves: 2);
+        var emails = BrowserFixture.Emails(2);
+        await stack.ImportAsync(panelId, emails);
+        await stack.DispatchAsync(panelId, 1);
+        await stack.SubmitAsync((await stack.LinksForAsync(emails, wave: 1))[emails[0]], 4);
+
+        // What a deletion stopped half-way leaves: the panel closed, some tables already emptied, the rest and the
+        // definition row still there (it goes last, so the panel can still be found).
+        Assert.Equal(0, (await RunAsync("panel", "close", "--panel", panelId)).ExitCode);
+        foreach (var name in new[] { StorageNames.ParticipantsTable, StorageNames.ContactsTable })
+        {
+            var table = new TableClient(stack.Stack.StorageConnectionString, name);
+            await foreach (var row in table.QueryAsync<TableEntity>(r => r.PartitionKey == panelId)) await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        var listed = (await stack.Admin.GetFromJsonAsync<JsonElement>("api/panels")).GetProperty("panels").EnumerateArray();
+        Assert.Contains(listed, p => p.GetProperty("id").GetString() == panelId);
+        var left = await StoredAsync(panelId);
+        Assert.True(left[StorageNames.InvitationsTable] > 0 && left[StorageNames.ResponsesTable] > 0, "the half-deleted panel keeps its ledger and responses");
+
+        var repeated = await RunAsync("panel", "delete", "--panel", panelId, "--yes");
+
+        Assert.True(repeated.ExitCode == 0, repeated.Error);
+        Assert.All(await StoredAsync(panelId), kv => Assert.True(kv.Value == 0, $"{kv.Key} still holds {kv.Value} for the deleted panel"));
+    }
+
     /// <summary>
     /// What storage holds for a panel, read straight from Azurite (not through the code under test): per table the rows
     /// whose partition is the panel or starts with "{panel}~" (the panels table: its definition row), per container
