@@ -89,9 +89,10 @@ public sealed partial class StudyEndCliTests(BrowserFixture stack)
 
         Assert.True(show.ExitCode == 0, show.Error);
         // 14:00 UTC is 09:00 in New York in January (UTC−5), worked out here by hand rather than by the code under test.
-        Assert.Matches(@"│\s+1 │ 2031-01-06 09:00 -05:00 │ 2031-01-11 09:00 -05:00 │ scheduled", show.Output);
-        Assert.Matches(@"│\s+2 │ 2031-01-13 09:00 -05:00 │ 2031-01-18 09:00 -05:00 │ scheduled", show.Output);
+        Assert.Matches(@"│\s+1 │ 2031-01-06 09:00 -05:00\s+│ 2031-01-11 09:00 -05:00\s+│ scheduled", show.Output);
+        Assert.Matches(@"│\s+2 │ 2031-01-13 09:00 -05:00\s+│ 2031-01-18 09:00 -05:00\s+│ scheduled", show.Output);
         Assert.Contains("state: scheduled", show.Output, StringComparison.Ordinal);
+        Assert.Contains("opens (America/New_York)", show.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -145,8 +146,8 @@ public sealed partial class StudyEndCliTests(BrowserFixture stack)
 
         Assert.Equal(1, listing.GetProperty("queues").EnumerateArray().Single(q => q.GetProperty("name").GetString() == StorageNames.DispatchPoisonQueue).GetProperty("messages").GetInt32());
         Assert.Equal(before, await StoredAsync(doomed));
-        var table = await RunAsync("panel", "delete", "--panel", doomed, "--dry-run");
-        Assert.Matches($@"table\s+│ responses\s+│\s+{before[StorageNames.ResponsesTable]} rows", table.Output);
+        var printed = await RunAsync("panel", "delete", "--panel", doomed, "--dry-run");
+        Assert.Matches($@"table\s+│ responses\s+│\s+{before[StorageNames.ResponsesTable]} rows", printed.Output);
 
         // Without --yes and without a terminal to ask on: refused in one line, exit 2, nothing deleted.
         var refused = await RunAsync("panel", "delete", "--panel", doomed);
@@ -170,6 +171,35 @@ public sealed partial class StudyEndCliTests(BrowserFixture stack)
         Assert.Equal(HttpStatusCode.NotFound, (await stack.Admin.GetAsync($"api/panels/{doomed}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stack.Anonymous.GetAsync(doomedLinks[doomedEmails[0]])).StatusCode);
         Assert.Equal(2, (await RunAsync("panel", "delete", "--panel", doomed, "--yes")).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_deletion_cut_short_is_finished_by_repeating_it()
+    {
+        var panelId = await stack.CreatePanelAsync(waves: 2);
+        var emails = BrowserFixture.Emails(2);
+        await stack.ImportAsync(panelId, emails);
+        await stack.DispatchAsync(panelId, 1);
+        await stack.SubmitAsync((await stack.LinksForAsync(emails, wave: 1))[emails[0]], 4);
+
+        // What a deletion stopped half-way leaves: the panel closed, some tables already emptied, the rest and the
+        // definition row still there (it goes last, so the panel can still be found).
+        Assert.Equal(0, (await RunAsync("panel", "close", "--panel", panelId)).ExitCode);
+        foreach (var name in new[] { StorageNames.ParticipantsTable, StorageNames.ContactsTable })
+        {
+            var table = new TableClient(stack.Stack.StorageConnectionString, name);
+            await foreach (var row in table.QueryAsync<TableEntity>(r => r.PartitionKey == panelId)) await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        var listed = (await stack.Admin.GetFromJsonAsync<JsonElement>("api/panels")).GetProperty("panels").EnumerateArray();
+        Assert.Contains(listed, p => p.GetProperty("id").GetString() == panelId);
+        var left = await StoredAsync(panelId);
+        Assert.True(left[StorageNames.InvitationsTable] > 0 && left[StorageNames.ResponsesTable] > 0, "the half-deleted panel keeps its ledger and responses");
+
+        var repeated = await RunAsync("panel", "delete", "--panel", panelId, "--yes");
+
+        Assert.True(repeated.ExitCode == 0, repeated.Error);
+        Assert.All(await StoredAsync(panelId), kv => Assert.True(kv.Value == 0, $"{kv.Key} still holds {kv.Value} for the deleted panel"));
     }
 
     /// <summary>
