@@ -49,7 +49,7 @@ public class CarelessIndicesTests
 
     private static void Near(double? expected, double? actual, string what)
     {
-        Assert.True(expected.HasValue == actual.HasValue, $"{what}: R {expected?.ToString() ?? "null"}, Tracker {actual?.ToString() ?? "null"}");
+        Assert.True(expected.HasValue == actual.HasValue, $"{what}: R {expected?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "null"}, Tracker {actual?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "null"}");
         if (expected is { } e) Assert.True(Math.Abs(e - actual!.Value) <= Tolerance * Math.Max(1, Math.Abs(e)), $"{what}: R {e}, Tracker {actual}");
     }
 
