@@ -48,6 +48,8 @@ public sealed class PanelStatusService
             }
 
             var ledgerRows = await ledger.ReadWaveAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
+            // Still open while a late invitation's window runs past the schedule's close.
+            if (state == WaveState.Closed && now < InvitationLedger.ClosesForEveryoneAt(panel, wave, ledgerRows)) state = WaveState.Open;
             var respondents = await responses.RespondentsAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
             var messages = ledgerRows.Values.Where(r => MessageKind.IsKnown(r.Kind)).ToList();
             var invited = messages.Count(r => r.Kind == MessageKind.Invite && r.State == LedgerEntity.Sent);
