@@ -19,4 +19,10 @@ public sealed record Panel(
 
     /// <summary>How often the stakeholders get a summary.</summary>
     public Tracker.Engine.Summaries.SummaryCadence SummaryCadence { get; init; }
+
+    /// <summary>The last day the study may keep its data (formr's study expiry); nothing is deleted on its own.</summary>
+    public DateOnly? DataRetentionUntil { get; init; }
+
+    /// <summary>Who is told as <see cref="DataRetentionUntil"/> approaches; without it nobody is emailed.</summary>
+    public string? ResearcherEmail { get; init; }
 }

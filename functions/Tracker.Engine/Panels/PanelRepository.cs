@@ -142,6 +142,8 @@ public sealed class PanelRepository
         MinimumCellSize = panel.MinimumCellSize,
         SummaryCadence = Tracker.Engine.Summaries.SummaryCadences.Name(panel.SummaryCadence),
         ScheduleJson = Tracker.Engine.Panels.ScheduleJson.Serialize(panel.Schedule),
+        DataRetentionUntil = panel.DataRetentionUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ResearcherEmail = panel.ResearcherEmail,
     };
 
     private static Panel FromEntity(PanelEntity entity)
@@ -156,6 +158,8 @@ public sealed class PanelRepository
             Stakeholders = entity.StakeholdersJson is { } stakeholders ? JsonSerializer.Deserialize<List<string>>(stakeholders) ?? [] : [],
             MinimumCellSize = entity.MinimumCellSize ?? Tracker.Model.Suppression.CellSuppression.DefaultMinimumCellSize,
             SummaryCadence = Tracker.Engine.Summaries.SummaryCadences.FromStored(entity.SummaryCadence),
+            DataRetentionUntil = entity.DataRetentionUntil is { } date ? DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
+            ResearcherEmail = entity.ResearcherEmail,
         };
     }
 }

@@ -81,6 +81,9 @@ public sealed class PanelStatusService
             RemindersOff = members.Count(m => m.Active && m.RemindersOff),
             PoisonMessages = await PoisonMessagesAsync(cancellationToken).ConfigureAwait(false),
             Orphaned = orphaned,
+            DataRetentionUntil = panel.DataRetentionUntil,
+            DaysUntilRetention = panel.DataRetentionUntil is { } until ? DataRetention.DaysLeft(until, now) : null,
+            RetentionWarning = DataRetention.Warning(panel, now),
         };
     }
 

@@ -31,4 +31,9 @@ public sealed class PanelEntity : TableEntityBase
 
     /// <summary>The summary cadence's wire name; null on panels created before cadences existed (after each wave).</summary>
     public string? SummaryCadence { get; set; }
+
+    /// <summary>The data-retention date as <c>yyyy-MM-dd</c>, or null.</summary>
+    public string? DataRetentionUntil { get; set; }
+
+    public string? ResearcherEmail { get; set; }
 }
