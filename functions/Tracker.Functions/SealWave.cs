@@ -24,7 +24,7 @@ public sealed class SealWave(PanelService panels, ClosedWaveSealing sealing)
         var outcome = await sealing.SealAsync(panel, n, cancellationToken);
         if (outcome.Status == SealStatus.NotClosed)
         {
-            return ApiProblem.Of(409, $"Wave {n} is not closed yet (it closes for everyone at {panel.Schedule.LatestClose(n):O}); its answers can still change, so it cannot be sealed.");
+            return ApiProblem.Of(409, $"Wave {n} is not closed yet (it closes for everyone at {outcome.ClosesAt ?? panel.Schedule.LatestClose(n):O}); its answers can still change, so it cannot be sealed.");
         }
 
         return new OkObjectResult(new

@@ -7,6 +7,7 @@ namespace Tracker.Cli.Tests;
 /// The README's install path, offline: `dotnet pack` the CLI, `dotnet tool install` it from that folder alone (a
 /// nuget.config that clears every other source) into a temporary tool path, and run `tracker --help`.
 /// </summary>
+[Collection(BuildOutputCollection.Name)]
 public sealed class DotnetToolTests : IDisposable
 {
     private readonly string work = Directory.CreateTempSubdirectory("tracker-tool-").FullName;

@@ -33,6 +33,11 @@ public static class DashboardPage
         html.Element("p", "Tracker dashboard", ("class", "panel")).Line()
             .Element("h1", status.Name).Line()
             .Element("p", $"Panel {status.Id} · as of {DashboardFormat.Time(status.AsOf)} · instrument {data.Panel.Instrument.Id}", ("class", "meta")).Line();
+        if (status.DataRetentionUntil is { } until)
+        {
+            html.Element("p", $"Data kept until {until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}", ("class", "meta"), ("data-field", "retention-until")).Line();
+            if (status.RetentionWarning is { } warning) html.Element("p", warning, ("class", "warning"), ("data-field", "retention-warning")).Line();
+        }
 
         var left = status.Participants - status.ActiveParticipants;
         var failed = status.Waves.Sum(w => w.Failed);

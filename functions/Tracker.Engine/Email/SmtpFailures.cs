@@ -14,4 +14,12 @@ public static class SmtpFailures
         OperationCanceledException => false,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether a send on a connection kept open between messages failed because the server had closed it: a dropped
+    /// stream, or a 421 "closing channel" reply.
+    /// </summary>
+    public static bool IsIdleDisconnect(Exception exception) => exception is
+        SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException
+        or SmtpCommandException { StatusCode: SmtpStatusCode.ServiceNotAvailable };
 }

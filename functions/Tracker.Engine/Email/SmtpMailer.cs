@@ -79,8 +79,24 @@ public sealed class SmtpMailer : IAsyncDisposable
                 throw new SendWindowClosedException("The claim's lease would end before this message could be sent; it was not sent.");
             }
 
-            smtp = await ConnectedClientAsync(cancellationToken).ConfigureAwait(false);
-            await smtp.SendAsync(message, cancellationToken, progress).ConfigureAwait(false);
+            (smtp, var reused) = await ConnectedClientAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await smtp.SendAsync(message, cancellationToken, progress).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (reused && !progress.Started && SmtpFailures.IsIdleDisconnect(ex))
+            {
+                // Servers close connections left idle past their time-out (smtp4dev, most relays), and the pool learns it
+                // only on the next send, before any data: expected after every quiet spell, so reconnect here at debug
+                // level instead of failing the attempt (which Polly would log as a warning with the stack trace).
+                logger.LogDebug("The SMTP server had closed an idle connection ({Failure}); reconnecting", ex.GetType().Name);
+                await DropAsync(smtp).ConfigureAwait(false);
+                smtp = null;
+                smtp = await NewClientAsync(cancellationToken).ConfigureAwait(false);
+                progress = new DataProgress();
+                await smtp.SendAsync(message, cancellationToken, progress).ConfigureAwait(false);
+            }
+
             idle.Add(smtp);
             smtp = null;
         }
@@ -104,14 +120,20 @@ public sealed class SmtpMailer : IAsyncDisposable
         }
     }
 
-    private async Task<SmtpClient> ConnectedClientAsync(CancellationToken cancellationToken)
+    /// <summary>A pooled connection (<c>Reused</c>: it may have been closed by the server since) or a new one.</summary>
+    private async Task<(SmtpClient Client, bool Reused)> ConnectedClientAsync(CancellationToken cancellationToken)
     {
         while (idle.TryTake(out var pooled))
         {
-            if (pooled.IsConnected) return pooled;
+            if (pooled.IsConnected) return (pooled, true);
             await DropAsync(pooled).ConfigureAwait(false);
         }
 
+        return (await NewClientAsync(cancellationToken).ConfigureAwait(false), false);
+    }
+
+    private async Task<SmtpClient> NewClientAsync(CancellationToken cancellationToken)
+    {
         var smtp = new SmtpClient { Timeout = 30_000 };
         try
         {

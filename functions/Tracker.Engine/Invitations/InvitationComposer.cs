@@ -12,11 +12,15 @@ namespace Tracker.Engine.Invitations;
 /// </summary>
 public static class InvitationComposer
 {
-    public static MimeMessage Compose(Panel panel, Participant participant, int wave, string kind, MailboxAddress from, string to, Uri link, Uri optOut)
+    public static MimeMessage Compose(Panel panel, Participant participant, int wave, string kind, MailboxAddress from, string to, Uri link, Uri optOut) =>
+        Compose(panel, participant, wave, kind, from, to, link, optOut, participant.ScheduleIn(panel).ClosesAt(wave));
+
+    /// <param name="closesAt">The participant's deadline: their planned close, or later when the invitation went out late.</param>
+    public static MimeMessage Compose(Panel panel, Participant participant, int wave, string kind, MailboxAddress from, string to, Uri link, Uri optOut, DateTimeOffset closesAt)
     {
         var schedule = participant.ScheduleIn(panel);
         var zone = schedule.Zone;
-        var closes = TimeZoneInfo.ConvertTime(schedule.ClosesAt(wave), zone);
+        var closes = TimeZoneInfo.ConvertTime(closesAt, zone);
         var closesText = closes.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
         var reminder = MessageKind.ReminderNumber(kind) > 0;
         var reissue = MessageKind.IsReissue(kind);

@@ -39,6 +39,34 @@ public sealed class InvitationLedger
         return rows;
     }
 
+    /// <summary>The close fixed when the participant's invitation for the wave went out, or null (not sent, or sent before it was recorded).</summary>
+    public async Task<DateTimeOffset?> InvitationClosesAtAsync(string panelId, int wave, string participantId, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var row = await Table.GetEntityIfExistsAsync<InvitationEntity>(
+            InvitationEntity.Partition(panelId, wave), InvitationEntity.Row(participantId, MessageKind.Invite), select: [nameof(InvitationEntity.ClosesAt)], cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? row.Value!.ClosesAt : null;
+    }
+
+    /// <summary>
+    /// When the wave has closed for every participant: the schedule's latest close, or later when an invitation went
+    /// out late (its row's close). Sealing and status wait for it.
+    /// </summary>
+    public async Task<DateTimeOffset> ClosesForEveryoneAtAsync(Panels.Panel panel, int wave, CancellationToken cancellationToken) =>
+        ClosesForEveryoneAt(panel, wave, await ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false));
+
+    /// <summary><see cref="ClosesForEveryoneAtAsync"/> from the wave's rows already read.</summary>
+    public static DateTimeOffset ClosesForEveryoneAt(Panels.Panel panel, int wave, IReadOnlyDictionary<string, InvitationEntity> rows)
+    {
+        var latest = panel.Schedule.LatestClose(wave);
+        foreach (var row in rows.Values)
+        {
+            if (row.Kind == MessageKind.Invite && row.ClosesAt is { } closes && closes > latest) latest = closes;
+        }
+
+        return latest;
+    }
+
     /// <summary>Whether anything was ever planned or sent for the wave.</summary>
     public async Task<bool> AnyRowsAsync(string panelId, int wave, CancellationToken cancellationToken)
     {

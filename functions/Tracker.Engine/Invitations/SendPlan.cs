@@ -30,25 +30,31 @@ public static class SendPlan
         }
     }
 
-    /// <summary>The messages of <paramref name="wave"/> due for the participant at <paramref name="now"/> that the ledger has no row for.</summary>
-    public static IEnumerable<PlannedSend> Due(Panel panel, Participant participant, int wave, DateTimeOffset now, Func<string, string?> ledgerState, bool responded)
+    /// <summary>
+    /// The messages of <paramref name="wave"/> due for the participant at <paramref name="now"/> that the ledger has no
+    /// row for. <paramref name="invitationClosesAt"/> is the close fixed when the invitation went out: a late one moves
+    /// the window and the reminders with it. An invitation not yet sent is due only until the planned close.
+    /// </summary>
+    public static IEnumerable<PlannedSend> Due(Panel panel, Participant participant, int wave, DateTimeOffset now, Func<string, string?> ledgerState, bool responded, DateTimeOffset? invitationClosesAt = null)
     {
         if (panel.IsClosed || !participant.Active || participant.SkippedWaves.Contains(wave)) yield break;
         var schedule = participant.ScheduleIn(panel);
         var invite = schedule.InviteAt(wave);
-        var closes = schedule.ClosesAt(wave);
+        var planned = schedule.ClosesAt(wave);
+        var closes = Later(planned, invitationClosesAt);
         if (now < invite || now >= closes) yield break;
 
         if (ledgerState(MessageKind.Invite) is null)
         {
-            yield return new PlannedSend(participant.Id, wave, MessageKind.Invite, invite, closes);
+            if (now < planned) yield return new PlannedSend(participant.Id, wave, MessageKind.Invite, invite, planned);
             yield break;
         }
 
         if (responded || participant.RemindersOff || ledgerState(MessageKind.Invite) != Storage.LedgerEntity.Sent) yield break;
+        var moved = closes - planned;
         for (var r = schedule.RemindersIn(wave); r >= 1; r--)
         {
-            var at = schedule.ReminderAt(wave, r);
+            var at = schedule.ReminderAt(wave, r) + moved;
             if (at > now || at >= closes) continue;
             if (ledgerState(MessageKind.Reminder(r)) is null) yield return new PlannedSend(participant.Id, wave, MessageKind.Reminder(r), at, closes);
             yield break;
@@ -68,13 +74,17 @@ public static class SendPlan
         return responded ? "already answered" : null;
     }
 
-    /// <summary>Why a planned message must not go out now (checked again by the sender, since plans wait in a queue), or null.</summary>
-    public static string? Refusal(Panel panel, Participant participant, int wave, string kind, DateTimeOffset now, bool responded)
+    /// <summary>
+    /// Why a planned message must not go out now (checked again by the sender, since plans wait in a queue), or null.
+    /// <paramref name="invitationClosesAt"/>: the close fixed when the invitation went out, for a reminder.
+    /// </summary>
+    public static string? Refusal(Panel panel, Participant participant, int wave, string kind, DateTimeOffset now, bool responded, DateTimeOffset? invitationClosesAt = null)
     {
         if (panel.IsClosed) return PanelClosed;
         if (Cancellation(participant, wave, kind, responded) is { } cancelled) return cancelled;
         var schedule = participant.ScheduleIn(panel);
-        if (now >= schedule.ClosesAt(wave)) return "window closed";
+        var closes = kind == MessageKind.Invite ? schedule.ClosesAt(wave) : Later(schedule.ClosesAt(wave), invitationClosesAt);
+        if (now >= closes) return "window closed";
         return now < schedule.InviteAt(wave) ? "not yet open" : null;
     }
 
@@ -90,4 +100,6 @@ public static class SendPlan
         var schedule = participant.ScheduleIn(panel);
         return now >= schedule.InviteAt(wave) && now < schedule.ClosesAt(wave);
     }
+    private static DateTimeOffset Later(DateTimeOffset planned, DateTimeOffset? fixedAtInvitation) =>
+        fixedAtInvitation is { } at && at > planned ? at : planned;
 }

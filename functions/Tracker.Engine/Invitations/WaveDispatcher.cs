@@ -99,7 +99,10 @@ public sealed class WaveDispatcher
         }
 
         var contact = participant is null ? null : await participants.GetContactAsync(panel.Id, participant.Id, cancellationToken).ConfigureAwait(false);
-        var refusal = participant is null || contact is null ? "erased" : SendPlan.Refusal(panel, participant, wave, item.Kind, now, responded);
+        // The window runs from the invitation as it actually went out: now for the invitation, its row's close for a reminder.
+        var invitationClosesAt = participant is null || item.Kind == MessageKind.Invite ? null
+            : await ledger.InvitationClosesAtAsync(panel.Id, wave, participant.Id, cancellationToken).ConfigureAwait(false);
+        var refusal = participant is null || contact is null ? "erased" : SendPlan.Refusal(panel, participant, wave, item.Kind, now, responded, invitationClosesAt);
         if (refusal is not null)
         {
             // Settled, not deleted: the plan must not pick it up again, and status can say why it did not go out.
@@ -107,11 +110,14 @@ public sealed class WaveDispatcher
             return SendOutcome.Skipped;
         }
 
+        var schedule = participant!.ScheduleIn(panel);
+        var closesAt = item.Kind == MessageKind.Invite ? schedule.ClosesAt(wave, now) : invitationClosesAt ?? schedule.ClosesAt(wave);
+        claim.ClosesAt = closesAt;
         MimeMessage message;
         try
         {
             message = InvitationComposer.Compose(
-                panel, participant!, wave, item.Kind, mailer.Sender, contact!.Email, links.SurveyLink(panel, participant!, wave), links.OptOutLink(panel, participant!, wave));
+                panel, participant, wave, item.Kind, mailer.Sender, contact!.Email, links.SurveyLink(panel, participant, wave, closesAt), links.OptOutLink(panel, participant, wave), closesAt);
         }
         catch (ParseException ex)
         {

@@ -26,9 +26,13 @@ public sealed class ParticipantLinks
     }
 
     /// <summary>A link valid for the participant's whole window plus a grace period, so the closed-wave page can still say so.</summary>
-    public Uri SurveyLink(Panel panel, Participant participant, int wave)
+    public Uri SurveyLink(Panel panel, Participant participant, int wave) =>
+        SurveyLink(panel, participant, wave, participant.ScheduleIn(panel).ClosesAt(wave));
+
+    /// <param name="closesAt">The participant's deadline (later than planned after a late invitation); the survey reads it back from the token.</param>
+    public Uri SurveyLink(Panel panel, Participant participant, int wave, DateTimeOffset closesAt)
     {
-        var token = signer.Sign(new LinkToken(panel.Id, participant.Id, wave, participant.ScheduleIn(panel).ClosesAt(wave) + links.CurrentValue.GraceAfterClose, LinkPurpose.Survey));
+        var token = signer.Sign(new LinkToken(panel.Id, participant.Id, wave, closesAt + links.CurrentValue.GraceAfterClose, LinkPurpose.Survey));
         return Absolute(SurveyRoute, token);
     }
 

@@ -24,4 +24,9 @@ public sealed record Panel(
     public DateTimeOffset? ClosedAt { get; init; }
 
     public bool IsClosed => ClosedAt is not null;
+    /// <summary>The last day the study may keep its data (formr's study expiry); nothing is deleted on its own.</summary>
+    public DateOnly? DataRetentionUntil { get; init; }
+
+    /// <summary>Who is told as <see cref="DataRetentionUntil"/> approaches; without it nobody is emailed.</summary>
+    public string? ResearcherEmail { get; init; }
 }

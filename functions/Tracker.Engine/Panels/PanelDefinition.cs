@@ -23,4 +23,10 @@ public sealed class PanelDefinition
 
     /// <summary><c>"afterWaveCloses"</c> (default) or <c>"weekly"</c>: when stakeholders get a summary.</summary>
     public string? SummaryCadence { get; set; }
+
+    /// <summary>The date until which the study may keep its data (optional, <c>yyyy-MM-dd</c>, after the last wave closes).</summary>
+    public string? DataRetentionUntil { get; set; }
+
+    /// <summary>Who is told as the data-retention date approaches (optional).</summary>
+    public string? ResearcherEmail { get; set; }
 }

@@ -5,7 +5,7 @@ namespace Tracker.Engine.Panels;
 /// <summary>Reads a posted panel definition (or a schedule edit) from JSON, reporting every shape problem at once by JSON path.</summary>
 public static class PanelDefinitionReader
 {
-    private static readonly string[] PanelProperties = ["name", "instrument", "schedule", "timeZone", "stakeholders", "minimumCellSize", "summaryCadence"];
+    private static readonly string[] PanelProperties = ["name", "instrument", "schedule", "timeZone", "stakeholders", "minimumCellSize", "summaryCadence", "dataRetentionUntil", "researcherEmail"];
     private static readonly string[] ScheduleProperties = ["kind", "start", "waves", "interval", "window", "sendTime", "reminders", "enrolUntil"];
 
     /// <summary>The definition as far as it could be read; <paramref name="problems"/> holds what could not.</summary>
@@ -27,6 +27,8 @@ public static class PanelDefinitionReader
         definition.Stakeholders = reader.TextList(fields, "", "stakeholders");
         definition.MinimumCellSize = reader.WholeNumber(fields, "", "minimumCellSize");
         definition.SummaryCadence = reader.Text(fields, "", "summaryCadence");
+        definition.DataRetentionUntil = reader.Text(fields, "", "dataRetentionUntil");
+        definition.ResearcherEmail = reader.Text(fields, "", "researcherEmail");
         return definition;
     }
 

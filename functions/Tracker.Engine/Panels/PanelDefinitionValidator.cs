@@ -79,10 +79,39 @@ public static class PanelDefinitionValidator
         var minimumCellSize = definition.MinimumCellSize ?? Tracker.Model.Suppression.CellSuppression.DefaultMinimumCellSize;
         if (minimumCellSize is < MinMinimumCellSize or > MaxMinimumCellSize) problems.Add($"minimumCellSize: must be from {MinMinimumCellSize} to {MaxMinimumCellSize}");
         var cadence = Tracker.Engine.Summaries.SummaryCadences.Resolve(definition.SummaryCadence, problems);
+        var retention = ResolveRetention(definition.DataRetentionUntil, schedule, problems);
+        var researcher = definition.ResearcherEmail?.Trim();
+        if (researcher is { Length: 0 }) researcher = null;
+        if (researcher is not null && !IsEmailAddress(researcher)) problems.Add("researcherEmail: is not an email address");
 
         return problems.Count > 0 || instrument is null || schedule is null
             ? Validation<Panel>.Invalid(problems)
-            : Validation<Panel>.Valid(new Panel(id, name, instrument, schedule, zone, now) { Stakeholders = stakeholders, MinimumCellSize = minimumCellSize, SummaryCadence = cadence });
+            : Validation<Panel>.Valid(new Panel(id, name, instrument, schedule, zone, now)
+            {
+                Stakeholders = stakeholders, MinimumCellSize = minimumCellSize, SummaryCadence = cadence, DataRetentionUntil = retention, ResearcherEmail = researcher,
+            });
+    }
+
+    /// <summary>
+    /// The data-retention date: a calendar date (the data may be kept through that day), after the day the last wave
+    /// closes for everyone — data still being collected cannot be due for deletion.
+    /// </summary>
+    public static DateOnly? ResolveRetention(string? text, WaveSchedule? schedule, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            problems.Add($"dataRetentionUntil: '{text}' is not a date such as 2027-06-30");
+            return null;
+        }
+
+        if (schedule is not null)
+        {
+            var lastDay = DateOnly.FromDateTime(schedule.End.UtcDateTime);
+            if (date <= lastDay) problems.Add($"dataRetentionUntil: must be after the last wave closes ({schedule.End:yyyy-MM-dd HH:mm} UTC); {date:yyyy-MM-dd} is not");
+        }
+
+        return date;
     }
 
     private static List<string> ResolveStakeholders(List<string>? stakeholders, List<string> problems)
@@ -93,9 +122,7 @@ public static class PanelDefinitionValidator
         for (var i = 0; i < stakeholders.Count && i < MaxStakeholders; i++)
         {
             var email = stakeholders[i]?.Trim() ?? "";
-            var at = email.IndexOf('@', StringComparison.Ordinal);
-            if (email.Length is 0 or > 254 || email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) || at <= 0 || at != email.LastIndexOf('@') || !email[(at + 1)..].Contains('.', StringComparison.Ordinal)
-                || !MimeKit.MailboxAddress.TryParse(email, out var parsed) || !string.Equals(parsed.Address, email, StringComparison.OrdinalIgnoreCase))
+            if (!IsEmailAddress(email))
             {
                 problems.Add($"stakeholders[{i}]: is not an email address");
             }
@@ -110,6 +137,13 @@ public static class PanelDefinitionValidator
         }
 
         return result;
+    }
+
+    private static bool IsEmailAddress(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return email.Length is > 0 and <= 254 && !email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) && at > 0 && at == email.LastIndexOf('@') && email[(at + 1)..].Contains('.', StringComparison.Ordinal)
+            && MimeKit.MailboxAddress.TryParse(email, out var parsed) && string.Equals(parsed.Address, email, StringComparison.OrdinalIgnoreCase);
     }
 
     private static Instrument? ResolveInstrument(JsonElement element, List<string> problems)

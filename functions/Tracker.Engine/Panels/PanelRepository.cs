@@ -184,6 +184,8 @@ public sealed class PanelRepository
         MinimumCellSize = panel.MinimumCellSize,
         SummaryCadence = Tracker.Engine.Summaries.SummaryCadences.Name(panel.SummaryCadence),
         ScheduleJson = Tracker.Engine.Panels.ScheduleJson.Serialize(panel.Schedule),
+        DataRetentionUntil = panel.DataRetentionUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ResearcherEmail = panel.ResearcherEmail,
     };
 
     /// <summary>Rows written before the schedule was stored as JSON kept interval and window as ISO text.</summary>
@@ -203,6 +205,8 @@ public sealed class PanelRepository
             MinimumCellSize = entity.MinimumCellSize ?? Tracker.Model.Suppression.CellSuppression.DefaultMinimumCellSize,
             SummaryCadence = Tracker.Engine.Summaries.SummaryCadences.FromStored(entity.SummaryCadence),
             ClosedAt = entity.ClosedAt,
+            DataRetentionUntil = entity.DataRetentionUntil is { } date ? DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
+            ResearcherEmail = entity.ResearcherEmail,
         };
     }
 }

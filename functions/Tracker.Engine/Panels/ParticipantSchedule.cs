@@ -9,6 +9,16 @@ public sealed record ParticipantSchedule(WaveSchedule Schedule, DateTimeOffset E
 
     public DateTimeOffset ClosesAt(int wave) => InviteAt(wave) + Schedule.Governing(wave).Window;
 
+    /// <summary>
+    /// When the participant's window closes given when their invitation actually went out: a late invitation (see
+    /// <see cref="WaveSchedule.LateInvitation"/>) moves the close by as much as it was late.
+    /// </summary>
+    public DateTimeOffset ClosesAt(int wave, DateTimeOffset? invitedAt) => ClosesAt(wave) + Lateness(wave, invitedAt);
+
+    /// <summary>How far a late invitation moved the wave's window (and its reminders); zero when it went out on time.</summary>
+    public TimeSpan Lateness(int wave, DateTimeOffset? invitedAt) =>
+        invitedAt is { } at && at - InviteAt(wave) > WaveSchedule.LateInvitation ? at - InviteAt(wave) : TimeSpan.Zero;
+
     public int RemindersIn(int wave) => Schedule.Governing(wave).Reminders.Count;
 
     /// <summary>Reminder <paramref name="reminder"/> (from 1) of the wave.</summary>

@@ -18,6 +18,13 @@ public sealed record WaveSchedule(DateTimeOffset Start, int Waves, TimeSpan Inte
     /// <summary>How far counting the interval on a wall clock can move an opening before the nominal instant (a DST shift).</summary>
     public static readonly TimeSpan WallClockLead = TimeSpan.FromHours(2);
 
+    /// <summary>
+    /// An invitation that goes out more than this after its planned time (the timer did not run, the mail server was
+    /// down, a wave was sent by hand) is late: its window runs in full from when it went out. Within it (ordinary
+    /// timer lag) the planned close stands, so deadlines stay on the planned minute.
+    /// </summary>
+    public static readonly TimeSpan LateInvitation = TimeSpan.FromHours(1);
+
     public const int MaxReminders = 5;
 
     public ScheduleKind Kind { get; init; } = ScheduleKind.Fixed;

@@ -78,8 +78,17 @@ public sealed class SendPlanService
                 byId[InvitationEntity.ParticipantOf(r.RowKey)].ScheduleIn(panel).ClosesAt(wave), r.State, r.Error is null ? null : SmtpReplyRedactor.Redact(r.Error)));
     }
 
-    private static PlanEntry Entry(PlannedSend send, Participant participant, IReadOnlyDictionary<string, InvitationEntity> rows, bool responded, DateTimeOffset now)
+    private static PlanEntry Entry(PlannedSend planned, Participant participant, IReadOnlyDictionary<string, InvitationEntity> rows, bool responded, DateTimeOffset now)
     {
+        // A late invitation moved the participant's window and reminders: show them where the sender will put them.
+        var send = planned;
+        if (rows.TryGetValue(InvitationEntity.Row(planned.ParticipantId, MessageKind.Invite), out var invitation) && invitation.ClosesAt is { } closes && closes > planned.ClosesAt)
+        {
+            send = planned.Kind == MessageKind.Invite
+                ? planned with { ClosesAt = closes }
+                : planned with { DueAt = planned.DueAt + (closes - planned.ClosesAt), ClosesAt = closes };
+        }
+
         if (rows.TryGetValue(InvitationEntity.Row(send.ParticipantId, send.Kind), out var row))
         {
             return new PlanEntry(send.ParticipantId, send.Wave, send.Kind, send.DueAt, send.ClosesAt, row.State, row.Error is null ? null : SmtpReplyRedactor.Redact(row.Error));

@@ -21,9 +21,11 @@ public sealed class WaveSealer
     private readonly TrackerStorage storage;
     private readonly TimeProvider clock;
     private readonly ILogger<WaveSealer> logger;
+    private readonly Invitations.InvitationLedger ledger;
 
-    public WaveSealer(ResponseRepository responses, SealedWaveStore store, TrackerStorage storage, TimeProvider clock, ILogger<WaveSealer> logger)
+    public WaveSealer(ResponseRepository responses, SealedWaveStore store, TrackerStorage storage, Invitations.InvitationLedger ledger, TimeProvider clock, ILogger<WaveSealer> logger)
     {
+        this.ledger = ledger;
         this.responses = responses;
         this.store = store;
         this.storage = storage;
@@ -39,7 +41,10 @@ public sealed class WaveSealer
         using var activity = EngineTelemetry.StartSealing(panel.Id, wave);
 
         // A wave still open can still change; sealing it would freeze answers out of every later export and model.
-        if (clock.GetUtcNow() < panel.Schedule.LatestClose(wave)) return new SealOutcome(SealStatus.NotClosed, 0, null);
+        // Open means for anyone: a late invitation keeps its participant's window open past the schedule's close.
+        if (clock.GetUtcNow() < panel.Schedule.LatestClose(wave)) return new SealOutcome(SealStatus.NotClosed, 0, null) { ClosesAt = panel.Schedule.LatestClose(wave) };
+        var closes = await ledger.ClosesForEveryoneAtAsync(panel, wave, cancellationToken).ConfigureAwait(false);
+        if (clock.GetUtcNow() < closes) return new SealOutcome(SealStatus.NotClosed, 0, null) { ClosesAt = closes };
 
         var recorded = await SealedAtAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
         // A repeated seal reports what the snapshot holds, not the zero rows it wrote this time.

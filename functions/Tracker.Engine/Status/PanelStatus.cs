@@ -26,4 +26,13 @@ public sealed record PanelStatus(string Id, string Name, int Participants, int A
 
     /// <summary>Participant rows without a contact row (a failed import's leftovers): neither counted nor sent to; re-running that import completes them.</summary>
     public int Orphaned { get; init; }
+
+    /// <summary>The panel's data-retention date, if it has one.</summary>
+    public DateOnly? DataRetentionUntil { get; init; }
+
+    /// <summary>Whole days from today (UTC) to <see cref="DataRetentionUntil"/>; negative once it has passed.</summary>
+    public int? DaysUntilRetention { get; init; }
+
+    /// <summary>A plain-language warning once 30 days or fewer remain (or the date has passed), else null.</summary>
+    public string? RetentionWarning { get; init; }
 }

@@ -48,6 +48,8 @@ public sealed class PanelStatusService
             }
 
             var ledgerRows = await ledger.ReadWaveAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
+            // Still open while a late invitation's window runs past the schedule's close.
+            if (state == WaveState.Closed && now < InvitationLedger.ClosesForEveryoneAt(panel, wave, ledgerRows)) state = WaveState.Open;
             var respondents = await responses.RespondentsAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
             var messages = ledgerRows.Values.Where(r => MessageKind.IsKnown(r.Kind)).ToList();
             var invited = messages.Count(r => r.Kind == MessageKind.Invite && r.State == LedgerEntity.Sent);
@@ -82,6 +84,9 @@ public sealed class PanelStatusService
             RemindersOff = members.Count(m => m.Active && m.RemindersOff),
             PoisonMessages = await PoisonMessagesAsync(cancellationToken).ConfigureAwait(false),
             Orphaned = orphaned,
+            DataRetentionUntil = panel.DataRetentionUntil,
+            DaysUntilRetention = panel.DataRetentionUntil is { } until ? DataRetention.DaysLeft(until, now) : null,
+            RetentionWarning = DataRetention.Warning(panel, now),
         };
     }
 

@@ -34,4 +34,8 @@ public sealed class PanelEntity : TableEntityBase
 
     /// <summary>When the panel was closed (<see cref="Panels.Panel.ClosedAt"/>); null while it runs.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>The data-retention date as <c>yyyy-MM-dd</c>, or null.</summary>
+    public string? DataRetentionUntil { get; set; }
+
+    public string? ResearcherEmail { get; set; }
 }

@@ -7,4 +7,7 @@ namespace Tracker.Engine.Surveys;
 public sealed record SurveyAccess(Panel? Panel, Participant? Participant, int Wave, SurveyOutcome? Refusal)
 {
     public static SurveyAccess Refused(SurveyOutcome outcome) => new(null, null, 0, outcome);
+
+    /// <summary>When the participant's window for the wave closes (later than planned after a late invitation).</summary>
+    public DateTimeOffset ClosesAt { get; init; }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tracker.Engine.Configuration;
 using Tracker.Engine.Forms;
 using Tracker.Engine.Links;
 using Tracker.Engine.Panels;
@@ -30,9 +32,12 @@ public sealed class SurveyService
     private readonly Invitations.InvitationLedger ledger;
     private readonly TimeProvider clock;
     private readonly ILogger<SurveyService> logger;
+    private readonly IOptionsMonitor<LinkOptions>? links;
 
-    public SurveyService(LinkSigner signer, PanelDefinitionCache panels, ParticipantRepository participants, ResponseRepository responses, Invitations.InvitationLedger ledger, TimeProvider clock, ILogger<SurveyService> logger)
+    /// <param name="links">The links' grace after the close, to read a participant's close back from their token; without it the planned close.</param>
+    public SurveyService(LinkSigner signer, PanelDefinitionCache panels, ParticipantRepository participants, ResponseRepository responses, Invitations.InvitationLedger ledger, TimeProvider clock, ILogger<SurveyService> logger, IOptionsMonitor<LinkOptions>? links = null)
     {
+        this.links = links;
         this.ledger = ledger;
         this.signer = signer;
         this.panels = panels;
@@ -150,22 +155,29 @@ public sealed class SurveyService
         if (panel.IsClosed) return SurveyAccess.Refused(new SurveyOutcome.StudyEnded());
 
         // The token outlives the wave by a grace period, so an expired token always means a closed wave.
-        // Each participant's window runs from their own invitation (local send time, rolling enrolment).
+        // Each participant's window runs from their own invitation (local send time, rolling enrolment), as it actually
+        // went out: the sender signed the participant's close into the token's expiry, so a late invitation's link
+        // carries its later close, and no storage read is needed to know it.
         var schedule = participant.ScheduleIn(panel);
-        var state = verification.Status == LinkVerificationStatus.Expired ? WaveState.Closed : schedule.StateAt(link.Wave, clock.GetUtcNow());
+        var closes = schedule.ClosesAt(link.Wave);
+        if (links is not null && link.ExpiresAt - links.CurrentValue.GraceAfterClose > closes) closes = link.ExpiresAt - links.CurrentValue.GraceAfterClose;
+        var now = clock.GetUtcNow();
+        var state = verification.Status == LinkVerificationStatus.Expired ? WaveState.Closed
+            : now < schedule.InviteAt(link.Wave) ? WaveState.Scheduled
+            : now < closes ? WaveState.Open
+            : WaveState.Closed;
         return state switch
         {
             WaveState.Closed => SurveyAccess.Refused(new SurveyOutcome.Closed()),
             WaveState.Scheduled => SurveyAccess.Refused(new SurveyOutcome.NotYetOpen(link.Wave, Format(schedule.InviteAt(link.Wave), participant.TimeZone))),
-            _ => new SurveyAccess(panel, participant, link.Wave, null),
+            _ => new SurveyAccess(panel, participant, link.Wave, null) { ClosesAt = closes },
         };
     }
 
     private static SurveyFormModel Model(SurveyAccess access, string token) =>
         new(access.Panel!.Instrument, access.Panel.Name, access.Wave, access.Panel.Schedule.Waves, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}");
 
-    private static string ClosesAtText(SurveyAccess access) =>
-        Format(access.Participant!.ScheduleIn(access.Panel!).ClosesAt(access.Wave), access.Participant.TimeZone);
+    private static string ClosesAtText(SurveyAccess access) => Format(access.ClosesAt, access.Participant!.TimeZone);
 
     private static string Format(DateTimeOffset instant, string timeZone)
     {

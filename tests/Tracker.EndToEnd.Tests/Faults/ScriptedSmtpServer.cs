@@ -92,6 +92,18 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
         listener = null;
     }
 
+    /// <summary>
+    /// Closes every open connection but keeps listening, as a relay does with connections idle past its time-out:
+    /// a client learns it only when it next writes.
+    /// </summary>
+    public void DropIdleConnections()
+    {
+        foreach (var client in clients.Keys)
+        {
+            client.Close();
+        }
+    }
+
     public ValueTask DisposeAsync() => new(StopAsync());
 
     private async Task AcceptAsync(TcpListener server, CancellationToken cancellationToken)

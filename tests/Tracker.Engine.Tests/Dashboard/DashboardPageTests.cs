@@ -49,6 +49,19 @@ public sealed class DashboardPageTests
         Assert.DoesNotContain("0.0%", retention[2], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_retention_date_is_shown_and_its_warning_once_thirty_days_or_fewer_remain()
+    {
+        var data = Data(Model(), wave2Closes: FittedAt.AddDays(1), wave2State: "open");
+        var far = data with { Status = data.Status with { DataRetentionUntil = new DateOnly(2027, 6, 30), RetentionWarning = null } };
+        var near = data with { Status = data.Status with { DataRetentionUntil = new DateOnly(2027, 6, 30), RetentionWarning = "The data-retention date 2027-06-30 is 12 days away: export what you need." } };
+
+        Assert.Null(Field(DashboardPage.Render(data), "retention-until"));
+        Assert.Equal("Data kept until 2027-06-30", Field(DashboardPage.Render(far), "retention-until"));
+        Assert.Null(Field(DashboardPage.Render(far), "retention-warning"));
+        Assert.Equal(near.Status.RetentionWarning, Field(DashboardPage.Render(near), "retention-warning"));
+    }
+
     private static ModelDocument Model() => SimulatedPanel.Model([40, 36, 33]) with { FittedAt = FittedAt };
 
     private static DashboardData Data(ModelDocument? model, DateTimeOffset wave2Closes, string wave2State)
