@@ -64,7 +64,7 @@ public static class TrackerCli
     {
         var command = parse.CommandResult.Command;
         var path = string.Join(' ', Path(parse.CommandResult));
-        var unmatched = parse.UnmatchedTokens.FirstOrDefault();
+        var unmatched = parse.UnmatchedTokens.Count > 0 ? parse.UnmatchedTokens[0] : null;
         if (unmatched is not null && !unmatched.StartsWith('-') && command.Subcommands.Count > 0)
         {
             var hint = NameSuggestion.Hint(unmatched, command.Subcommands.Select(c => c.Name));
@@ -75,7 +75,7 @@ public static class TrackerCli
         return $"error: {string.Join("; ", messages)} (see {path} --help)";
     }
 
-    private static IEnumerable<string> Path(System.CommandLine.Parsing.CommandResult result)
+    private static Stack<string> Path(System.CommandLine.Parsing.CommandResult result)
     {
         var names = new Stack<string>();
         for (var r = result; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)

@@ -12,6 +12,8 @@ namespace Tracker.Cli.Panels;
 /// </summary>
 public static class PanelDeleteCommand
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public static Command Create(Func<bool>? inputIsTerminal = null)
     {
         inputIsTerminal ??= () => !Console.IsInputRedirected;
@@ -70,7 +72,7 @@ public static class PanelDeleteCommand
     {
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(contents, new JsonSerializerOptions { WriteIndented = true }));
+            await output.WriteLineAsync(JsonSerializer.Serialize(contents, Indented));
             return;
         }
 

@@ -99,7 +99,7 @@ public sealed class DispatchPlanner
         var due = audience.Participants
             .Where(p => SendPlan.ReissueIsFor(panel, p, wave, now, audience.LedgerState(p.Id, MessageKind.Invite), audience.Respondents.ContainsKey(p.Id), includeResponded))
             .ToList();
-        var fresh = due.Where(p => audience.LedgerState(p.Id, kind) is null).Select(p => ledger.NewRow(panel.Id, wave, p.Id, kind)).ToList();
+        var fresh = due.Where(p => audience.LedgerState(p.Id, kind) is null).Select(p => InvitationLedger.NewRow(panel.Id, wave, p.Id, kind)).ToList();
         var inserted = fresh.Count == 0 ? [] : await ledger.EnqueueAsync(fresh, now, cancellationToken).ConfigureAwait(false);
         if (inserted.Count > 0) await EnqueueAsync(panel.Id, wave, inserted, cancellationToken).ConfigureAwait(false);
 
@@ -134,7 +134,7 @@ public sealed class DispatchPlanner
         else
         {
             var due = audience.Due(panel, now)
-                .Select(s => ledger.NewRow(panel.Id, s.Wave, s.ParticipantId, s.Kind))
+                .Select(s => InvitationLedger.NewRow(panel.Id, s.Wave, s.ParticipantId, s.Kind))
                 .ToList();
             inserted = due.Count == 0 ? [] : await ledger.EnqueueAsync(due, now, cancellationToken).ConfigureAwait(false);
             // Queued rows count as lost only when the whole wave has stood still for a lease: while a slow sender is still

@@ -96,7 +96,7 @@ public sealed class InvitationLedger
         }
     }
 
-    public InvitationEntity NewRow(string panelId, int wave, string participantId, string kind) => new()
+    public static InvitationEntity NewRow(string panelId, int wave, string participantId, string kind) => new()
     {
         PartitionKey = InvitationEntity.Partition(panelId, wave),
         RowKey = InvitationEntity.Row(participantId, kind),

@@ -91,7 +91,7 @@ public sealed class ModelStore
         (candidate.LatestResponseAt ?? DateTimeOffset.MinValue) > (stored.LatestResponseAt ?? DateTimeOffset.MinValue)
         || ((candidate.LatestResponseAt ?? DateTimeOffset.MinValue) == (stored.LatestResponseAt ?? DateTimeOffset.MinValue) && candidate.FittedAt > stored.FittedAt);
 
-    private Task Upload(string name, BinaryData content, string contentType, BlobRequestConditions? conditions, CancellationToken cancellationToken) =>
+    private Task<Response<BlobContentInfo>> Upload(string name, BinaryData content, string contentType, BlobRequestConditions? conditions, CancellationToken cancellationToken) =>
         Container.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = contentType },

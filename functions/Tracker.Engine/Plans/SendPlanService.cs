@@ -68,7 +68,7 @@ public sealed class SendPlanService
     /// The reissued links of the wave as the ledger holds them: no schedule makes them (a researcher asks for them after
     /// a key change), so they are listed from their rows, due when they were queued or sent.
     /// </summary>
-    private static IEnumerable<PlanEntry> Reissues(Panel panel, int wave, List<Participant> members, IReadOnlyDictionary<string, InvitationEntity> rows)
+    private static IEnumerable<PlanEntry> Reissues(Panel panel, int wave, List<Participant> members, Dictionary<string, InvitationEntity> rows)
     {
         var byId = members.ToDictionary(p => p.Id, StringComparer.Ordinal);
         return rows.Values

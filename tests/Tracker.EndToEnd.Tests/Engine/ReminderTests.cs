@@ -55,7 +55,7 @@ public sealed class ReminderTests(StackFixture stack)
 
         // The planner's half, as the timer would do it, but the batch waits while the participant answers.
         var ledger = engine.Service<InvitationLedger>();
-        var row = ledger.NewRow(panelId, 1, ids[email], MessageKind.Reminder(1));
+        var row = InvitationLedger.NewRow(panelId, 1, ids[email], MessageKind.Reminder(1));
         Assert.Single(await ledger.EnqueueAsync([row], stack.Clock.GetUtcNow(), CancellationToken.None));
         await engine.AnswerAsync((await engine.LinksAsync(email, 1)).Survey);
         var batch = JsonSerializer.Serialize(new DispatchBatch(panelId, 1, [new DispatchItem(ids[email], MessageKind.Reminder(1))]), DispatchBatchJson.Options);
