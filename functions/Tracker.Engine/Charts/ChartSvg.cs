@@ -5,7 +5,7 @@ namespace Tracker.Engine.Charts;
 
 /// <summary>
 /// Makes ScottPlot's SVG fit to sit inside a page under a strict Content-Security-Policy: an accessible name and
-/// description (<c>role="img"</c>, <c>&lt;title&gt;</c>, <c>&lt;desc&gt;</c>), a viewBox instead of a fixed size so it
+/// description (<c>role="img"</c> named by its <c>&lt;title&gt;</c> and described by its <c>&lt;desc&gt;</c>), a viewBox instead of a fixed size so it
 /// scales to the screen, ids made unique to the chart, and no <c>style</c> attribute or element (the page's CSP admits only
 /// its own hashed style block, so any other style would be refused and reported in the console).
 /// </summary>
@@ -50,7 +50,9 @@ internal static class ChartSvg
         root.SetAttributeValue("id", elementId);
         root.SetAttributeValue("class", "chart");
         root.SetAttributeValue("role", "img");
-        root.SetAttributeValue("aria-labelledby", $"{elementId}-title {elementId}-desc");
+        // Named by the title alone and described by the numbers: labelling by both would make the whole description its name.
+        root.SetAttributeValue("aria-labelledby", $"{elementId}-title");
+        root.SetAttributeValue("aria-describedby", $"{elementId}-desc");
         root.AddFirst(
             new XElement(Svg + "title", new XAttribute("id", $"{elementId}-title"), title),
             new XElement(Svg + "desc", new XAttribute("id", $"{elementId}-desc"), description));

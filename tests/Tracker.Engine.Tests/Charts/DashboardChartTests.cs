@@ -81,10 +81,8 @@ public sealed partial class DashboardChartTests
         var svg = DashboardSvg(SimulatedPanel.Model([40, 36, 33]));
 
         Assert.Equal("img", (string?)svg.Attribute("role"));
-        var labels = ((string)svg.Attribute("aria-labelledby")!).Split(' ');
-        Assert.Equal(["trend-title", "trend-desc"], labels);
-        Assert.Equal("Sustained co-creation willingness per wave", svg.Descendants().Single(e => (string?)e.Attribute("id") == labels[0]).Value);
-        Assert.StartsWith("Mean willingness per wave", svg.Descendants().Single(e => (string?)e.Attribute("id") == labels[1]).Value, StringComparison.Ordinal);
+        Assert.Equal("Sustained co-creation willingness per wave", svg.Descendants().Single(e => (string?)e.Attribute("id") == (string?)svg.Attribute("aria-labelledby")).Value);
+        Assert.StartsWith("Mean willingness per wave", svg.Descendants().Single(e => (string?)e.Attribute("id") == (string?)svg.Attribute("aria-describedby")).Value, StringComparison.Ordinal);
         Assert.NotNull(svg.Attribute("viewBox"));
         Assert.Null(svg.Attribute("width"));
 
@@ -99,6 +97,20 @@ public sealed partial class DashboardChartTests
         }
 
         Assert.All(svg.Descendants(Svg + "text"), t => Assert.Equal("'Liberation Sans', Arial, Helvetica, sans-serif", (string?)t.Attribute("font-family")));
+    }
+
+    [Fact]
+    public void Markup_in_the_outcomes_name_stays_text_in_the_svg()
+    {
+        const string hostile = "<script>alert(1)</script> & \"quoted\"";
+        var model = SimulatedPanel.Model([40, 36, 33]);
+        model = model with { Constructs = [.. model.Constructs.Select(c => c.Id == model.Outcome ? c with { Name = hostile } : c)] };
+
+        var svg = DashboardSvg(model);
+
+        Assert.DoesNotContain(svg.Descendants(), e => e.Name.LocalName == "script");
+        Assert.StartsWith(hostile, svg.Element(Svg + "title")!.Value, StringComparison.Ordinal);
+        Assert.Contains(svg.Descendants(Svg + "text"), t => t.Value.StartsWith(hostile, StringComparison.Ordinal));
     }
 
     private static XElement DashboardSvg(ModelDocument model)
