@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tracker.Engine;
+using Tracker.Engine.Email;
+using Tracker.Web.Emails;
 using Tracker.Web.Participants;
 using Tracker.Web.Security;
 
@@ -8,7 +10,7 @@ namespace Tracker.Web;
 
 /// <summary>
 /// The engine (<see cref="TrackerServiceRegistration.AddTracker"/>) plus its web side: the pages behind participants'
-/// links and the public rate limit. Both hosts call this one (Azure Functions' Program.cs and Tracker.LocalHost).
+/// links, the email bodies (<see cref="RazorEmailBodyRenderer"/>) and the public rate limit. Both hosts call this one (Azure Functions' Program.cs and Tracker.LocalHost).
 /// </summary>
 public static class TrackerWebRegistration
 {
@@ -16,6 +18,7 @@ public static class TrackerWebRegistration
     {
         services.AddTracker(configuration);
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IEmailBodyRenderer, RazorEmailBodyRenderer>();
         services.AddSingleton<PublicRateLimiter>();
         services.AddSingleton<SurveyPages>();
         services.AddSingleton<OptOutPages>();

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Tracker.Engine.Charts;
 using Tracker.Engine.Dashboard;
 using Tracker.Engine.Instruments;
+using Tracker.Model.Models;
 
 namespace Tracker.Browser.Tests;
 
@@ -19,6 +21,7 @@ public sealed class DashboardTests(BrowserFixture stack)
         var status = await stack.StatusAsync(panelId);
 
         var page = await stack.NewPageAsync();
+        var console = ConsoleProblems(page);
         var response = await stack.OpenDashboardAsync(page, panelId);
         Assert.Equal((int)HttpStatusCode.OK, response.Status);
         Assert.StartsWith("default-src 'none'", response.Headers["content-security-policy"], StringComparison.Ordinal);
@@ -48,9 +51,13 @@ public sealed class DashboardTests(BrowserFixture stack)
         // Retention of the wave-1 cohort: 5 answered wave 1, 4 of them wave 2, 3 of them wave 3.
         Assert.Equal(["100.0%", "80.0%", "60.0%"], await page.Locator("#retention-table [data-field='retention']").AllTextContentsAsync());
 
-        // The chart: a mean per wave, an accessible name and description, and the same numbers as a table.
-        Assert.Equal(3, await page.Locator("svg.chart circle.wave-mean").CountAsync());
+        // The chart: the summary email's willingness chart drawn from the stored model as SVG, named by its title and
+        // described in words, with the same numbers as a table.
+        var chart = WillingnessChart.ForResearcher(ModelJson.Deserialize(model.GetRawText()));
+        Assert.Equal(1, await page.GetByRole(AriaRole.Img, new() { Name = chart.Title, Exact = true }).CountAsync());
         Assert.Equal("img", await page.Locator("svg.chart").GetAttributeAsync("role"));
+        Assert.Equal(3, chart[WillingnessChart.MeansSeries].X.Count);
+        Assert.Contains(chart.XAxisTitle, await page.Locator("svg.chart").TextContentAsync(), StringComparison.Ordinal);
         var means = Answers.Select(wave => DashboardFormat.Number(wave.Average(WillingnessScore))).ToList();
         Assert.Contains($"Wave 1: {means[0]}", await page.Locator("svg.chart desc").TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal(means, await page.Locator("#trend-table [data-field='mean']").AllTextContentsAsync());
@@ -67,8 +74,28 @@ public sealed class DashboardTests(BrowserFixture stack)
         // The hashed style block was admitted by the page's CSP (otherwise tables would not collapse their borders).
         Assert.Equal("collapse", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('table')).borderCollapse"));
 
+        // Nothing was refused or failed: the CSP admitted the style block and the chart needs nothing else.
+        Assert.Empty(console);
+
+        // The control: the same listener does hear the CSP refuse an inline style, so an empty list above means clean.
+        await page.EvaluateAsync("() => document.body.insertAdjacentHTML('beforeend', '<p style=\\'color:red\\'>x</p>')");
+        for (var waited = 0; waited < 50 && console.Count == 0; waited++) await Task.Delay(100);
+        Assert.Contains(console, line => line.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "dashboard-desktop.png"), FullPage = true });
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Every console error or warning and every uncaught page error from now on (a CSP refusal is a console error).</summary>
+    private static List<string> ConsoleProblems(IPage page)
+    {
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning") lock (problems) problems.Add($"{message.Type}: {message.Text}");
+        };
+        page.PageError += (_, error) => { lock (problems) problems.Add($"page error: {error}"); };
+        return problems;
     }
 
     [Fact]

@@ -137,7 +137,7 @@ public sealed class DispatchBenchmark
         var contact = await repository.GetContactAsync(panelId, participantId, cancellationToken) ?? throw new InvalidOperationException("A benchmark contact is missing.");
         var links = services.GetRequiredService<ParticipantLinks>();
         var sender = services.GetRequiredService<SmtpMailer>().Sender;
-        return InvitationComposer.Compose(panel, participant, Wave, MessageKind.Invite, sender, contact.Email, links.SurveyLink(panel, participant, Wave), links.OptOutLink(panel, participant, Wave));
+        return InvitationComposer.Compose(services.GetRequiredService<IEmailBodyRenderer>(), panel, participant, Wave, MessageKind.Invite, sender, contact.Email, links.SurveyLink(panel, participant, Wave), links.OptOutLink(panel, participant, Wave));
     }
 
     /// <summary>

@@ -32,6 +32,14 @@ public static class ChartStyle
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
+    /// <summary>The same drawing as <see cref="Png"/>, as SVG of the same size.</summary>
+    public static string Svg(Plot plot)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        ChartFont.Apply(plot);
+        return plot.GetSvgXml(Width, Height);
+    }
+
     /// <summary>Ticks at whole waves only, labelled "W1", "W2"…</summary>
     public static void WaveTicks(Plot plot, IEnumerable<int> waves)
     {

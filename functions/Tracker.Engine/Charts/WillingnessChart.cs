@@ -1,11 +1,16 @@
 using ScottPlot;
 using Tracker.Model.Findings;
+using Tracker.Model.Models;
 using Tracker.Model.Suppression;
 using Tracker.Model.Time;
 
 namespace Tracker.Engine.Charts;
 
-/// <summary>Chart 1: the outcome's mean per wave with its 95% CI, the fitted decay curve and its plateau, over the model's time axis (<see cref="ModelTimeAxis"/>).</summary>
+/// <summary>
+/// Chart 1: the outcome's mean per wave with its 95% CI, the fitted decay curve and its plateau, over the model's time
+/// axis (<see cref="ModelTimeAxis"/>). One definition (<see cref="Define"/>) drawn two ways: PNG for the stakeholder
+/// email, SVG for the researcher's dashboard.
+/// </summary>
 public static class WillingnessChart
 {
     public const string Id = "willingness";
@@ -14,39 +19,84 @@ public static class WillingnessChart
     public const string PlateauSeries = "Plateau";
     private const int CurvePoints = 60;
 
-    public static RenderedChart Build(SummaryData data)
+    /// <summary>The email's chart: closed waves only, small cells suppressed (<see cref="SummaryData"/>).</summary>
+    public static RenderedChart Build(SummaryData data) => Png(ForSummary(data));
+
+    /// <summary>The stakeholders' view: what <see cref="SummaryData"/> lets a summary show.</summary>
+    public static WillingnessChartDefinition ForSummary(SummaryData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var model = data.Model;
-        var name = FindingsWriter.ConstructName(model, model.Outcome);
-        var shown = data.ModelsShown ? data.Waves.Where(w => w.Outcome is not null).ToList() : [];
+        var shown = data.ModelsShown ? data.Waves.Where(w => w.Outcome is not null).Select(w => (w.Row, w.Outcome!)).ToList() : [];
         var suppressed = data.Waves.Where(w => w.OutcomeSuppressed || (!data.ModelsShown && w.Row.Responded > 0)).Select(w => $"wave {w.Row.Wave}").ToList();
+        var maxDays = data.Waves.Count > 0 ? data.Waves.Max(w => w.Row.Days) : 0;
+        return Define(data.Model, shown, maxDays, data.ModelsShown, suppressed, data.Suppression.Minimum);
+    }
 
+    /// <summary>
+    /// The researcher's view of the same chart: every wave the stored model has a mean for, open ones included, and no
+    /// suppression (the dashboard is behind the admin key and shows the same counts in its tables).
+    /// </summary>
+    public static WillingnessChartDefinition ForResearcher(ModelDocument model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var stats = model.Analysis.Descriptives.GetValueOrDefault(model.Outcome) ?? [];
+        var shown = model.Waves
+            .Select(row => (Row: row, Stat: stats.FirstOrDefault(s => s.Wave == row.Wave)))
+            .Where(x => x.Stat is { Mean: not null, N: > 0 } && double.IsFinite(x.Row.Days))
+            .Select(x => (x.Row, x.Stat!))
+            .ToList();
+        var maxDays = shown.Count > 0 ? shown.Max(x => x.Row.Days) : 0;
+        return Define(model, shown, maxDays, curve: true, suppressed: [], suppressionMinimum: Math.Max(1, model.MinimumCellSize));
+    }
+
+    public static RenderedChart Png(WillingnessChartDefinition chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        using var plot = Draw(chart);
+        return new RenderedChart(Id, chart.Title, chart.AltText, ChartStyle.Width, ChartStyle.Height, chart.Series, chart.Suppressed, ChartStyle.Png(plot)) { XAxisTitle = chart.XAxisTitle };
+    }
+
+    /// <summary>The same drawing as <see cref="Png"/>, as an SVG document (see <see cref="ChartSvg"/> for what is done to it).</summary>
+    public static string Svg(WillingnessChartDefinition chart, string elementId, string description)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        using var plot = Draw(chart);
+        return ChartSvg.Inline(ChartStyle.Svg(plot), elementId, chart.Title, description);
+    }
+
+    private static WillingnessChartDefinition Define(ModelDocument model, IReadOnlyList<(WaveRow Row, WaveStatistic Stat)> shown, double maxDays, bool curve, IReadOnlyList<string> suppressed, int suppressionMinimum)
+    {
+        var name = FindingsWriter.ConstructName(model, model.Outcome);
         var series = new List<ChartSeries>
         {
             new(MeansSeries,
                 shown.Select(w => w.Row.Days).ToList(),
-                shown.Select(w => w.Outcome!.Mean!.Value).ToList(),
-                shown.Select(w => w.Outcome!.CiLower ?? w.Outcome.Mean!.Value).ToList(),
-                shown.Select(w => w.Outcome!.CiUpper ?? w.Outcome.Mean!.Value).ToList()),
+                shown.Select(w => w.Stat.Mean!.Value).ToList(),
+                shown.Select(w => w.Stat.CiLower ?? w.Stat.Mean!.Value).ToList(),
+                shown.Select(w => w.Stat.CiUpper ?? w.Stat.Mean!.Value).ToList()),
         };
 
         var decay = model.Analysis.Decay;
-        var maxDays = data.Waves.Count > 0 ? data.Waves.Max(w => w.Row.Days) : 0;
-        if (data.ModelsShown && decay.Converged && decay.Initial?.Estimate is { } initial && decay.Plateau?.Estimate is { } plateau && decay.Rate?.Estimate is { } rate && maxDays > 0)
+        if (curve && decay.Converged && decay.Initial?.Estimate is { } initial && decay.Plateau?.Estimate is { } plateau && decay.Rate?.Estimate is { } rate && maxDays > 0)
         {
             var xs = Enumerable.Range(0, CurvePoints + 1).Select(i => maxDays * i / CurvePoints).ToList();
             series.Add(new ChartSeries(CurveSeries, xs, xs.Select(t => plateau + (initial - plateau) * Math.Exp(-rate * t)).ToList()));
             series.Add(new ChartSeries(PlateauSeries, [0, maxDays], [plateau, plateau]));
         }
 
+        var title = $"{Capitalise(name)} per wave";
+        var alt = $"{title}: " + (shown.Count == 0 ? "no wave can be shown yet." : string.Join("; ", shown.Select(w => $"wave {w.Row.Wave} mean {Numbers.Fixed(w.Stat.Mean!.Value, 2)}")) + ".")
+            + (suppressed.Count > 0 ? $" Suppressed: {string.Join(", ", suppressed)}." : "");
+        return new WillingnessChartDefinition(title, ModelTimeAxis.AxisTitle(), $"Mean score ({model.ScaleMin}–{model.ScaleMax})", model.ScaleMin, model.ScaleMax, maxDays, series, suppressed, suppressionMinimum, alt);
+    }
+
+    private static Plot Draw(WillingnessChartDefinition chart)
+    {
         var plot = new Plot();
         try
         {
-            var title = $"{Capitalise(name)} per wave";
-            var xAxis = ModelTimeAxis.AxisTitle();
-            ChartStyle.Apply(plot, title, xAxis, $"Mean score ({model.ScaleMin}–{model.ScaleMax})");
-            var means = series[0];
+            ChartStyle.Apply(plot, chart.Title, chart.XAxisTitle, chart.YAxisTitle);
+            var means = chart[MeansSeries];
             if (means.X.Count > 0)
             {
                 // The t-based interval is symmetric about the mean, so one half-width per point draws it exactly.
@@ -59,7 +109,7 @@ public static class WillingnessChart
                 points.LegendText = MeansSeries;
             }
 
-            foreach (var line in series.Skip(1))
+            foreach (var line in chart.Series.Skip(1))
             {
                 var scatter = plot.Add.ScatterLine(line.X.ToArray(), line.Y.ToArray());
                 scatter.LegendText = line.Name;
@@ -68,21 +118,20 @@ public static class WillingnessChart
                 if (line.Name == PlateauSeries) scatter.LinePattern = LinePattern.Dashed;
             }
 
-            if (suppressed.Count > 0)
+            if (chart.Suppressed.Count > 0)
             {
-                var note = plot.Add.Text($"Suppressed (n < {data.Suppression.Minimum}): {string.Join(", ", suppressed)}", 0, model.ScaleMin + 0.3);
+                var note = plot.Add.Text($"Suppressed (n < {chart.SuppressionMinimum}): {string.Join(", ", chart.Suppressed)}", 0, chart.ScaleMin + 0.3);
                 note.LabelFontSize = 15;
             }
 
-            plot.Axes.SetLimits(-Math.Max(1, maxDays * 0.04), Math.Max(1, maxDays * 1.04), model.ScaleMin, model.ScaleMax);
+            plot.Axes.SetLimits(-Math.Max(1, chart.MaxDays * 0.04), Math.Max(1, chart.MaxDays * 1.04), chart.ScaleMin, chart.ScaleMax);
             plot.ShowLegend(Alignment.UpperRight);
-            var alt = $"{title}: " + (means.X.Count == 0 ? "no wave can be shown yet." : string.Join("; ", shown.Select(w => $"wave {w.Row.Wave} mean {Numbers.Fixed(w.Outcome!.Mean!.Value, 2)}")) + ".")
-                + (suppressed.Count > 0 ? $" Suppressed: {string.Join(", ", suppressed)}." : "");
-            return new RenderedChart(Id, title, alt, ChartStyle.Width, ChartStyle.Height, series, suppressed, ChartStyle.Png(plot)) { XAxisTitle = xAxis };
+            return plot;
         }
-        finally
+        catch
         {
             plot.Dispose();
+            throw;
         }
     }
 

@@ -146,16 +146,17 @@ public static class DashboardPage
     private static void Trend(HtmlBuilder html, DashboardData data)
     {
         html.Element("h2", $"Trend of {data.Outcome}", ("id", "trend")).Line();
-        if (!data.Trend.Any(t => t.OutcomeN > 0))
+        if (data.Model is not { } model || !data.Trend.Any(t => t.OutcomeN > 0))
         {
             html.Element("p", data.Model is null ? NoModel : $"The model has no {data.Outcome} answers yet.").Line();
             return;
         }
 
         html.Raw("<figure>").Line();
-        TrendChart.Render(html, data);
-        html.Element("figcaption", $"Dots: mean {data.Outcome} per wave with 95% confidence intervals, at the wave's mean {ModelTimeAxis.Describe()}. "
-            + (TrendChart.Decay(data) is not null ? "Dashed line: the fitted decay-to-plateau curve." : "No fitted curve: the decay model did not converge."), ("class", "meta")).Line();
+        TrendChart.Render(html, model, data);
+        html.Element("figcaption", $"Dots: mean {data.Outcome} per wave with 95% confidence intervals (bars), at the wave's mean {ModelTimeAxis.Describe()}. "
+            + (TrendChart.Decay(data) is not null ? "Solid line: the fitted decay curve; dashed line: its plateau." : "No fitted curve: the decay model did not converge.")
+            + " The same chart as the stakeholder summary's first chart, with open waves included and nothing suppressed.", ("class", "meta")).Line();
         html.Raw("</figure>").Line();
 
         html.Raw("<div class=\"table-wrap\">").Line()

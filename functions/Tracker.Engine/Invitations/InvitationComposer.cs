@@ -1,23 +1,24 @@
 using System.Globalization;
-using System.Net;
 using MimeKit;
+using Tracker.Engine.Email;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Participants;
 
 namespace Tracker.Engine.Invitations;
 
 /// <summary>
-/// Writes the invitation, reminder or reissued-link email: a plain-text and an HTML part, the personal link, the opt-out page (also as
+/// Writes the invitation, reminder or reissued-link email: a plain-text part and an HTML part (rendered by <see cref="IEmailBodyRenderer"/>), the personal link, the opt-out page (also as
 /// RFC 8058 one-click <c>List-Unsubscribe</c> headers, which leave the panel), and a Message-ID that never changes for the same send.
 /// </summary>
 public static class InvitationComposer
 {
-    public static MimeMessage Compose(Panel panel, Participant participant, int wave, string kind, MailboxAddress from, string to, Uri link, Uri optOut) =>
-        Compose(panel, participant, wave, kind, from, to, link, optOut, participant.ScheduleIn(panel).ClosesAt(wave));
+    public static MimeMessage Compose(IEmailBodyRenderer bodies, Panel panel, Participant participant, int wave, string kind, MailboxAddress from, string to, Uri link, Uri optOut) =>
+        Compose(bodies, panel, participant, wave, kind, from, to, link, optOut, participant.ScheduleIn(panel).ClosesAt(wave));
 
     /// <param name="closesAt">The participant's deadline: their planned close, or later when the invitation went out late.</param>
-    public static MimeMessage Compose(Panel panel, Participant participant, int wave, string kind, MailboxAddress from, string to, Uri link, Uri optOut, DateTimeOffset closesAt)
+    public static MimeMessage Compose(IEmailBodyRenderer bodies, Panel panel, Participant participant, int wave, string kind, MailboxAddress from, string to, Uri link, Uri optOut, DateTimeOffset closesAt)
     {
+        ArgumentNullException.ThrowIfNull(bodies);
         var schedule = participant.ScheduleIn(panel);
         var zone = schedule.Zone;
         var closes = TimeZoneInfo.ConvertTime(closesAt, zone);
@@ -57,21 +58,7 @@ public static class InvitationComposer
             --
             Skip this wave, stop reminders or leave the panel: {optOut}
             """;
-        var encodedLink = WebUtility.HtmlEncode(link.ToString());
-        var html = $"""
-            <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{WebUtility.HtmlEncode(subject)}</title></head>
-            <body style="font-family: system-ui, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a; max-width: 36rem; margin: 0 auto; padding: 1rem;">
-            <p>Hello,</p>
-            <p>{WebUtility.HtmlEncode(opening)}</p>
-            <p><a href="{encodedLink}" style="display: inline-block; padding: 0.75rem 1.25rem; background: #0b57d0; color: #ffffff; text-decoration: none; border-radius: 6px;">Answer wave {wave}</a></p>
-            <p style="font-size: 14px; color: #444;">Or copy this personal link (please do not share it):<br><span style="word-break: break-all;">{encodedLink}</span></p>
-            <p>You can answer until {WebUtility.HtmlEncode(closesText)}, and change your answers with the same link until then.</p>
-            <p>Thank you for taking part.</p>
-            <hr style="border: 0; border-top: 1px solid #ddd;">
-            <p style="font-size: 14px; color: #444;"><a href="{WebUtility.HtmlEncode(optOut.ToString())}" style="color: #444;">Skip this wave, stop reminders or leave the panel</a></p>
-            </body></html>
-            """;
+        var html = bodies.Invitation(new InvitationBody(subject, opening, wave, link.ToString(), closesText, optOut.ToString()));
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
         return message;
     }

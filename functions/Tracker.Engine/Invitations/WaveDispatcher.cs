@@ -23,6 +23,7 @@ public sealed class WaveDispatcher
     private readonly InvitationLedger ledger;
     private readonly ParticipantLinks links;
     private readonly SmtpMailer mailer;
+    private readonly IEmailBodyRenderer bodies;
     private readonly TimeProvider clock;
     private readonly ILogger<WaveDispatcher> logger;
 
@@ -33,6 +34,7 @@ public sealed class WaveDispatcher
         InvitationLedger ledger,
         ParticipantLinks links,
         SmtpMailer mailer,
+        IEmailBodyRenderer bodies,
         TimeProvider clock,
         ILogger<WaveDispatcher> logger)
     {
@@ -42,6 +44,7 @@ public sealed class WaveDispatcher
         this.ledger = ledger;
         this.links = links;
         this.mailer = mailer;
+        this.bodies = bodies;
         this.clock = clock;
         this.logger = logger;
     }
@@ -117,7 +120,7 @@ public sealed class WaveDispatcher
         try
         {
             message = InvitationComposer.Compose(
-                panel, participant, wave, item.Kind, mailer.Sender, contact!.Email, links.SurveyLink(panel, participant, wave, closesAt), links.OptOutLink(panel, participant, wave), closesAt);
+                bodies, panel, participant, wave, item.Kind, mailer.Sender, contact!.Email, links.SurveyLink(panel, participant, wave, closesAt), links.OptOutLink(panel, participant, wave), closesAt);
         }
         catch (ParseException ex)
         {

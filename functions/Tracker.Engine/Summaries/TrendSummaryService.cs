@@ -21,16 +21,18 @@ public sealed class TrendSummaryService
     private readonly SummaryLedger ledger;
     private readonly SummarySubscriptions subscriptions;
     private readonly SmtpMailer mailer;
+    private readonly IEmailBodyRenderer bodies;
     private readonly TimeProvider clock;
     private readonly ILogger<TrendSummaryService> logger;
 
-    public TrendSummaryService(PanelRepository panels, WillingnessModelService models, SummaryLedger ledger, SummarySubscriptions subscriptions, SmtpMailer mailer, TimeProvider clock, ILogger<TrendSummaryService> logger)
+    public TrendSummaryService(PanelRepository panels, WillingnessModelService models, SummaryLedger ledger, SummarySubscriptions subscriptions, SmtpMailer mailer, IEmailBodyRenderer bodies, TimeProvider clock, ILogger<TrendSummaryService> logger)
     {
         this.panels = panels;
         this.models = models;
         this.ledger = ledger;
         this.subscriptions = subscriptions;
         this.mailer = mailer;
+        this.bodies = bodies;
         this.clock = clock;
         this.logger = logger;
     }
@@ -77,7 +79,7 @@ public sealed class TrendSummaryService
 
         var from = mailer.Sender;
         // Composed (and its charts rendered) once; each recipient's copy differs only in its unsubscribe link.
-        var email = SummaryComposer.Compose(model, period.Label, ImageMode.ContentId, unsubscribeUrl: LinkPlaceholder);
+        var email = SummaryComposer.Compose(bodies, model, period.Label, ImageMode.ContentId, unsubscribeUrl: LinkPlaceholder);
         var version = ModelStore.VersionName(model.FittedAt);
         int sent = 0, handled = recipients.Count - open.Count, failed = 0, unknown = 0;
         foreach (var (address, key) in open)
@@ -134,7 +136,7 @@ public sealed class TrendSummaryService
         var model = await CurrentModelAsync(panel, cancellationToken).ConfigureAwait(false);
         if (model is null) return new SummaryPreview(true, null, $"Panel '{panelId}' has no responses yet, so there is nothing to summarise.");
         var period = SummaryPeriod.Latest(panel, clock.GetUtcNow());
-        var email = SummaryComposer.Compose(model, period?.Label ?? "so far", ImageMode.DataUri, SummaryMessage.PreviewUnsubscribe);
+        var email = SummaryComposer.Compose(bodies, model, period?.Label ?? "so far", ImageMode.DataUri, SummaryMessage.PreviewUnsubscribe);
         return new SummaryPreview(true, email.Html, null);
     }
 
@@ -146,7 +148,7 @@ public sealed class TrendSummaryService
         var model = await CurrentModelAsync(panel, cancellationToken).ConfigureAwait(false);
         if (model is null) return null;
         var period = SummaryPeriod.Latest(panel, clock.GetUtcNow());
-        return SummaryComposer.Compose(model, period?.Label ?? "so far", ImageMode.ContentId, SummaryMessage.PreviewUnsubscribe);
+        return SummaryComposer.Compose(bodies, model, period?.Label ?? "so far", ImageMode.ContentId, SummaryMessage.PreviewUnsubscribe);
     }
 
     /// <summary>Stands in for the recipient's unsubscribe URL in the shared composition; a reserved domain (RFC 2606), so it can never be a real link.</summary>

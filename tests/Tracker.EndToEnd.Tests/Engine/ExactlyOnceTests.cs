@@ -65,7 +65,7 @@ public sealed class ExactlyOnceTests(StackFixture stack)
         var participant = (await engine.Service<ParticipantRepository>().GetAsync(panelId, ids[sentBeforeCrash], CancellationToken.None))!;
         var links = engine.Service<ParticipantLinks>();
         await mailer.SendAsync(
-            InvitationComposer.Compose(panel, participant, 1, MessageKind.Invite, mailer.Sender, sentBeforeCrash, links.SurveyLink(panel, participant, 1), links.OptOutLink(panel, participant, 1)),
+            InvitationComposer.Compose(engine.Service<IEmailBodyRenderer>(), panel, participant, 1, MessageKind.Invite, mailer.Sender, sentBeforeCrash, links.SurveyLink(panel, participant, 1), links.OptOutLink(panel, participant, 1)),
             CancellationToken.None);
 
         // A restart inside the lease sends everyone else and leaves the claimed ones alone.

@@ -12,7 +12,7 @@ public sealed class SuppressionTests
     {
         // Wave 1: 5 answers (shown at the default minimum of 5); wave 2: 4 answers (suppressed).
         var model = SimulatedPanel.Model([5, 4]);
-        var email = SummaryComposer.Compose(model, "after wave 2");
+        var email = SummaryComposer.Compose(EmailBodies.Razor, model, "after wave 2");
         var willingness = model.Analysis.Descriptives["willingness"];
         var wave1 = willingness.Single(w => w.Wave == 1);
         var wave2 = willingness.Single(w => w.Wave == 2);
@@ -41,7 +41,7 @@ public sealed class SuppressionTests
     public void Fewer_participants_than_the_minimum_show_nothing_but_the_notice()
     {
         var model = SimulatedPanel.Model([4, 4]);
-        var email = SummaryComposer.Compose(model, "after wave 2");
+        var email = SummaryComposer.Compose(EmailBodies.Razor, model, "after wave 2");
         Assert.Single(email.Findings);
         Assert.Contains("Fewer than 5 participants", email.Findings[0].Text, StringComparison.Ordinal);
         Assert.All(email.Charts.SelectMany(c => c.Series), s => Assert.Empty(s.Y));
@@ -53,7 +53,7 @@ public sealed class SuppressionTests
     public void A_panel_minimum_above_the_default_is_respected()
     {
         var model = SimulatedPanel.Model([12, 9], minimumCellSize: 10);
-        var email = SummaryComposer.Compose(model, "after wave 2");
+        var email = SummaryComposer.Compose(EmailBodies.Razor, model, "after wave 2");
         Assert.Equal([0.0], email.Charts[0][WillingnessChart.MeansSeries].X);
         Assert.Contains("fewer than 10", email.Text, StringComparison.Ordinal);
     }

@@ -22,7 +22,7 @@ public sealed class TimeAxisWordingTests
     [Fact]
     public void The_email_states_the_models_time_axis_in_its_chart_and_footer()
     {
-        var email = SummaryComposer.Compose(SimulatedPanel.Model([40, 36, 33, 30]), "after wave 4");
+        var email = SummaryComposer.Compose(EmailBodies.Razor, SimulatedPanel.Model([40, 36, 33, 30]), "after wave 4");
 
         Assert.Equal(ModelTimeAxis.AxisTitle(), email.Charts.Single(c => c.Id == WillingnessChart.Id).XAxisTitle);
         foreach (var body in new[] { email.Text, ModelText.VisibleText(email.Html) })
@@ -47,7 +47,7 @@ public sealed class TimeAxisWordingTests
         var panel = ExportSamples.Panel(waves: 2);
         var status = new PanelStatus(panel.Id, panel.Name, 5, 5, ExportSamples.Start.AddDays(10), []);
         var trend = new[] { new WaveTrend(1, 5, 5, 5, 5.1, 4.6, 5.6, 0), new WaveTrend(2, 4, 4, 4, 4.7, 4.1, 5.3, 7.2) };
-        var html = ModelText.VisibleText(DashboardPage.Render(new DashboardData(panel, status, "willingness", 5, trend, null)));
+        var html = ModelText.VisibleText(DashboardPage.Render(new DashboardData(panel, status, "willingness", 5, trend, SimulatedPanel.Model([40, 36]))));
 
         Assert.Contains(ModelTimeAxis.AxisTitle(), html, StringComparison.Ordinal);
         Assert.Contains($"mean {ModelTimeAxis.Describe()}", html, StringComparison.Ordinal);
