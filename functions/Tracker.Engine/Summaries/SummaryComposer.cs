@@ -51,13 +51,13 @@ public static class SummaryComposer
     private static string Text(SummaryData data, string period, IReadOnlyList<Finding> findings, IReadOnlyList<RenderedChart> charts, string? unsubscribe, string? unsubscribeUrl)
     {
         var text = new StringBuilder();
-        text.Append($"{data.Model.PanelName}\n{Introduction(data, period)}\n\nWhat the models say\n\n");
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{data.Model.PanelName}\n{Introduction(data, period)}\n\nWhat the models say\n\n");
         foreach (var finding in findings) text.Append("* ").Append(finding.Text).Append('\n');
         text.Append("\nCharts (attached as images)\n\n");
         foreach (var chart in charts) text.Append("* ").Append(chart.AltText).Append('\n');
         text.Append("\nPer wave (wave | answered | response rate | mean, 95% CI)\n\n");
-        foreach (var row in TableRows(data)) text.Append($"{row.Wave} | {row.Answered} | {row.Rate} | {row.Mean}\n");
-        text.Append($"\n{ModelTimeAxis.Sentence()}\n\n{(unsubscribeUrl is null ? Footer(unsubscribe) : $"{Stakeholder}To stop receiving it, unsubscribe at {unsubscribeUrl}")}\n");
+        foreach (var row in TableRows(data)) text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{row.Wave} | {row.Answered} | {row.Rate} | {row.Mean}\n");
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"\n{ModelTimeAxis.Sentence()}\n\n{(unsubscribeUrl is null ? Footer(unsubscribe) : $"{Stakeholder}To stop receiving it, unsubscribe at {unsubscribeUrl}")}\n");
         return text.ToString();
     }
 

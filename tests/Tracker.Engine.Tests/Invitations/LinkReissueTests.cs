@@ -99,14 +99,14 @@ public sealed class LinkReissueTests
     public void The_email_says_earlier_links_no_longer_work_and_carries_the_new_one()
     {
         var link = new Uri("https://tracker.example.org/api/r/new-token");
-        var message = InvitationComposer.Compose(Panel, Someone, 1, MessageKind.Reissue("k2"), new MailboxAddress("Tracker", "tracker@example.org"), "a@example.org", link, new Uri("https://tracker.example.org/api/o/opt"));
+        var message = InvitationComposer.Compose(Tracker.Engine.Tests.Summaries.EmailBodies.Razor, Panel, Someone, 1, MessageKind.Reissue("k2"), new MailboxAddress("Tracker", "tracker@example.org"), "a@example.org", link, new Uri("https://tracker.example.org/api/o/opt"));
         Assert.StartsWith("New link — Study: your survey for wave 1 of 2", message.Subject, StringComparison.Ordinal);
         Assert.Contains("The links in our earlier emails about \"Study\" no longer work.", message.TextBody, StringComparison.Ordinal);
         Assert.Contains(link.ToString(), message.TextBody, StringComparison.Ordinal);
         Assert.Contains("no longer work", message.HtmlBody, StringComparison.Ordinal);
         Assert.Equal("p1.w1.a1.reissue-k2@example.org", message.MessageId);
 
-        var invitation = InvitationComposer.Compose(Panel, Someone, 1, MessageKind.Invite, new MailboxAddress("Tracker", "tracker@example.org"), "a@example.org", link, new Uri("https://tracker.example.org/api/o/opt"));
+        var invitation = InvitationComposer.Compose(Tracker.Engine.Tests.Summaries.EmailBodies.Razor, Panel, Someone, 1, MessageKind.Invite, new MailboxAddress("Tracker", "tracker@example.org"), "a@example.org", link, new Uri("https://tracker.example.org/api/o/opt"));
         Assert.DoesNotContain("no longer work", invitation.TextBody, StringComparison.Ordinal);
     }
 }
