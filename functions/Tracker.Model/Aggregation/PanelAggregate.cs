@@ -39,6 +39,9 @@ public sealed class PanelAggregate
     private readonly Dictionary<string, List<WaveSummary>> summaries = new(StringComparer.Ordinal);
     private readonly List<(int Wave, string Construct, IReadOnlyList<string> Items, WaveAlpha Alpha)> alphas = [];
     private readonly List<WaveTally> tallies = [];
+    private readonly List<double> present = [];
+    private readonly List<int> complete = [];
+    private WaveBuffer? buffer;
     private WaveBuffer? current;
     private bool covariateSeen;
 
@@ -82,7 +85,8 @@ public sealed class PanelAggregate
         {
             if (current is not null && wave < current.Wave) throw new InvalidOperationException($"wave {wave} arrived after wave {current.Wave}: waves must stream in ascending order");
             if (current is not null) CloseWave();
-            current = new WaveBuffer(wave, constructs.Count);
+            current = buffer ??= new WaveBuffer(constructs.Count);
+            current.Reset(wave);
         }
 
         if (!participants.TryGetValue(participantId, out var participant))
@@ -167,6 +171,7 @@ public sealed class PanelAggregate
     {
         var wave = current!;
         var order = wave.SortedOrder();
+        var count = wave.Count;
         tallies.Add(new WaveTally(wave.Wave, wave.Count, ModelTimeAxis.WaveMean(wave.Days)));
         var covariateItem = covariate is not null && !constructIndex.ContainsKey(covariate) ? IndexOf(wave.ItemNames, covariate) : -1;
         if (covariateItem >= 0) covariateSeen = true;
@@ -176,8 +181,9 @@ public sealed class PanelAggregate
         var covariateColumn = covariate is null ? null
             : constructIndex.TryGetValue(covariate, out var c) ? wave.Column(c)
             : covariateItem >= 0 ? wave.Column(wave.ConstructCount + covariateItem) : null;
-        foreach (var row in order)
+        for (var r = 0; r < count; r++)
         {
+            var row = order?[r] ?? r;
             var participant = participants[wave.Participants[row]];
             if (participant.Code < 0)
             {
@@ -192,19 +198,25 @@ public sealed class PanelAggregate
             covariates.Add(covariateColumn?[row] ?? double.NaN);
         }
 
-        // This wave's item columns by name (the table's order), each column's values in the table's row order.
+        // This wave's columns by name, each column's values in the table's row order (copied only when the wave did
+        // not arrive in it; sealed snapshots do).
         var names = constructs.Concat(wave.ItemNames).ToList();
         var sorted = new Dictionary<string, double[]>(StringComparer.Ordinal);
         for (var i = 0; i < names.Count; i++)
         {
-            var source = wave.Column(i);
-            var values = new double[order.Length];
-            for (var r = 0; r < order.Length; r++) values[r] = source[order[r]];
-            sorted[names[i]] = values;
-            var present = new List<double>();
-            foreach (var v in values)
+            var values = wave.Column(i);
+            if (order is not null)
             {
-                if (!double.IsNaN(v)) present.Add(v);
+                var source = values;
+                values = new double[count];
+                for (var r = 0; r < count; r++) values[r] = source[order[r]];
+            }
+
+            sorted[names[i]] = values;
+            present.Clear();
+            for (var r = 0; r < count; r++)
+            {
+                if (!double.IsNaN(values[r])) present.Add(values[r]);
             }
 
             if (present.Count == 0) continue;
@@ -218,10 +230,12 @@ public sealed class PanelAggregate
         foreach (var (construct, constructItems) in ConstructItems.FromColumnNames(waveColumns))
         {
             var columns = constructItems.Select(i => sorted[i]).ToArray();
-            var complete = new List<int>();
-            for (var r = 0; r < order.Length; r++)
+            complete.Clear();
+            for (var r = 0; r < count; r++)
             {
-                if (!columns.Any(column => double.IsNaN(column[r]))) complete.Add(r);
+                var answered = true;
+                for (var k = 0; k < columns.Length && answered; k++) answered = !double.IsNaN(columns[k][r]);
+                if (answered) complete.Add(r);
             }
 
             if (complete.Count == 0) continue;

@@ -2,22 +2,25 @@ namespace Tracker.Model.Aggregation;
 
 /// <summary>
 /// One wave's responses while it streams past, as columns of numbers (construct scores first, then item answers in the
-/// order they were first seen), plus each row's participant and days. Only one wave is held at a time.
+/// order they were first seen), plus each row's participant and days. Only one wave is held at a time, and the arrays
+/// are kept for the next wave (<see cref="Reset"/>): at 100,000 responses a wave they are large-object-heap
+/// allocations, and allocating them afresh every wave is what made the garbage collector a large part of the read.
 /// </summary>
 internal sealed class WaveBuffer
 {
-    private readonly List<List<double>> columns = [];
+    private readonly List<double[]> columns = [];
+    private readonly List<int> filled = [];
     private readonly Dictionary<string, int> itemIndex = new(StringComparer.Ordinal);
     private readonly List<string> itemNames = [];
+    private int capacity = 1024;
 
-    public WaveBuffer(int wave, int constructCount)
+    public WaveBuffer(int constructCount)
     {
-        Wave = wave;
         ConstructCount = constructCount;
-        for (var c = 0; c < constructCount; c++) columns.Add([]);
+        for (var c = 0; c < constructCount; c++) AddColumn();
     }
 
-    public int Wave { get; }
+    public int Wave { get; private set; }
 
     public int ConstructCount { get; }
 
@@ -30,54 +33,92 @@ internal sealed class WaveBuffer
     /// <summary>Item names (non-construct answer keys) in the order first seen; column <c>ConstructCount + i</c> holds item i.</summary>
     public IReadOnlyList<string> ItemNames => itemNames;
 
-    public List<double> Column(int index) => columns[index];
+    /// <summary>Column <paramref name="index"/>'s values for rows 0..Count−1 (the array may be longer).</summary>
+    public double[] Column(int index) => columns[index];
+
+    /// <summary>Starts a new wave, keeping the arrays.</summary>
+    public void Reset(int wave)
+    {
+        Wave = wave;
+        Participants.Clear();
+        Days.Clear();
+        itemIndex.Clear();
+        itemNames.Clear();
+        for (var c = 0; c < filled.Count; c++) filled[c] = 0;
+    }
 
     public void BeginRow(string participantId, double days)
     {
+        if (Count == capacity)
+        {
+            capacity *= 2;
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var grown = columns[c];
+                Array.Resize(ref grown, capacity);
+                columns[c] = grown;
+            }
+        }
+
         Participants.Add(participantId);
         Days.Add(days);
     }
 
-    public void SetScore(int construct, double value) => columns[construct].Add(value);
+    public void SetScore(int construct, double value)
+    {
+        columns[construct][Count - 1] = value;
+        filled[construct] = Count;
+    }
 
     public void SetItem(string item, double value)
     {
         if (!itemIndex.TryGetValue(item, out var index))
         {
-            index = columns.Count;
+            index = ConstructCount + itemNames.Count;
             itemIndex.Add(item, index);
             itemNames.Add(item);
+            if (index == columns.Count) AddColumn();
             // Rows before this item's first appearance did not answer it.
-            columns.Add(Enumerable.Repeat(double.NaN, Count - 1).ToList());
+            Array.Fill(columns[index], double.NaN, 0, Count - 1);
         }
 
-        var column = columns[index];
-        if (column.Count == Count) throw new InvalidOperationException($"item '{item}' was given twice in one response");
-        column.Add(value);
+        if (filled[index] == Count) throw new InvalidOperationException($"item '{item}' was given twice in one response");
+        columns[index][Count - 1] = value;
+        filled[index] = Count;
     }
 
     /// <summary>Closes the current row: items it did not answer are missing.</summary>
     public void EndRow()
     {
-        for (var c = ConstructCount; c < columns.Count; c++)
+        for (var c = ConstructCount; c < ConstructCount + itemNames.Count; c++)
         {
-            if (columns[c].Count < Count) columns[c].Add(double.NaN);
+            if (filled[c] < Count)
+            {
+                columns[c][Count - 1] = double.NaN;
+                filled[c] = Count;
+            }
         }
     }
 
-    /// <summary>Row order by participant id (ordinal), ties in arrival order: the long table's order within a wave.</summary>
-    public int[] SortedOrder()
+    /// <summary>Row order by participant id (ordinal), ties in arrival order: the long table's order within a wave; null when the rows already are in it.</summary>
+    public int[]? SortedOrder()
     {
+        var sorted = true;
+        for (var i = 1; i < Count && sorted; i++) sorted = string.CompareOrdinal(Participants[i - 1], Participants[i]) <= 0;
+        if (sorted) return null;
         var order = new int[Count];
         for (var i = 0; i < order.Length; i++) order[i] = i;
-        var sorted = true;
-        for (var i = 1; i < order.Length && sorted; i++) sorted = string.CompareOrdinal(Participants[i - 1], Participants[i]) <= 0;
-        if (sorted) return order;
         Array.Sort(order, (a, b) =>
         {
             var byId = string.CompareOrdinal(Participants[a], Participants[b]);
             return byId != 0 ? byId : a.CompareTo(b);
         });
         return order;
+    }
+
+    private void AddColumn()
+    {
+        columns.Add(new double[capacity]);
+        filled.Add(0);
     }
 }
