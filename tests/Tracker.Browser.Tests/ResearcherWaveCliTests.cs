@@ -5,6 +5,7 @@ using System.Text.Json;
 using Tracker.Cli.Api;
 using Tracker.Cli.Dashboard;
 using Tracker.Cli.Models;
+using Tracker.Cli.Panels;
 using Tracker.Cli.Participants;
 using Tracker.Cli.Schedules;
 using Tracker.Cli.Waves;
@@ -160,6 +161,36 @@ public sealed class ResearcherWaveCliTests(BrowserFixture stack)
     }
 
     [Fact]
+    public async Task Links_are_reissued_from_the_command_line_once_per_key_and_respondents_only_on_request()
+    {
+        var panelId = await stack.CreatePanelAsync(waves: 2);
+        var emails = BrowserFixture.Emails(3);
+        await stack.ImportAsync(panelId, emails);
+        Assert.Equal(0, (await RunAsync("wave", "send", "--panel", panelId, "--wave", "1", "--wait")).ExitCode);
+        var links = await stack.LinksForAsync(emails, wave: 1);
+        await stack.SubmitAsync(links[emails[0]], 6);
+
+        // Two of three have not answered: each gets one new link; a second call under the same key queues nothing.
+        var first = await RunAsync("wave", "reissue", "--panel", panelId, "--wave", "1");
+        Assert.Equal((0, ""), (first.ExitCode, first.Error));
+        Assert.Matches($@"Wave 1 of panel {panelId}: queued 2 reissued link\(s\) under key \S+; 0 already had one\.", first.Output);
+        var again = JsonDocument.Parse((await RunAsync("wave", "reissue", "--panel", panelId, "--wave", "1", "--json")).Output).RootElement;
+        Assert.Equal((1, 0, 2), (again.GetProperty("wave").GetInt32(), again.GetProperty("queued").GetInt32(), again.GetProperty("alreadyReissued").GetInt32()));
+        var withRespondents = JsonDocument.Parse((await RunAsync("wave", "reissue", "--panel", panelId, "--wave", "1", "--include-responded", "--json")).Output).RootElement;
+        Assert.Equal((1, 2), (withRespondents.GetProperty("queued").GetInt32(), withRespondents.GetProperty("alreadyReissued").GetInt32()));
+
+        // The queue sends them: status counts three reissued participants, and no reminder or second invitation.
+        var wave = (await stack.StatusAsync(panelId)).GetProperty("waves")[0];
+        for (var tries = 0; tries < 60 && wave.GetProperty("reissued").GetInt32() < 3; tries++)
+        {
+            await Task.Delay(500);
+            wave = (await stack.StatusAsync(panelId)).GetProperty("waves")[0];
+        }
+
+        Assert.Equal((3, 3, 0), (wave.GetProperty("reissued").GetInt32(), wave.GetProperty("invited").GetInt32(), wave.GetProperty("reminded").GetInt32()));
+    }
+
+    [Fact]
     public async Task Reissue_for_an_unknown_panel_is_one_line_and_exit_2()
     {
         var run = await RunAsync("wave", "reissue", "--panel", "pNOSUCHPANEL", "--wave", "1");
@@ -171,7 +202,7 @@ public sealed class ResearcherWaveCliTests(BrowserFixture stack)
     [Fact]
     public async Task Help_shows_examples_for_every_new_command()
     {
-        string[][] commands = [["wave", "send"], ["wave", "seal"], ["wave", "resend-unknown"], ["wave", "reissue"], ["schedule", "edit"], ["participants", "erase"], ["model"], ["dashboard"]];
+        string[][] commands = [["wave", "send"], ["wave", "seal"], ["wave", "resend-unknown"], ["wave", "reissue"], ["schedule", "edit"], ["participants", "erase"], ["model"], ["dashboard"], ["panel", "show"], ["panel", "close"], ["panel", "delete"]];
         foreach (var command in commands)
         {
             var help = await RunAsync([.. command, "--help"]);
@@ -189,5 +220,5 @@ public sealed class ResearcherWaveCliTests(BrowserFixture stack)
         InProcessCli.RunAsync(stack, Commands(input, open), arguments);
 
     private static IEnumerable<Command> Commands(TerminalInput? input, Func<Uri, bool>? open) =>
-        [WaveCommand.Create(), ScheduleCommand.Create(), ModelCommand.Create(), ParticipantsCommand.Create(input ?? new TerminalInput(false, TextReader.Null)), DashboardCommand.Create(open ?? (_ => false))];
+        [WaveCommand.Create(), PanelCommand.Create(() => false), ScheduleCommand.Create(), ModelCommand.Create(), ParticipantsCommand.Create(input ?? new TerminalInput(false, TextReader.Null)), DashboardCommand.Create(open ?? (_ => false))];
 }

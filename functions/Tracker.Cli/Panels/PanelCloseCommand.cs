@@ -15,8 +15,9 @@ public static class PanelCloseCommand
             participants' links answer "this study has ended". Opt-out links keep working, and the data stay: status,
             exports, the model and the summary still work. Closing a closed panel changes nothing.
 
-            Example:
+            Examples:
               tracker panel close --panel pABCDEFGHJKL
+              tracker panel close --panel pABCDEFGHJKL --url https://my-tracker.azurewebsites.net --key "$TRACKER_ADMIN_KEY"
             """)
         {
             panel,
