@@ -51,7 +51,7 @@ public sealed class RetentionNoticeTests(StackFixture stack)
         Assert.Single(both, m => m.Subject.Contains("7 days left", StringComparison.Ordinal));
         var lateNotice = Assert.Single(await MessagesToAsync(late, expected: 1));
         Assert.Contains(lateId, lateNotice.Subject, StringComparison.Ordinal);
-        Assert.Contains("7 days left", lateNotice.Subject, StringComparison.Ordinal);
+        Assert.Contains("5 days left", lateNotice.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain(await stack.Inbox.ListMessagesAsync(), m => m.Subject.Contains(silentId, StringComparison.Ordinal));
     }
 
