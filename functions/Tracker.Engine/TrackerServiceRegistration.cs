@@ -73,6 +73,7 @@ public static class TrackerServiceRegistration
         services.AddSingleton<SummarySubscriptions>();
         services.AddSingleton<SummaryUnsubscribe>();
         services.AddSingleton<TrendSummaryService>();
+        services.AddSingleton<Tracker.Engine.Retention.RetentionNoticeService>();
         services.AddSingleton<SealedWaveStore>();
         services.AddSingleton<WaveSealer>();
         services.AddSingleton<ClosedWaveSealing>();

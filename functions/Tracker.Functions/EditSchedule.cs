@@ -21,9 +21,9 @@ public sealed class EditSchedule(PanelService panels, ScheduleEditor editor)
         if (refusal is not null) return refusal;
 
         var readProblems = new List<string>();
-        var definition = PanelDefinitionReader.ReadSchedule(body, readProblems);
-        var edit = await editor.EditAsync(panel, definition, cancellationToken, readProblems);
-        if (edit.Panel is null) return ApiProblem.Of(edit.IsConflict ? 409 : 422, "The schedule was not changed.", edit.Problems);
+        var definition = PanelDefinitionReader.ReadScheduleEdit(body, readProblems, out var retention, out var researcher);
+        var edit = await editor.EditAsync(panel, definition, cancellationToken, readProblems, retention, researcher);
+        if (edit.Panel is null) return ApiProblem.Of(edit.IsConflict ? 409 : edit.IsRetentionProblem ? 400 : 422, "The schedule was not changed.", edit.Problems);
         var schedule = edit.Panel.Schedule;
         return new OkObjectResult(new
         {

@@ -51,6 +51,8 @@ public sealed class GetPanel(PanelService panels, PanelDirectory directory, Time
             activeParticipants = summary.ActiveParticipants,
             stakeholders = panel.Stakeholders.Count,
             summaryCadence = Tracker.Engine.Summaries.SummaryCadences.Name(panel.SummaryCadence),
+            dataRetentionUntil = panel.DataRetentionUntil,
+            retentionWarning = DataRetention.Warning(panel, now),
         });
     }
 }

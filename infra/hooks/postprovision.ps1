@@ -74,6 +74,7 @@ $settings = [ordered]@{
     'AzureWebJobs.FitWillingnessModel.Disabled' = 'true'
     'AzureWebJobs.SendTrendSummaries.Disabled' = 'true'
     'AzureWebJobs.SealClosedWaves.Disabled' = 'true'
+    'AzureWebJobs.SendRetentionNotices.Disabled' = 'true'
     'AzureWebJobs.SendDispatchBatch.Disabled' = 'true'
     'TrackerStorage__tableServiceUri' = $env:AZURE_STORAGE_TABLE_ENDPOINT
     'TrackerStorage__blobServiceUri' = $env:AZURE_STORAGE_BLOB_ENDPOINT

@@ -95,6 +95,7 @@ cat > "$target" <<JSON
     "AzureWebJobs.FitWillingnessModel.Disabled": "true",
     "AzureWebJobs.SendTrendSummaries.Disabled": "true",
     "AzureWebJobs.SealClosedWaves.Disabled": "true",
+    "AzureWebJobs.SendRetentionNotices.Disabled": "true",
     "AzureWebJobs.SendDispatchBatch.Disabled": "true",
     "TrackerStorage__tableServiceUri": "$AZURE_STORAGE_TABLE_ENDPOINT",
     "TrackerStorage__blobServiceUri": "$AZURE_STORAGE_BLOB_ENDPOINT",

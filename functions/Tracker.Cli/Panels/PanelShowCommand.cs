@@ -33,7 +33,7 @@ public static class PanelShowCommand
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
-                await output.WriteLineAsync(JsonSerializer.Serialize(shown, new JsonSerializerOptions { WriteIndented = true }));
+                await output.WriteLineAsync(JsonSerializer.Serialize(shown, CliJson.Indented));
                 return ExitCodes.Ok;
             }
 
@@ -53,6 +53,7 @@ public static class PanelShowCommand
         var closedAt = panel.GetProperty("closedAt");
         console.MarkupLineInterpolated($"  state: {state}{(closedAt.ValueKind == JsonValueKind.Null ? "" : $" (since {Local(closedAt, zone)})")}");
         console.MarkupLineInterpolated($"  participants: {panel.GetProperty("activeParticipants").GetInt32()} active of {panel.GetProperty("participants").GetInt32()} enrolled");
+        Tracker.Cli.Status.RetentionLines.Print(console, panel, "  ");
         var table = new Table().AddColumn(new TableColumn("wave").RightAligned()).AddColumn($"opens ({zone.Id})").AddColumn($"closes ({zone.Id})").AddColumn("state");
         foreach (var wave in panel.GetProperty("waves").EnumerateArray())
         {

@@ -39,7 +39,7 @@ public static class PlanCommand
             if (file is not null) await WriteCsvAsync(plan, file.FullName, ct);
             if (parse.GetValue(json))
             {
-                await output.WriteLineAsync(JsonSerializer.Serialize(plan, new JsonSerializerOptions { WriteIndented = true }));
+                await output.WriteLineAsync(JsonSerializer.Serialize(plan, CliJson.Indented));
                 return ExitCodes.Ok;
             }
 
@@ -64,10 +64,13 @@ public static class PlanCommand
             var number = wave.GetProperty("wave").GetInt32().ToString(CultureInfo.InvariantCulture);
             var first = Time(wave.GetProperty("firstSend"));
             var last = Time(wave.GetProperty("lastSend"));
+            // First and last send belong to the wave, not to a message: shown once, on the wave's first row.
+            var firstRow = true;
             foreach (var kind in wave.GetProperty("counts").EnumerateObject().OrderBy(k => k.Name == "invite" ? "" : k.Name, StringComparer.Ordinal))
             {
                 var states = string.Join(", ", kind.Value.EnumerateObject().Select(s => $"{s.Value.GetInt32()} {s.Name}"));
-                table.AddRow(number, kind.Name, first, last, states);
+                table.AddRow(firstRow ? number : "", kind.Name, firstRow ? first : "", firstRow ? last : "", states);
+                firstRow = false;
             }
         }
 

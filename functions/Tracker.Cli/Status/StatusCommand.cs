@@ -33,7 +33,7 @@ public static class StatusCommand
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
-                await output.WriteLineAsync(JsonSerializer.Serialize(status, new JsonSerializerOptions { WriteIndented = true }));
+                await output.WriteLineAsync(JsonSerializer.Serialize(status, CliJson.Indented));
                 return ExitCodes.Ok;
             }
 
@@ -47,6 +47,7 @@ public static class StatusCommand
     {
         var retention = status.TryGetProperty("retention", out var r) && r.ValueKind == JsonValueKind.Number ? r.GetDouble().ToString("P1", CultureInfo.InvariantCulture) : "–";
         console.MarkupLineInterpolated($"[bold]{status.GetProperty("name").GetString()}[/] ({status.GetProperty("id").GetString()}): {status.GetProperty("participants").GetInt32()} participants, {status.GetProperty("activeParticipants").GetInt32()} active (retention {retention}), as of {PanelCommand.Time(status.GetProperty("asOf"))} UTC");
+        RetentionLines.Print(console, status);
         var poison = Count(status, "poisonMessages");
         if (poison > 0)
         {

@@ -32,14 +32,31 @@ public static class PanelDefinitionReader
         return definition;
     }
 
-    /// <summary>A schedule as the body of a schedule edit (named "schedule.…" as in a panel definition).</summary>
-    public static ScheduleDefinition ReadSchedule(JsonElement root, List<string> problems) => ReadSchedule(root, "schedule", new DefinitionFields(problems));
+    /// <summary>
+    /// The body of a schedule edit: a schedule (named "schedule.…" as in a panel definition) that may also carry the
+    /// panel's <c>dataRetentionUntil</c> and <c>researcherEmail</c>, since moving the waves can move what the date must follow.
+    /// </summary>
+    public static ScheduleDefinition ReadScheduleEdit(JsonElement root, List<string> problems, out string? dataRetentionUntil, out string? researcherEmail)
+    {
+        var reader = new DefinitionFields(problems);
+        dataRetentionUntil = null;
+        researcherEmail = null;
+        var fields = reader.Properties(root, "schedule", [.. ScheduleProperties, "dataRetentionUntil", "researcherEmail"], "a schedule");
+        if (fields is null) return new ScheduleDefinition();
+        dataRetentionUntil = reader.Text(fields, "", "dataRetentionUntil");
+        researcherEmail = reader.Text(fields, "", "researcherEmail");
+        return ReadScheduleFields(fields, "schedule", reader);
+    }
 
     private static ScheduleDefinition ReadSchedule(JsonElement element, string path, DefinitionFields reader)
     {
-        var schedule = new ScheduleDefinition();
         var fields = reader.Properties(element, path, ScheduleProperties, "a schedule");
-        if (fields is null) return schedule;
+        return fields is null ? new ScheduleDefinition() : ReadScheduleFields(fields, path, reader);
+    }
+
+    private static ScheduleDefinition ReadScheduleFields(Dictionary<string, JsonElement> fields, string path, DefinitionFields reader)
+    {
+        var schedule = new ScheduleDefinition();
         schedule.Kind = reader.Text(fields, path, "kind");
         schedule.Start = reader.Instant(fields, path, "start");
         schedule.Waves = reader.WholeNumber(fields, path, "waves");

@@ -80,9 +80,7 @@ public static class PanelDefinitionValidator
         if (minimumCellSize is < MinMinimumCellSize or > MaxMinimumCellSize) problems.Add($"minimumCellSize: must be from {MinMinimumCellSize} to {MaxMinimumCellSize}");
         var cadence = Tracker.Engine.Summaries.SummaryCadences.Resolve(definition.SummaryCadence, problems);
         var retention = ResolveRetention(definition.DataRetentionUntil, schedule, problems);
-        var researcher = definition.ResearcherEmail?.Trim();
-        if (researcher is { Length: 0 }) researcher = null;
-        if (researcher is not null && !IsEmailAddress(researcher)) problems.Add("researcherEmail: is not an email address");
+        var researcher = ResolveResearcher(definition.ResearcherEmail, problems);
 
         return problems.Count > 0 || instrument is null || schedule is null
             ? Validation<Panel>.Invalid(problems)
@@ -112,6 +110,15 @@ public static class PanelDefinitionValidator
         }
 
         return date;
+    }
+
+    /// <summary>Who gets the retention notices: null when absent or blank.</summary>
+    public static string? ResolveResearcher(string? text, List<string> problems)
+    {
+        var researcher = text?.Trim();
+        if (researcher is { Length: 0 }) return null;
+        if (researcher is not null && !IsEmailAddress(researcher)) problems.Add("researcherEmail: is not an email address");
+        return researcher;
     }
 
     private static List<string> ResolveStakeholders(List<string>? stakeholders, List<string> problems)

@@ -55,6 +55,8 @@ public sealed class PanelRepository
         entity.Waves = replacement.Waves;
         entity.Interval = replacement.Interval;
         entity.Window = replacement.Window;
+        entity.DataRetentionUntil = replacement.DataRetentionUntil;
+        entity.ResearcherEmail = replacement.ResearcherEmail;
         try
         {
             await Panels.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);

@@ -8,4 +8,9 @@ public sealed record ScheduleEdit(Panel? Panel, int FirstReplannedWave, IReadOnl
     public static ScheduleEdit Invalid(IReadOnlyList<string> problems) => new(null, 0, problems, false);
 
     public static ScheduleEdit Conflict(IReadOnlyList<string> problems) => new(null, 0, problems, true);
+
+    /// <summary>The retention date or researcher address is wrong (a 400, as when the panel is created).</summary>
+    public static ScheduleEdit BadRetention(IReadOnlyList<string> problems) => new(null, 0, problems, false) { IsRetentionProblem = true };
+
+    public bool IsRetentionProblem { get; init; }
 }

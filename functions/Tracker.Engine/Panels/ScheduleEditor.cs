@@ -25,8 +25,13 @@ public sealed class ScheduleEditor
     }
 
     /// <summary>The edited panel, or the problems (<see cref="ScheduleEdit.Conflict"/> when the edit clashes with what has happened).</summary>
-    public async Task<ScheduleEdit> EditAsync(Panel panel, ScheduleDefinition? definition, CancellationToken cancellationToken, IReadOnlyList<string>? readProblems = null)
+    /// <remarks>
+    /// <paramref name="dataRetentionUntil"/> and <paramref name="researcherEmail"/> replace the panel's when given (a
+    /// blank address removes it); a retention date, new or kept, must still fall after the edited last wave closes.
+    /// </remarks>
+    public async Task<ScheduleEdit> EditAsync(Panel panel, ScheduleDefinition? definition, CancellationToken cancellationToken, IReadOnlyList<string>? readProblems = null, string? dataRetentionUntil = null, string? researcherEmail = null)
     {
+        ArgumentNullException.ThrowIfNull(panel);
         var problems = new List<string>();
         var proposed = PanelDefinitionValidator.ResolveSchedule(definition, problems);
         if (readProblems is { Count: > 0 }) return ScheduleEdit.Invalid(PanelDefinitionValidator.Merge(readProblems, problems));
@@ -59,7 +64,25 @@ public sealed class ScheduleEditor
             proposed = proposed with { FromWave = firstUntouched, Previous = current };
         }
 
-        var updated = panel with { Schedule = proposed };
+        var retentionProblems = new List<string>();
+        DateOnly? retention;
+        if (dataRetentionUntil is not null)
+        {
+            retention = PanelDefinitionValidator.ResolveRetention(dataRetentionUntil, proposed, retentionProblems);
+        }
+        else
+        {
+            retention = panel.DataRetentionUntil;
+            if (retention is { } kept && kept <= DateOnly.FromDateTime(proposed.End.UtcDateTime))
+            {
+                retentionProblems.Add($"schedule: the last wave would close at {proposed.End:yyyy-MM-dd HH:mm} UTC, on or after the panel's data-retention date {kept:yyyy-MM-dd}; give a later dataRetentionUntil with this edit");
+            }
+        }
+
+        var researcher = researcherEmail is null ? panel.ResearcherEmail : PanelDefinitionValidator.ResolveResearcher(researcherEmail, retentionProblems);
+        if (retentionProblems.Count > 0) return ScheduleEdit.BadRetention(retentionProblems);
+
+        var updated = panel with { Schedule = proposed, DataRetentionUntil = retention, ResearcherEmail = researcher };
         if (!await panels.ReplaceScheduleAsync(updated, firstUntouched, cancellationToken).ConfigureAwait(false))
         {
             return ScheduleEdit.Conflict(["The panel changed while this edit was being made; read it again and retry."]);
