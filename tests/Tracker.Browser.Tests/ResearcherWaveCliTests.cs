@@ -100,6 +100,18 @@ public sealed class ResearcherWaveCliTests(BrowserFixture stack)
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("schedule.interval", OneLine(bad.Error), StringComparison.Ordinal);
         Assert.Equal(4, (await stack.StatusAsync(panelId)).GetProperty("waves").GetArrayLength());
+
+        // The data-retention date travels with the edit and is checked against the edited schedule.
+        var lastClose = waves[3].AddDays(7);
+        var keepUntil = DateOnly.FromDateTime(lastClose.UtcDateTime).AddDays(90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        string[] sameSchedule = ["schedule", "edit", "--panel", panelId, "--start", start.ToString("O"), "--waves", "4", "--interval", "P14D", "--window", "P7D", "--reminder", "P2D", "--reminder", "P5D"];
+        var retained = await RunAsync([.. sameSchedule, "--data-retention-until", keepUntil, "--researcher-email", "pi@example.org"]);
+        Assert.Equal((0, ""), (retained.ExitCode, retained.Error));
+        Assert.Equal(keepUntil, (await stack.StatusAsync(panelId)).GetProperty("dataRetentionUntil").GetString());
+        var tooEarly = await RunAsync([.. sameSchedule, "--data-retention-until", DateOnly.FromDateTime(lastClose.UtcDateTime).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.Equal(2, tooEarly.ExitCode);
+        Assert.Contains("dataRetentionUntil", OneLine(tooEarly.Error), StringComparison.Ordinal);
+        Assert.Equal(keepUntil, (await stack.StatusAsync(panelId)).GetProperty("dataRetentionUntil").GetString());
     }
 
     [Fact]

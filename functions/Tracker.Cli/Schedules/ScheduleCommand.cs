@@ -29,6 +29,8 @@ public static class ScheduleCommand
         var sendTime = new Option<string?>("--send-time") { Description = "Send at this time on each participant's own clock, e.g. 09:00." };
         var reminders = new Option<string[]>("--reminder") { Description = "A reminder this long after the invitation, inside the window (repeat for up to 5: --reminder P2D --reminder P5D)." };
         var enrolUntil = new Option<string?>("--enrol-until") { Description = "Rolling schedules: the last instant anyone can join (date, time and UTC offset)." };
+        var retention = new Option<string?>("--data-retention-until") { Description = "The last day the study may keep its data (yyyy-MM-dd, after the last wave closes); status warns from 30 days before." };
+        var researcher = new Option<string?>("--researcher-email") { Description = "Who is emailed 30 and 7 days before the data-retention date (an empty value removes the address)." };
         var json = PanelOptions.Json("the API's answer");
         var api = new ApiOptions();
         var command = new Command("edit", """
@@ -44,7 +46,7 @@ public static class ScheduleCommand
                 --send-time 09:00 --reminder P2D --reminder P5D
             """)
         {
-            panel, kind, start, waves, interval, window, sendTime, reminders, enrolUntil, json,
+            panel, kind, start, waves, interval, window, sendTime, reminders, enrolUntil, retention, researcher, json,
         };
         api.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, api, async (client, ct) =>
@@ -61,6 +63,8 @@ public static class ScheduleCommand
             if (parse.GetValue(sendTime) is { } at) body["sendTime"] = at;
             if (parse.GetValue(reminders) is { Length: > 0 } r) body["reminders"] = new JsonArray([.. r.Select(x => (JsonNode?)JsonValue.Create(x))]);
             if (parse.GetValue(enrolUntil) is { } until) body["enrolUntil"] = until;
+            if (parse.GetValue(retention) is { } keepUntil) body["dataRetentionUntil"] = keepUntil;
+            if (parse.GetValue(researcher) is { } address) body["researcherEmail"] = address;
 
             var panelId = parse.GetValue(panel)!;
             var edited = await client.EditScheduleAsync(panelId, body.ToJsonString(), ct);
