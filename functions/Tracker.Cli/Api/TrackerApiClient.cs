@@ -15,13 +15,7 @@ public sealed class TrackerApiClient : IDisposable
 
     public TrackerApiClient(ApiConnection connection, HttpMessageHandler? handler = null)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        _http = handler is null ? new HttpClient() : new HttpClient(handler);
-        _http.BaseAddress = connection.ApiBaseUrl;
-        // Large imports and exports stream for minutes; the server's own limits end anything stuck.
-        _http.Timeout = TimeSpan.FromMinutes(30);
-        _http.DefaultRequestHeaders.Add("x-functions-key", connection.AdminKey);
-        _http.DefaultRequestHeaders.UserAgent.ParseAdd("tracker-cli/1.0");
+        _http = AdminHttp.Create(connection, handler);
         Connection = connection;
     }
 

@@ -13,16 +13,7 @@ public sealed class PanelApi : IDisposable
 {
     private readonly HttpClient http;
 
-    public PanelApi(ApiConnection connection, HttpMessageHandler? handler = null)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        http = handler is null ? new HttpClient() : new HttpClient(handler);
-        http.BaseAddress = connection.ApiBaseUrl;
-        // A deletion of a large panel deletes row by row; the server's own limits end anything stuck.
-        http.Timeout = TimeSpan.FromMinutes(30);
-        http.DefaultRequestHeaders.Add("x-functions-key", connection.AdminKey);
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("tracker-cli/1.0");
-    }
+    public PanelApi(ApiConnection connection, HttpMessageHandler? handler = null) => http = AdminHttp.Create(connection, handler);
 
     public Task<JsonElement> GetAsync(string panelId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, Route(panelId), panelId, cancellationToken);

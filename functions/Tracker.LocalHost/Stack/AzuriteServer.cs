@@ -64,6 +64,25 @@ public sealed class AzuriteServer : IAsyncDisposable
     public static async Task<AzuriteServer> StartAsync(AzuriteOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AzuriteOptions();
+        var portsChosenHere = options.BlobPort is not > 0 && options.QueuePort is not > 0 && options.TablePort is not > 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StackStartupException e) when (portsChosenHere && attempt < PortAttempts && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                // A free port can be taken by another process between choosing it and Azurite binding it (parallel
+                // stacks on one machine); new ports make that race harmless.
+            }
+        }
+    }
+
+    private const int PortAttempts = 3;
+
+    private static async Task<AzuriteServer> StartOnceAsync(AzuriteOptions options, CancellationToken cancellationToken)
+    {
         var root = options.RepositoryRoot ?? Stack.RepositoryRoot.Find();
         var workFolder = StackPaths.NewWorkFolder("azurite");
         var location = options.Location ?? Path.Combine(workFolder, "data");

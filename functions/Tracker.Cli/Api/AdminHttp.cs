@@ -1,0 +1,20 @@
+namespace Tracker.Cli.Api;
+
+/// <summary>
+/// The HTTP client every admin call goes through: the key in the x-functions-key header (never in a URL, where logs
+/// would keep it) and a long time-out, because large imports, exports and deletions run for minutes and the server's
+/// own limits end anything stuck.
+/// </summary>
+public static class AdminHttp
+{
+    public static HttpClient Create(ApiConnection connection, HttpMessageHandler? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var http = handler is null ? new HttpClient() : new HttpClient(handler);
+        http.BaseAddress = connection.ApiBaseUrl;
+        http.Timeout = TimeSpan.FromMinutes(30);
+        http.DefaultRequestHeaders.Add("x-functions-key", connection.AdminKey);
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("tracker-cli/1.0");
+        return http;
+    }
+}
