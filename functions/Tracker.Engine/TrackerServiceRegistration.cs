@@ -64,6 +64,7 @@ public static class TrackerServiceRegistration
         services.AddSingleton<Tracker.Engine.OptOut.OptOutService>();
         services.AddSingleton<IParticipantLedgerEraser, LedgerErasure>();
         services.AddSingleton<Tracker.Engine.Participants.ParticipantErasure>();
+        services.AddSingleton<Tracker.Engine.Participants.ParticipantLookup>();
         services.AddSingleton<ScheduleEditor>();
         services.AddSingleton<Tracker.Engine.Plans.SendPlanService>();
         services.AddSingleton<ModelStore>();

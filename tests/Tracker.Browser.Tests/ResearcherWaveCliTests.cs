@@ -146,6 +146,29 @@ public sealed class ResearcherWaveCliTests(BrowserFixture stack)
         var repeated = await RunAsync(new TerminalInput(false, TextReader.Null), [.. erase, "--yes", "--responses", "--json"]);
         Assert.Equal(0, repeated.ExitCode);
         Assert.True(JsonDocument.Parse(repeated.Output).RootElement.GetProperty("responsesErased").GetBoolean());
+
+        // A request arrives by email: the address finds the other participant (the erased one's address is gone).
+        var found = new Dictionary<string, HttpStatusCode>();
+        foreach (var address in emails)
+        {
+            using var lookup = await stack.Admin.PostAsJsonAsync($"api/panels/{panelId}/participants/lookup", new { email = address.ToUpperInvariant() });
+            found[address] = lookup.StatusCode;
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.NotFound], found.Values.Order());
+        var remaining = found.Single(f => f.Value == HttpStatusCode.OK).Key;
+        var byEmail = await RunAsync(new TerminalInput(false, TextReader.Null), ["participants", "erase", "--panel", panelId, "--email", remaining, "--yes"]);
+        Assert.Equal((0, ""), (byEmail.ExitCode, byEmail.Error));
+        Assert.Matches($@"Erased participant [0-9a-z]{{16}} of panel {panelId}: contact deleted", byEmail.Output);
+        Assert.DoesNotContain(participantId, byEmail.Output, StringComparison.Ordinal);
+        Assert.Equal(0, (await stack.StatusAsync(panelId)).GetProperty("activeParticipants").GetInt32());
+
+        var unknown = await RunAsync(new TerminalInput(false, TextReader.Null), ["participants", "erase", "--panel", panelId, "--email", remaining, "--yes"]);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("No participant of panel", OneLine(unknown.Error), StringComparison.Ordinal);
+        var both = await RunAsync(new TerminalInput(false, TextReader.Null), [.. erase, "--email", remaining, "--yes"]);
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("give either --participant or --email", OneLine(both.Error), StringComparison.Ordinal);
     }
 
     [Fact]

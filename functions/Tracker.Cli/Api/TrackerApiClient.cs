@@ -83,6 +83,14 @@ public sealed class TrackerApiClient : IDisposable
         return await ReadJsonAsync(response, $"participant '{participantId}' of panel '{panelId}'", cancellationToken);
     }
 
+    /// <summary>The participant id behind an address (POSTed, so the address never sits in a URL).</summary>
+    public async Task<string> FindParticipantAsync(string panelId, string email, CancellationToken cancellationToken)
+    {
+        using var content = JsonContent.Create(new { email });
+        var found = await PostAsync($"panels/{Escape(panelId)}/participants/lookup", content, $"panel '{panelId}'", cancellationToken);
+        return found.GetProperty("participantId").GetString()!;
+    }
+
     /// <summary>The stored model's JSON exactly as stored (no re-serialisation), so <c>tracker model --json</c> prints the document itself.</summary>
     public async Task<string> GetModelJsonAsync(string panelId, CancellationToken cancellationToken)
     {

@@ -14,7 +14,8 @@ public static class ParticipantErasureCommand
     public static Command Create(TerminalInput input)
     {
         var panel = PanelOptions.Panel();
-        var participant = new Option<string>("--participant") { Description = "The participant's pseudonymous id (16 characters, as in exports and the plan).", Required = true };
+        var participant = new Option<string?>("--participant") { Description = "The participant's pseudonymous id (16 characters, as in exports and the plan)." };
+        var email = new Option<string?>("--email") { Description = "Or their email address: the id is looked up first (the address goes in a request body, never a URL)." };
         var responses = new Option<bool>("--responses") { Description = "Also erase their answers, from the responses and from every sealed wave." };
         var yes = new Option<bool>("--yes", "-y") { Description = "Erase without asking (needed when standard input is not a terminal, e.g. in a script)." };
         var json = PanelOptions.Json("the API's answer");
@@ -28,15 +29,22 @@ public static class ParticipantErasureCommand
             Examples:
               tracker participants erase --panel pABCDEFGHJKL --participant 3f9c2a7b1d8e4f60
               tracker participant erase --panel pABCDEFGHJKL --participant 3f9c2a7b1d8e4f60 --responses --yes
+              tracker participants erase --panel pABCDEFGHJKL --email someone@example.org
             """)
         {
-            panel, participant, responses, yes, json,
+            panel, participant, email, responses, yes, json,
         };
         api.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, api, async (client, ct) =>
         {
             var panelId = parse.GetValue(panel)!;
-            var participantId = parse.GetValue(participant)!;
+            var byEmail = parse.GetValue(email);
+            var participantId = (parse.GetValue(participant), byEmail) switch
+            {
+                ({ } id, null) => id,
+                (null, { } address) => await client.FindParticipantAsync(panelId, address, ct),
+                _ => throw new CommandInputException("give either --participant or --email"),
+            };
             var withResponses = parse.GetValue(responses);
             var output = parse.InvocationConfiguration.Output;
             if (!parse.GetValue(yes))
