@@ -35,6 +35,11 @@ public static class ParticipantErasureCommand
             panel, participant, email, responses, yes, json,
         };
         api.AddTo(command);
+        // A usage error, not a run-time one: refused while parsing, before any key or URL is needed.
+        command.Validators.Add(result =>
+        {
+            if ((result.GetResult(participant) is null) == (result.GetResult(email) is null)) result.AddError("give either --participant or --email");
+        });
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, api, async (client, ct) =>
         {
             var panelId = parse.GetValue(panel)!;
