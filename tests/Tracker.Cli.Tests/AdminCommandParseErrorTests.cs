@@ -12,6 +12,7 @@ public sealed class AdminCommandParseErrorTests
         { ["wave", "send", "--panel", "p1", "--wave", "one"], "one" },
         { ["schedule", "edit", "--panel", "p1", "--waves", "3", "--interval", "P7D", "--window", "P5D"], "--start" },
         { ["participants", "erase", "--panel", "p1"], "--participant" },
+        { ["participants", "erase", "--panel", "p1", "--participant", "x", "--email", "a@example.org"], "give either --participant or --email" },
         { ["participant", "erase", "--participant", "x"], "--panel" },
         { ["model"], "--panel" },
         { ["dashboard", "--open"], "--panel" },
