@@ -75,13 +75,18 @@ internal sealed class ScriptedHook : IDisposable
     /// `dotnet tool run pwsh` from the repository root, where the tool manifest is; dotnet is named by its full path
     /// because PATH holds only the fakes.
     /// </summary>
-    private static Task<ProcessResult> RunPowerShellAsync(string script, Dictionary<string, string?> variables)
+    private static async Task<ProcessResult> RunPowerShellAsync(string script, Dictionary<string, string?> variables)
     {
         // No update check (it would reach the network) and no telemetry from a test run.
         variables["POWERSHELL_UPDATECHECK"] = "Off";
         variables["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
-        return ProcessRunner.RunAsync(
+        var result = await ProcessRunner.RunAsync(
             Dotnet(), ["tool", "run", "pwsh", "--", "-NoProfile", "-NonInteractive", "-File", script], TestEnvironment.RepositoryRoot, TimeSpan.FromMinutes(1), variables);
+
+        // Otherwise every .ps1 test would fail on its first assertion about the hook's output, far from the cause.
+        return result.ExitCode != 0 && result.Combined.Contains("to make the \"pwsh\" command available", StringComparison.Ordinal)
+            ? throw new InvalidOperationException($"PowerShell (pinned in .config/dotnet-tools.json) is not restored; run `dotnet tool restore` in the repository root. {result.Combined}")
+            : result;
     }
 
     private static string Dotnet() =>
