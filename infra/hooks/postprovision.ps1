@@ -1,4 +1,4 @@
-# azd postprovision hook (Windows): see postprovision.sh, which this mirrors.
+# azd postprovision hook (Windows, PowerShell 7): see postprovision.sh, which this mirrors.
 $ErrorActionPreference = 'Stop'
 
 # Key Vault references: see check_key_vault_references in postprovision.sh, which this mirrors (same API, same wait,
@@ -6,12 +6,13 @@ $ErrorActionPreference = 'Stop'
 function Test-KeyVaultReferences {
   foreach ($name in 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME') {
     if (-not [Environment]::GetEnvironmentVariable($name)) {
-      Write-Warning "postprovision: $name is not set; skipping the Key Vault reference check."
+      [Console]::Error.WriteLine("postprovision: $name is not set; skipping the Key Vault reference check.")
       return $true
     }
   }
   if (-not (Get-Command az -ErrorAction SilentlyContinue)) {
-    Write-Warning 'postprovision: the Azure CLI (az) is not installed; cannot check that the app''s Key Vault references resolve.'
+    [Console]::Error.WriteLine('postprovision: the Azure CLI (az) is not installed; cannot check that the app''s Key Vault references resolve.')
+    [Console]::Error.WriteLine('  Check them in the portal (Function App > Environment variables: each Key Vault reference shows its status).')
     return $true
   }
 
@@ -24,7 +25,7 @@ function Test-KeyVaultReferences {
     $unresolved = az rest --only-show-errors --method get --url "$site/config/configreferences/appsettings?$api" `
       --query "value[?properties.status != 'Resolved'].[name, properties.status, properties.details]" --output tsv
     if ($LASTEXITCODE -ne 0) {
-      Write-Warning "postprovision: could not read the Key Vault reference status of $app (see the error above)."
+      [Console]::Error.WriteLine("postprovision: could not read the Key Vault reference status of $app (see the error above).")
       return $false
     }
     if (-not $unresolved) {
@@ -53,7 +54,7 @@ $target = Join-Path $root 'functions/Tracker.Functions/local.settings.json'
 
 foreach ($name in 'AZURE_STORAGE_TABLE_ENDPOINT', 'AZURE_STORAGE_BLOB_ENDPOINT', 'AZURE_STORAGE_QUEUE_ENDPOINT') {
   if (-not [Environment]::GetEnvironmentVariable($name)) {
-    Write-Warning "postprovision: $name is not set; skipping local.settings.json."
+    [Console]::Error.WriteLine("postprovision: $name is not set; skipping local.settings.json.")
     exit $exitCode
   }
 }

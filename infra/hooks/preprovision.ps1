@@ -16,7 +16,7 @@ function Fail([string] $why) {
   [Console]::Error.WriteLine('  Without it this hook cannot tell a new environment from one whose links are live, and a new key would')
   [Console]::Error.WriteLine('  replace the active one in Key Vault (every link already sent would stop working). Either fix the above')
   [Console]::Error.WriteLine('  and run again, or, if this environment has never been provisioned, set a key yourself:')
-  [Console]::Error.WriteLine('    azd env set LINK_SIGNING_KEY "<base64 of 32 random bytes>"')
+  [Console]::Error.WriteLine('    azd env set LINK_SIGNING_KEY ([Convert]::ToBase64String([Security.Cryptography.RandomNumberGenerator]::GetBytes(32)))')
   [Console]::Error.WriteLine("  (for an environment that has been provisioned, copy its key: az keyvault secret show --vault-name <vault> --name $secret --query value -o tsv).")
   exit 1
 }
@@ -25,7 +25,8 @@ function New-Key([string] $because) {
   $bytes = [byte[]]::new(32)
   [System.Security.Cryptography.RandomNumberGenerator]::Fill($bytes)
   azd env set LINK_SIGNING_KEY ([Convert]::ToBase64String($bytes)) | Out-Null
-  Write-Host "Link-signing key for '$activeId': $because, so generated a new 256-bit key."
+  $environment = if ($env:AZURE_ENV_NAME) { $env:AZURE_ENV_NAME } else { '<env>' }
+  Write-Host "Link-signing key for '$activeId': $because, so generated a new 256-bit key (stored in .azure/$environment/.env and, after provisioning, in Key Vault)."
   exit 0
 }
 

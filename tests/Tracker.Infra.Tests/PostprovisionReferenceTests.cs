@@ -3,7 +3,7 @@ using Tracker.Infra.Tests.Infrastructure;
 namespace Tracker.Infra.Tests;
 
 /// <summary>
-/// infra/hooks/postprovision.sh asks App Service whether the app's Key Vault references resolved, refreshes them while
+/// infra/hooks/postprovision.sh (and postprovision.ps1, run with the pinned PowerShell) asks App Service whether the app's Key Vault references resolved, refreshes them while
 /// any has not (the identity's role can take minutes to reach Key Vault), and fails naming the ones that never do.
 /// Run against a scripted `az rest`.
 /// </summary>
@@ -15,10 +15,12 @@ public sealed class PostprovisionReferenceTests : IDisposable
 
     public void Dispose() => hook.Dispose();
 
-    [Fact]
-    public async Task Resolved_references_pass_without_a_refresh()
+    [Theory]
+    [InlineData("sh")]
+    [InlineData("ps1")]
+    public async Task Resolved_references_pass_without_a_refresh(string shell)
     {
-        var run = await RunAsync(unresolvedReads: 0);
+        var run = await RunAsync(shell, unresolvedReads: 0);
 
         Assert.True(run.Result.ExitCode == 0, run.Result.Combined);
         Assert.Contains("all resolved", run.Result.StandardOutput, StringComparison.Ordinal);
@@ -26,10 +28,12 @@ public sealed class PostprovisionReferenceTests : IDisposable
         Assert.Contains($"--method get --url {Site}/config/configreferences/appsettings?api-version=", read, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task References_that_resolve_after_a_refresh_pass()
+    [Theory]
+    [InlineData("sh")]
+    [InlineData("ps1")]
+    public async Task References_that_resolve_after_a_refresh_pass(string shell)
     {
-        var run = await RunAsync(unresolvedReads: 2);
+        var run = await RunAsync(shell, unresolvedReads: 2);
 
         Assert.True(run.Result.ExitCode == 0, run.Result.Combined);
         Assert.Equal(2, run.AzCalls.Count(c => c.Contains($"--method post --url {Site}/config/configreferences/appsettings/refresh?api-version=", StringComparison.Ordinal)));
@@ -37,10 +41,12 @@ public sealed class PostprovisionReferenceTests : IDisposable
         Assert.Contains("Links__Keys__k1 not resolved yet (attempt 1 of 4)", run.Result.StandardOutput, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task References_that_never_resolve_fail_the_hook_with_their_names_and_status()
+    [Theory]
+    [InlineData("sh")]
+    [InlineData("ps1")]
+    public async Task References_that_never_resolve_fail_the_hook_with_their_names_and_status(string shell)
     {
-        var run = await RunAsync(unresolvedReads: 100);
+        var run = await RunAsync(shell, unresolvedReads: 100);
 
         Assert.NotEqual(0, run.Result.ExitCode);
         Assert.Equal(4, run.AzCalls.Count(c => c.Contains("--method get", StringComparison.Ordinal)));
@@ -48,16 +54,30 @@ public sealed class PostprovisionReferenceTests : IDisposable
         Assert.Contains("Key Vault Secrets User", run.Result.StandardError, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Without_the_azure_cli_the_hook_says_it_could_not_check()
+    [Theory]
+    [InlineData("sh")]
+    [InlineData("ps1")]
+    public async Task Without_the_azure_cli_the_hook_says_it_could_not_check(string shell)
     {
-        var run = await hook.RunAsync("postprovision.sh", fakeAz: null, Environment(0));
+        var run = await hook.RunAsync($"postprovision.{shell}", fakeAz: null, Environment(0));
 
         Assert.True(run.Result.ExitCode == 0, run.Result.Combined);
         Assert.Contains("cannot check that the app's Key Vault references resolve", run.Result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("Check them in the portal", run.Result.StandardError, StringComparison.Ordinal);
     }
 
-    private Task<HookRun> RunAsync(int unresolvedReads) => hook.RunAsync("postprovision.sh", FakeAz, Environment(unresolvedReads));
+    [Theory]
+    [InlineData("sh")]
+    [InlineData("ps1")]
+    public async Task A_status_the_hook_cannot_read_fails_it(string shell)
+    {
+        var run = await hook.RunAsync($"postprovision.{shell}", "echo \"ERROR: (AuthorizationFailed) no access\" >&2; exit 1", Environment(0));
+
+        Assert.NotEqual(0, run.Result.ExitCode);
+        Assert.Contains("could not read the Key Vault reference status of func-tracker-abc", run.Result.StandardError, StringComparison.Ordinal);
+    }
+
+    private Task<HookRun> RunAsync(string shell, int unresolvedReads) => hook.RunAsync($"postprovision.{shell}", FakeAz, Environment(unresolvedReads));
 
     private static Dictionary<string, string?> Environment(int unresolvedReads) => new()
     {

@@ -4,9 +4,9 @@ namespace Tracker.Infra.Tests.Infrastructure;
 internal sealed record HookRun(ProcessResult Result, IReadOnlyList<string> KeysSet, IReadOnlyList<string> AzCalls);
 
 /// <summary>
-/// Runs an infra/hooks/*.sh script with a fake `az` (a shell script that answers as the Azure CLI would) and a fake
-/// `azd` (which records `azd env set`) first on PATH, and nothing else but the few tools the hooks use, so an Azure CLI
-/// installed on this machine is never reached.
+/// Runs an infra/hooks script — *.sh with /bin/sh, *.ps1 with the PowerShell pinned in .config/dotnet-tools.json — with a
+/// fake `az` (a shell script that answers as the Azure CLI would) and a fake `azd` (which records `azd env set`) first
+/// on PATH, and nothing else but the few tools the hooks use, so an Azure CLI installed on this machine is never reached.
 /// </summary>
 internal sealed class ScriptedHook : IDisposable
 {
@@ -46,17 +46,23 @@ internal sealed class ScriptedHook : IDisposable
             }
         }
 
+        var azState = Path.Combine(work.FullName, "az.state");
         var variables = new Dictionary<string, string?>(environment)
         {
             ["PATH"] = $"{bin}:{tools}",
             ["FAKE_AZ_LOG"] = azLog,
             ["FAKE_AZD_LOG"] = azdLog,
-            ["FAKE_AZ_STATE"] = Path.Combine(work.FullName, "az.state"),
+            ["FAKE_AZ_STATE"] = azState,
         };
+
+        // Each run starts from a fresh Azure, so one test can run both hooks against the same answers.
         File.Delete(azLog);
         File.Delete(azdLog);
-        var result = await ProcessRunner.RunAsync(
-            "/bin/sh", [Path.Combine(TestEnvironment.InfraDirectory, "hooks", hook)], work.FullName, TimeSpan.FromMinutes(1), variables);
+        File.Delete(azState);
+        var script = Path.Combine(TestEnvironment.InfraDirectory, "hooks", hook);
+        var result = hook.EndsWith(".ps1", StringComparison.Ordinal)
+            ? await RunPowerShellAsync(script, variables)
+            : await ProcessRunner.RunAsync("/bin/sh", [script], work.FullName, TimeSpan.FromMinutes(1), variables);
 
         var keys = File.Exists(azdLog)
             ? (await File.ReadAllLinesAsync(azdLog)).Where(l => l.StartsWith("LINK_SIGNING_KEY=", StringComparison.Ordinal)).Select(l => l["LINK_SIGNING_KEY=".Length..]).ToList()
@@ -65,12 +71,34 @@ internal sealed class ScriptedHook : IDisposable
         return new HookRun(result, keys, calls);
     }
 
+    /// <summary>
+    /// `dotnet tool run pwsh` from the repository root, where the tool manifest is; dotnet is named by its full path
+    /// because PATH holds only the fakes.
+    /// </summary>
+    private static async Task<ProcessResult> RunPowerShellAsync(string script, Dictionary<string, string?> variables)
+    {
+        // No update check (it would reach the network) and no telemetry from a test run.
+        variables["POWERSHELL_UPDATECHECK"] = "Off";
+        variables["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
+        var result = await ProcessRunner.RunAsync(
+            Dotnet(), ["tool", "run", "pwsh", "--", "-NoProfile", "-NonInteractive", "-File", script], TestEnvironment.RepositoryRoot, TimeSpan.FromMinutes(1), variables);
+
+        // Otherwise every .ps1 test would fail on its first assertion about the hook's output, far from the cause.
+        return result.ExitCode != 0 && result.Combined.Contains("to make the \"pwsh\" command available", StringComparison.Ordinal)
+            ? throw new InvalidOperationException($"PowerShell (pinned in .config/dotnet-tools.json) is not restored; run `dotnet tool restore` in the repository root. {result.Combined}")
+            : result;
+    }
+
+    private static string Dotnet() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
+        : Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(folder => Path.Combine(folder, "dotnet")).First(File.Exists);
+
     private static void Script(string path, string text)
     {
         File.WriteAllText(path, text.ReplaceLineEndings("\n") + "\n");
         if (OperatingSystem.IsWindows())
         {
-            throw new PlatformNotSupportedException("The hooks' tests run sh scripts: Linux or macOS only.");
+            throw new PlatformNotSupportedException("The hooks' tests script az and azd as sh scripts: Linux or macOS only.");
         }
 
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
