@@ -7,4 +7,8 @@ public sealed record AnalysisDocument(
     PersistenceDocument Persistence,
     RetentionDocument Retention,
     IReadOnlyDictionary<string, IReadOnlyList<WaveStatistic>> Descriptives,
-    IReadOnlyDictionary<string, ReliabilityDocument> Reliability);
+    IReadOnlyDictionary<string, ReliabilityDocument> Reliability)
+{
+    /// <summary>The RI-CLPM section of <c>tracker analyze --riclpm … --json</c>; absent when none was asked for.</summary>
+    public RiclpmDocument? Riclpm { get; init; }
+}
