@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Tracker.Engine.Charts;
 using Tracker.Engine.Dashboard;
+using Tracker.Web.Pages;
 using Tracker.Engine.Status;
 using Tracker.Engine.Summaries;
 using Tracker.Engine.Tests.Exports;

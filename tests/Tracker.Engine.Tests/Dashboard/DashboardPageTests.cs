@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Tracker.Engine.Dashboard;
+using Tracker.Web.Pages;
 using Tracker.Engine.Status;
 using Tracker.Engine.Tests.Exports;
 using Tracker.Model.Models;
@@ -60,6 +61,26 @@ public sealed class DashboardPageTests
         Assert.Equal("Data kept until 2027-06-30", Field(DashboardPage.Render(far), "retention-until"));
         Assert.Null(Field(DashboardPage.Render(far), "retention-warning"));
         Assert.Equal(near.Status.RetentionWarning, Field(DashboardPage.Render(near), "retention-warning"));
+    }
+
+    [Fact]
+    public void Careless_responses_are_shown_only_once_a_count_is_given()
+    {
+        var data = Data(Model(), wave2Closes: FittedAt.AddDays(1), wave2State: "open");
+        var html = DashboardPage.Render(data);
+        Assert.Empty(Fields(html, "careless-flagged"));
+        Assert.DoesNotContain("Careless flagged", html, StringComparison.Ordinal);
+
+        var flagged = data with
+        {
+            CarelessFlagged = 3,
+            Trend = [data.Trend[0] with { CarelessFlagged = 2 }, data.Trend[1] with { CarelessFlagged = 1 }, data.Trend[2]],
+        };
+        var shown = DashboardPage.Render(flagged);
+
+        // The panel's total first, then one cell per wave in the wave table; a wave without a count shows a dash.
+        Assert.Equal(["3", "2", "1", "–"], Fields(shown, "careless-flagged"));
+        Assert.Contains("<th scope=\"col\">Careless flagged</th>", shown, StringComparison.Ordinal);
     }
 
     private static ModelDocument Model() => SimulatedPanel.Model([40, 36, 33]) with { FittedAt = FittedAt };

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Tracker.Engine.Charts;
 using Tracker.Engine.Dashboard;
+using Tracker.Web.Pages;
 using Tracker.Engine.Status;
 using Tracker.Engine.Summaries;
 using Tracker.Engine.Tests.Exports;

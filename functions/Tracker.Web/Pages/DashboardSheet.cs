@@ -1,13 +1,18 @@
-namespace Tracker.Engine.Dashboard;
+using Tracker.Engine.Forms;
+
+namespace Tracker.Web.Pages;
 
 /// <summary>
-/// The dashboard's additions to the participant pages' style sheet. Both go out in one style block whose hash the
-/// dashboard's own Content-Security-Policy admits (<see cref="DashboardSheet"/>); charts are inline SVG drawn with
-/// presentation attributes, so no style attribute and no external asset is needed.
+/// The dashboard's one style block: the participant pages' sheet and the dashboard's additions. The dashboard and its
+/// access pages inline it (<see cref="Components.PageShell"/>) and <see cref="DashboardResult"/> admits exactly it through
+/// the dashboard's Content-Security-Policy hash. Charts are inline SVG drawn with presentation attributes, so no style
+/// attribute and no external asset is needed.
 /// </summary>
-internal static class DashboardStyle
+public static class DashboardSheet
 {
-    public const string Css = """
+    public static string Css { get; } = PageStyle.Css + Additions;
+
+    private const string Additions = """
 
         main{max-width:64rem}
         h2{margin:2rem 0 .75rem}
