@@ -12,7 +12,7 @@ namespace Tracker.Engine.Links;
 /// each route can refuse a link meant for another. The version-1 payload of links issued before purposes existed has no
 /// purpose field; it verifies as a survey link unless its panel shows it was issued as an opt-out link (<see cref="LegacyLinks"/>).
 /// </summary>
-public sealed class LinkSigner
+public sealed class LinkSigner(IOptionsMonitor<LinkOptions> options, TimeProvider clock)
 {
     private const string Version = "2";
     private const string UnpurposedVersion = "1";
@@ -20,14 +20,6 @@ public sealed class LinkSigner
 
     // DateTimeOffset.FromUnixTimeSeconds throws beyond year 9999; such an expiry can only come from a bug, never a 500.
     private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
-    private readonly IOptionsMonitor<LinkOptions> options;
-    private readonly TimeProvider clock;
-
-    public LinkSigner(IOptionsMonitor<LinkOptions> options, TimeProvider clock)
-    {
-        this.options = options;
-        this.clock = clock;
-    }
 
     public string Sign(LinkToken token)
     {

@@ -6,24 +6,13 @@ using Tracker.Engine.Participants;
 namespace Tracker.Engine.Links;
 
 /// <summary>Builds the personal URLs behind each email, on the public base URL the API is served on.</summary>
-public sealed class ParticipantLinks
+public sealed class ParticipantLinks(LinkSigner signer, IOptionsMonitor<TrackerOptions> tracker, IOptionsMonitor<LinkOptions> links)
 {
     public const string SurveyRoute = "r";
     public const string OptOutRoute = "o";
 
     /// <summary>An opt-out link keeps working this long after the panel ends, so "leave" works from any old email.</summary>
     public static readonly TimeSpan OptOutValidity = TimeSpan.FromDays(365);
-
-    private readonly LinkSigner signer;
-    private readonly IOptionsMonitor<TrackerOptions> tracker;
-    private readonly IOptionsMonitor<LinkOptions> links;
-
-    public ParticipantLinks(LinkSigner signer, IOptionsMonitor<TrackerOptions> tracker, IOptionsMonitor<LinkOptions> links)
-    {
-        this.signer = signer;
-        this.tracker = tracker;
-        this.links = links;
-    }
 
     /// <summary>A link valid for the participant's whole window plus a grace period, so the closed-wave page can still say so.</summary>
     public Uri SurveyLink(Panel panel, Participant participant, int wave) =>

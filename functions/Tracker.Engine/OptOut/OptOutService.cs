@@ -13,27 +13,12 @@ namespace Tracker.Engine.OptOut;
 /// twice is harmless; a bad link, or a genuine link meant for anything but opting out, gets the same answer as a bad survey
 /// link. While storage is down the outcome keeps the posted choice (the web side answers 503), never an exception.
 /// </summary>
-public sealed class OptOutService
+public sealed class OptOutService(LinkSigner signer, PanelRepository panels, ParticipantRepository participants, TimeProvider clock, ILogger<OptOutService> logger)
 {
     public const string OneClickField = "List-Unsubscribe";
 
     /// <summary>The opt-out page's field: <c>skip</c>, <c>reminders</c> or <c>leave</c>.</summary>
     public const string ChoiceField = "choice";
-
-    private readonly LinkSigner signer;
-    private readonly PanelRepository panels;
-    private readonly ParticipantRepository participants;
-    private readonly TimeProvider clock;
-    private readonly ILogger<OptOutService> logger;
-
-    public OptOutService(LinkSigner signer, PanelRepository panels, ParticipantRepository participants, TimeProvider clock, ILogger<OptOutService> logger)
-    {
-        this.signer = signer;
-        this.panels = panels;
-        this.participants = participants;
-        this.clock = clock;
-        this.logger = logger;
-    }
 
     public async Task<OptOutOutcome> ShowAsync(string token, CancellationToken cancellationToken)
     {

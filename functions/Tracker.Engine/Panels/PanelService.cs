@@ -4,21 +4,8 @@ using Tracker.Engine.Common;
 namespace Tracker.Engine.Panels;
 
 /// <summary>Creating and finding panels.</summary>
-public sealed class PanelService
+public sealed class PanelService(PanelRepository repository, Surveys.PanelDefinitionCache definitions, TimeProvider clock, ILogger<PanelService> logger)
 {
-    private readonly PanelRepository repository;
-    private readonly Surveys.PanelDefinitionCache definitions;
-    private readonly TimeProvider clock;
-    private readonly ILogger<PanelService> logger;
-
-    public PanelService(PanelRepository repository, Surveys.PanelDefinitionCache definitions, TimeProvider clock, ILogger<PanelService> logger)
-    {
-        this.repository = repository;
-        this.definitions = definitions;
-        this.clock = clock;
-        this.logger = logger;
-    }
-
     public async Task<Validation<Panel>> CreateAsync(PanelDefinition? definition, CancellationToken cancellationToken, IReadOnlyList<string>? readProblems = null)
     {
         var validation = PanelDefinitionValidator.Validate(definition, Ids.NewPanelId(), clock.GetUtcNow(), readProblems);

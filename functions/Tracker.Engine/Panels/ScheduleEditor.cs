@@ -9,21 +9,8 @@ namespace Tracker.Engine.Panels;
 /// come — keep the schedule they started on; the new one governs the waves from the first untouched one, so nothing
 /// sent or answered ever moves. The result of an edit can be checked in advance with the plan dry run.
 /// </summary>
-public sealed class ScheduleEditor
+public sealed class ScheduleEditor(PanelRepository panels, InvitationLedger ledger, TimeProvider clock, ILogger<ScheduleEditor> logger)
 {
-    private readonly PanelRepository panels;
-    private readonly InvitationLedger ledger;
-    private readonly TimeProvider clock;
-    private readonly ILogger<ScheduleEditor> logger;
-
-    public ScheduleEditor(PanelRepository panels, InvitationLedger ledger, TimeProvider clock, ILogger<ScheduleEditor> logger)
-    {
-        this.panels = panels;
-        this.ledger = ledger;
-        this.clock = clock;
-        this.logger = logger;
-    }
-
     /// <summary>The edited panel, or the problems (<see cref="ScheduleEdit.Conflict"/> when the edit clashes with what has happened).</summary>
     /// <remarks>
     /// <paramref name="dataRetentionUntil"/> and <paramref name="researcherEmail"/> replace the panel's when given (a

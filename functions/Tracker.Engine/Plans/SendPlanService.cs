@@ -12,23 +12,8 @@ namespace Tracker.Engine.Plans;
 /// current schedule makes, from the same <see cref="SendPlan"/> the dispatcher uses, next to what the ledger says happened,
 /// and every reissued link the ledger holds.
 /// </summary>
-public sealed class SendPlanService
+public sealed class SendPlanService(PanelRepository panels, ParticipantRepository participants, ResponseRepository responses, InvitationLedger ledger, TimeProvider clock)
 {
-    private readonly PanelRepository panels;
-    private readonly ParticipantRepository participants;
-    private readonly ResponseRepository responses;
-    private readonly InvitationLedger ledger;
-    private readonly TimeProvider clock;
-
-    public SendPlanService(PanelRepository panels, ParticipantRepository participants, ResponseRepository responses, InvitationLedger ledger, TimeProvider clock)
-    {
-        this.panels = panels;
-        this.participants = participants;
-        this.responses = responses;
-        this.ledger = ledger;
-        this.clock = clock;
-    }
-
     public async Task<PanelPlan?> GetAsync(string panelId, CancellationToken cancellationToken)
     {
         var panel = await panels.GetAsync(panelId, cancellationToken).ConfigureAwait(false);

@@ -10,23 +10,8 @@ namespace Tracker.Engine.Sealing;
 /// changes nothing. A wave that closes is when researchers expect the model, so a panel with a newly sealed wave is
 /// refitted at once rather than at the next daily model run.
 /// </summary>
-public sealed class ClosedWaveSealing
+public sealed class ClosedWaveSealing(PanelRepository panels, WaveSealer sealer, WillingnessModelService models, TimeProvider clock, ILogger<ClosedWaveSealing> logger)
 {
-    private readonly PanelRepository panels;
-    private readonly WaveSealer sealer;
-    private readonly WillingnessModelService models;
-    private readonly TimeProvider clock;
-    private readonly ILogger<ClosedWaveSealing> logger;
-
-    public ClosedWaveSealing(PanelRepository panels, WaveSealer sealer, WillingnessModelService models, TimeProvider clock, ILogger<ClosedWaveSealing> logger)
-    {
-        this.panels = panels;
-        this.sealer = sealer;
-        this.models = models;
-        this.clock = clock;
-        this.logger = logger;
-    }
-
     /// <summary>Returns how many waves this run sealed.</summary>
     public async Task<int> SealDueAsync(CancellationToken cancellationToken)
     {

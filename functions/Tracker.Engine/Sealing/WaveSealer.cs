@@ -14,25 +14,8 @@ namespace Tracker.Engine.Sealing;
 /// Sealing is idempotent and safe to race: the blob is created only if absent, so a second or concurrent seal finds
 /// it and changes nothing. When to seal is the caller's decision; this only refuses a wave that has not closed.
 /// </summary>
-public sealed class WaveSealer
+public sealed class WaveSealer(ResponseRepository responses, SealedWaveStore store, TrackerStorage storage, Invitations.InvitationLedger ledger, TimeProvider clock, ILogger<WaveSealer> logger)
 {
-    private readonly ResponseRepository responses;
-    private readonly SealedWaveStore store;
-    private readonly TrackerStorage storage;
-    private readonly TimeProvider clock;
-    private readonly ILogger<WaveSealer> logger;
-    private readonly Invitations.InvitationLedger ledger;
-
-    public WaveSealer(ResponseRepository responses, SealedWaveStore store, TrackerStorage storage, Invitations.InvitationLedger ledger, TimeProvider clock, ILogger<WaveSealer> logger)
-    {
-        this.ledger = ledger;
-        this.responses = responses;
-        this.store = store;
-        this.storage = storage;
-        this.clock = clock;
-        this.logger = logger;
-    }
-
     public async Task<SealOutcome> SealAsync(Panel panel, int wave, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(panel);

@@ -9,25 +9,8 @@ using Tracker.Engine.Storage;
 namespace Tracker.Engine.Status;
 
 /// <summary>Counts per wave, read from the ledger and the responses; the response rate is responded ÷ invited.</summary>
-public sealed class PanelStatusService
+public sealed class PanelStatusService(PanelRepository panels, ParticipantRepository participants, InvitationLedger ledger, ResponseRepository responses, TrackerStorage storage, TimeProvider clock)
 {
-    private readonly PanelRepository panels;
-    private readonly ParticipantRepository participants;
-    private readonly InvitationLedger ledger;
-    private readonly ResponseRepository responses;
-    private readonly TrackerStorage storage;
-    private readonly TimeProvider clock;
-
-    public PanelStatusService(PanelRepository panels, ParticipantRepository participants, InvitationLedger ledger, ResponseRepository responses, TrackerStorage storage, TimeProvider clock)
-    {
-        this.storage = storage;
-        this.panels = panels;
-        this.participants = participants;
-        this.ledger = ledger;
-        this.responses = responses;
-        this.clock = clock;
-    }
-
     public async Task<PanelStatus?> GetAsync(string panelId, CancellationToken cancellationToken)
     {
         var panel = await panels.GetAsync(panelId, cancellationToken).ConfigureAwait(false);

@@ -8,23 +8,16 @@ namespace Tracker.Engine.Storage;
 /// The storage account's clients, with every table, container and queue created once per process
 /// (creating on every call would double the requests on the hot path).
 /// </summary>
-public sealed class TrackerStorage
+public sealed class TrackerStorage(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues)
 {
     private readonly Lock gate = new();
     private Task? creation;
 
-    public TrackerStorage(TableServiceClient tables, BlobServiceClient blobs, QueueServiceClient queues)
-    {
-        Tables = tables;
-        Blobs = blobs;
-        Queues = queues;
-    }
+    public TableServiceClient Tables { get; } = tables;
 
-    public TableServiceClient Tables { get; }
+    public BlobServiceClient Blobs { get; } = blobs;
 
-    public BlobServiceClient Blobs { get; }
-
-    public QueueServiceClient Queues { get; }
+    public QueueServiceClient Queues { get; } = queues;
 
     public TableClient Table(string name) => Tables.GetTableClient(name);
 

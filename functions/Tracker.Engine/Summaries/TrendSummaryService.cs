@@ -14,29 +14,8 @@ namespace Tracker.Engine.Summaries;
 /// one email per recipient and period, ledgered so repeated or overlapping timer runs send nothing twice, and none to
 /// a recipient who unsubscribed. The model is refreshed first when it is stale, so the email covers the latest answers.
 /// </summary>
-public sealed class TrendSummaryService
+public sealed class TrendSummaryService(PanelRepository panels, WillingnessModelService models, SummaryLedger ledger, SummarySubscriptions subscriptions, SmtpMailer mailer, IEmailBodyRenderer bodies, TimeProvider clock, ILogger<TrendSummaryService> logger)
 {
-    private readonly PanelRepository panels;
-    private readonly WillingnessModelService models;
-    private readonly SummaryLedger ledger;
-    private readonly SummarySubscriptions subscriptions;
-    private readonly SmtpMailer mailer;
-    private readonly IEmailBodyRenderer bodies;
-    private readonly TimeProvider clock;
-    private readonly ILogger<TrendSummaryService> logger;
-
-    public TrendSummaryService(PanelRepository panels, WillingnessModelService models, SummaryLedger ledger, SummarySubscriptions subscriptions, SmtpMailer mailer, IEmailBodyRenderer bodies, TimeProvider clock, ILogger<TrendSummaryService> logger)
-    {
-        this.panels = panels;
-        this.models = models;
-        this.ledger = ledger;
-        this.subscriptions = subscriptions;
-        this.mailer = mailer;
-        this.bodies = bodies;
-        this.clock = clock;
-        this.logger = logger;
-    }
-
     public async Task<IReadOnlyList<SummaryRun>> SendDueAsync(CancellationToken cancellationToken)
     {
         var runs = new List<SummaryRun>();

@@ -17,35 +17,14 @@ namespace Tracker.Engine.Surveys;
 /// and stored as the participant's one response to that wave. Every refusal is a <see cref="SurveyOutcome"/>, never an
 /// exception; when storage is down the outcome keeps the participant's choices so the web side can offer them again.
 /// </summary>
-public sealed class SurveyService
+/// <param name="links">The links' grace after the close, to read a participant's close back from their token; without it the planned close.</param>
+public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels, ParticipantRepository participants, ResponseRepository responses, Invitations.InvitationLedger ledger, TimeProvider clock, ILogger<SurveyService> logger, IOptionsMonitor<LinkOptions>? links = null)
 {
     /// <summary>
     /// The longest a participant waits for storage: the clients' own retries give up sooner on a refused connection, and
     /// this caps the case where storage accepts connections but does not answer.
     /// </summary>
     public static readonly TimeSpan StorageDeadline = TimeSpan.FromSeconds(8);
-
-    private readonly LinkSigner signer;
-    private readonly PanelDefinitionCache panels;
-    private readonly ParticipantRepository participants;
-    private readonly ResponseRepository responses;
-    private readonly Invitations.InvitationLedger ledger;
-    private readonly TimeProvider clock;
-    private readonly ILogger<SurveyService> logger;
-    private readonly IOptionsMonitor<LinkOptions>? links;
-
-    /// <param name="links">The links' grace after the close, to read a participant's close back from their token; without it the planned close.</param>
-    public SurveyService(LinkSigner signer, PanelDefinitionCache panels, ParticipantRepository participants, ResponseRepository responses, Invitations.InvitationLedger ledger, TimeProvider clock, ILogger<SurveyService> logger, IOptionsMonitor<LinkOptions>? links = null)
-    {
-        this.links = links;
-        this.ledger = ledger;
-        this.signer = signer;
-        this.panels = panels;
-        this.participants = participants;
-        this.responses = responses;
-        this.clock = clock;
-        this.logger = logger;
-    }
 
     public async Task<SurveyOutcome> ShowAsync(string token, CancellationToken cancellationToken)
     {
