@@ -9,38 +9,25 @@ namespace Tracker.LocalHost.Admin;
 /// Runs a timer or queue function now, as the host's admin API does for non-HTTP functions: a timer's input is
 /// ignored; a queue function receives the input as the message text (it is not enqueued).
 /// </summary>
-internal sealed class ManualInvoker
+internal sealed class ManualInvoker(IReadOnlyDictionary<string, FunctionDescriptor> functions, TimerScheduler timers, FunctionInvoker invoker, TimeProvider clock)
 {
     private const string Reason = "This function was programmatically called via the host APIs.";
-
-    private readonly IReadOnlyDictionary<string, FunctionDescriptor> _functions;
-    private readonly TimerScheduler _timers;
-    private readonly FunctionInvoker _invoker;
-    private readonly TimeProvider _clock;
-
-    public ManualInvoker(IReadOnlyDictionary<string, FunctionDescriptor> functions, TimerScheduler timers, FunctionInvoker invoker, TimeProvider clock)
-    {
-        _functions = functions;
-        _timers = timers;
-        _invoker = invoker;
-        _clock = clock;
-    }
 
     /// <summary>Completes when the function has; its exception, if any, propagates.</summary>
     public async Task InvokeAsync(string functionName, string? input, CancellationToken cancellationToken)
     {
-        if (!_functions.TryGetValue(functionName, out var function))
+        if (!functions.TryGetValue(functionName, out var function))
         {
             throw new FunctionNotFoundException(functionName);
         }
 
         switch (function.Kind)
         {
-            case FunctionKind.Timer when _timers.TryGetRunner(function.Name, out var runner):
+            case FunctionKind.Timer when timers.TryGetRunner(function.Name, out var runner):
                 await runner.InvokeNowAsync(cancellationToken).ConfigureAwait(false);
                 break;
             case FunctionKind.Queue:
-                var now = _clock.GetUtcNow();
+                var now = clock.GetUtcNow();
                 var message = QueuesModelFactory.QueueMessage(
                     messageId: Guid.NewGuid().ToString(),
                     popReceipt: string.Empty,
@@ -49,7 +36,7 @@ internal sealed class ManualInvoker
                     nextVisibleOn: now,
                     insertedOn: now,
                     expiresOn: now.AddDays(7));
-                await _invoker.InvokeInNewScopeAsync(function, new QueueTriggerInput(message, Reason), cancellationToken).ConfigureAwait(false);
+                await invoker.InvokeInNewScopeAsync(function, new QueueTriggerInput(message, Reason), cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException(

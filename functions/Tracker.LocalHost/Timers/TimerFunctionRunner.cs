@@ -10,37 +10,25 @@ namespace Tracker.LocalHost.Timers;
 /// with it, so a FakeTimeProvider or an accelerated clock drives them. A run never overlaps the previous one: an
 /// occurrence that comes while the function is still running is skipped, as the host's singleton lock does.
 /// </summary>
-internal sealed class TimerFunctionRunner : IDisposable
+internal sealed class TimerFunctionRunner(FunctionDescriptor function, FunctionInvoker invoker, TimeProvider clock, ILogger logger) : IDisposable
 {
     private static readonly TimeSpan MaxWaitStep = TimeSpan.FromDays(1);
 
     internal const string ManualReason = "This function was programmatically called via the host APIs.";
 
-    private readonly FunctionDescriptor _function;
-    private readonly FunctionInvoker _invoker;
-    private readonly TimeProvider _clock;
-    private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _runsLock = new();
     private readonly HashSet<Task> _runs = [];
     private DateTimeOffset? _lastOccurrence;
 
-    public TimerFunctionRunner(FunctionDescriptor function, FunctionInvoker invoker, TimeProvider clock, ILogger logger)
-    {
-        _function = function;
-        _invoker = invoker;
-        _clock = clock;
-        _logger = logger;
-    }
+    public FunctionDescriptor Function => function;
 
-    public FunctionDescriptor Function => _function;
-
-    private TimerSchedule Schedule => _function.Timer!.Schedule;
+    private TimerSchedule Schedule => function.Timer!.Schedule;
 
     /// <summary>Waits for each occurrence after <paramref name="reference"/> and starts the function, until cancelled.</summary>
     public async Task RunScheduleAsync(DateTimeOffset reference, CancellationToken cancellationToken)
     {
-        if (_function.Timer!.RunOnStartup)
+        if (function.Timer!.RunOnStartup)
         {
             Fire(reference, isPastDue: false, "Timer fired at startup (RunOnStartup)", cancellationToken);
         }
@@ -50,9 +38,9 @@ internal sealed class TimerFunctionRunner : IDisposable
             while (!cancellationToken.IsCancellationRequested)
             {
                 var next = Schedule.GetNextOccurrence(reference);
-                _logger.LogDebug("Timer {FunctionName} next occurrence {NextOccurrence:o}", _function.Name, next);
+                logger.LogDebug("Timer {FunctionName} next occurrence {NextOccurrence:o}", function.Name, next);
                 await WaitUntilAsync(next, cancellationToken).ConfigureAwait(false);
-                var now = _clock.GetUtcNow();
+                var now = clock.GetUtcNow();
 
                 // When the clock jumped past several occurrences, run once (past due) and carry on from now, as the host does.
                 var isPastDue = Schedule.GetNextOccurrence(next) <= now;
@@ -66,7 +54,7 @@ internal sealed class TimerFunctionRunner : IDisposable
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "Timer {FunctionName} stopped scheduling", _function.Name);
+            logger.LogError(ex, "Timer {FunctionName} stopped scheduling", function.Name);
         }
     }
 
@@ -76,8 +64,8 @@ internal sealed class TimerFunctionRunner : IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var now = _clock.GetUtcNow();
-            await _invoker.InvokeInNewScopeAsync(_function, new TimerTriggerInput(CreateTimerInfo(now, now, isPastDue: false), ManualReason), cancellationToken).ConfigureAwait(false);
+            var now = clock.GetUtcNow();
+            await invoker.InvokeInNewScopeAsync(function, new TimerTriggerInput(CreateTimerInfo(now, now, isPastDue: false), ManualReason), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -92,9 +80,9 @@ internal sealed class TimerFunctionRunner : IDisposable
     private async Task WaitUntilAsync(DateTimeOffset due, CancellationToken cancellationToken)
     {
         TimeSpan remaining;
-        while ((remaining = due - _clock.GetUtcNow()) > TimeSpan.Zero)
+        while ((remaining = due - clock.GetUtcNow()) > TimeSpan.Zero)
         {
-            await Task.Delay(remaining < MaxWaitStep ? remaining : MaxWaitStep, _clock, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(remaining < MaxWaitStep ? remaining : MaxWaitStep, clock, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -114,13 +102,13 @@ internal sealed class TimerFunctionRunner : IDisposable
     {
         if (!_gate.Wait(0, CancellationToken.None))
         {
-            _logger.LogWarning(
+            logger.LogWarning(
                 "Timer {FunctionName}: skipped the occurrence at {Occurrence:o} because the previous run is still in progress",
-                _function.Name, occurrence);
+                function.Name, occurrence);
             return;
         }
 
-        var info = CreateTimerInfo(occurrence, _clock.GetUtcNow(), isPastDue);
+        var info = CreateTimerInfo(occurrence, clock.GetUtcNow(), isPastDue);
         _lastOccurrence = occurrence;
         var run = Task.Run(() => RunAsync(info, reason, cancellationToken), CancellationToken.None);
         lock (_runsLock)
@@ -145,16 +133,16 @@ internal sealed class TimerFunctionRunner : IDisposable
     {
         try
         {
-            await _invoker.InvokeInNewScopeAsync(_function, new TimerTriggerInput(info, reason), cancellationToken).ConfigureAwait(false);
+            await invoker.InvokeInNewScopeAsync(function, new TimerTriggerInput(info, reason), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Already logged by the invoker; the schedule continues.
-            _logger.LogDebug("Timer {FunctionName} run failed; the schedule continues", _function.Name);
+            logger.LogDebug("Timer {FunctionName} run failed; the schedule continues", function.Name);
         }
         catch (OperationCanceledException)
         {
-            _logger.LogDebug("Timer {FunctionName} run cancelled at shutdown", _function.Name);
+            logger.LogDebug("Timer {FunctionName} run cancelled at shutdown", function.Name);
         }
         finally
         {
