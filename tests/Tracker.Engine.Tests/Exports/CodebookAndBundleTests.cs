@@ -55,11 +55,7 @@ public sealed partial class CodebookAndBundleTests
     [Fact]
     public async Task The_bundle_holds_the_long_export_codebook_script_and_trackers_numbers()
     {
-        var (panel, source) = DecayingPanel();
-        using var zipped = new MemoryStream();
-        await BundleWriter.WriteAsync(source, panel, zipped, Now, CancellationToken.None);
-        zipped.Position = 0;
-        using var zip = new ZipArchive(zipped, ZipArchiveMode.Read);
+        using var zip = await DecayingBundleAsync();
 
         Assert.Equal(["long.csv", "codebook.json", "codebook.md", "analysis.R", "tracker_results.json"], zip.Entries.Select(e => e.FullName));
         var longCsv = Read(zip, "long.csv");
@@ -78,11 +74,7 @@ public sealed partial class CodebookAndBundleTests
     [Fact]
     public async Task Tracker_results_keys_its_sections_as_analyze_json_does_with_nulls_kept_and_no_intervals()
     {
-        var (panel, source) = DecayingPanel();
-        using var zipped = new MemoryStream();
-        await BundleWriter.WriteAsync(source, panel, zipped, Now, CancellationToken.None);
-        zipped.Position = 0;
-        using var zip = new ZipArchive(zipped, ZipArchiveMode.Read);
+        using var zip = await DecayingBundleAsync();
         using var results = JsonDocument.Parse(Read(zip, "tracker_results.json"));
         var root = results.RootElement;
 
@@ -99,11 +91,7 @@ public sealed partial class CodebookAndBundleTests
     [Fact]
     public async Task The_R_scripts_formulas_and_columns_match_the_long_export()
     {
-        var (panel, source) = DecayingPanel();
-        using var zipped = new MemoryStream();
-        await BundleWriter.WriteAsync(source, panel, zipped, Now, CancellationToken.None);
-        zipped.Position = 0;
-        using var zip = new ZipArchive(zipped, ZipArchiveMode.Read);
+        using var zip = await DecayingBundleAsync();
         var script = Read(zip, "analysis.R");
         var header = ExportSamples.ReadCsv(Read(zip, "long.csv"))[0];
 
@@ -151,6 +139,15 @@ public sealed partial class CodebookAndBundleTests
         Assert.Equal(["formula", "converged", "message"], Keys(results.RootElement.GetProperty("growth")));
         Assert.Equal(["converged", "message"], Keys(results.RootElement.GetProperty("decay")));
         Assert.Equal("no answers to model yet", results.RootElement.GetProperty("decay").GetProperty("message").GetString());
+    }
+
+    private static async Task<ZipArchive> DecayingBundleAsync()
+    {
+        var (panel, source) = DecayingPanel();
+        var zipped = new MemoryStream();
+        await BundleWriter.WriteAsync(source, panel, zipped, Now, CancellationToken.None);
+        zipped.Position = 0;
+        return new ZipArchive(zipped, ZipArchiveMode.Read);
     }
 
     private static string[] Keys(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];
