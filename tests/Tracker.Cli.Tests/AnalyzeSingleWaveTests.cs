@@ -28,4 +28,21 @@ public class AnalyzeSingleWaveTests
         Assert.False(json.RootElement.GetProperty("growth").GetProperty("converged").GetBoolean());
         Assert.False(json.RootElement.GetProperty("decay").GetProperty("converged").GetBoolean());
     }
+
+    [Fact]
+    public async Task Single_wave_json_keeps_the_keys_of_sections_without_a_fit()
+    {
+        var run = await CliRun.AnalyzeAsync("--input", CliRun.Reference("single_wave.csv"), "--json", "-");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        var root = json.RootElement;
+        // Without a fit: no numbers of a fit (not even nulls), and the message always, as the reference files have it.
+        Assert.Equal(["formula", "converged", "message"], Keys(root.GetProperty("growth")));
+        Assert.Equal(["converged", "message"], Keys(root.GetProperty("decay")));
+        Assert.Equal(["n_pairs", "n_groups", "converged", "message"], Keys(root.GetProperty("persistence")));
+        Assert.All(root.GetProperty("retention").GetProperty("curve").EnumerateArray(), step => Assert.Equal(["wave", "at_risk", "events", "survival", "se"], Keys(step)));
+    }
+
+    private static string[] Keys(System.Text.Json.JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Tracker.Analysis;
+using Tracker.Model.Models;
 
 namespace Tracker.Cli.Analyze;
 
@@ -90,7 +91,7 @@ public static class AnalyzeCommand
 
         if (jsonTarget == "-")
         {
-            await output.WriteLineAsync(PanelReportJson.ToJson(report).AsMemory(), cancellationToken);
+            await output.WriteLineAsync(AnalysisJson.Serialize(ModelDocumentFactory.FromReport(report)).AsMemory(), cancellationToken);
             return 0;
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -105,7 +106,7 @@ public static class AnalyzeCommand
             try
             {
                 await using var stream = File.Create(jsonTarget);
-                PanelReportJson.Write(stream, report);
+                await AnalysisJson.SerializeAsync(stream, ModelDocumentFactory.FromReport(report), cancellationToken);
                 console.MarkupLine($"JSON written to {Markup.Escape(jsonTarget)}");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -41,6 +41,23 @@ public sealed class TrackerApiClient : IDisposable
         return await ReadJsonAsync(response, "the panel list", cancellationToken);
     }
 
+    public async Task<JsonElement> GetPanelAsync(string panelId, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync(PanelRoute(panelId), cancellationToken);
+        return await ReadJsonAsync(response, $"panel '{panelId}'", cancellationToken);
+    }
+
+    public Task<JsonElement> ClosePanelAsync(string panelId, CancellationToken cancellationToken) =>
+        PostAsync(PanelRoute(panelId) + "/close", null, $"panel '{panelId}'", cancellationToken);
+
+    /// <summary>What deleting the panel would remove, changing nothing.</summary>
+    public Task<JsonElement> ListPanelDeletionAsync(string panelId, CancellationToken cancellationToken) =>
+        DeleteAsync(PanelRoute(panelId) + "?dryRun=true", $"panel '{panelId}'", cancellationToken);
+
+    /// <summary>Deletes the panel and everything it stored; returns what was removed.</summary>
+    public Task<JsonElement> DeletePanelAsync(string panelId, CancellationToken cancellationToken) =>
+        DeleteAsync(PanelRoute(panelId) + "?confirm=" + Escape(panelId), $"panel '{panelId}'", cancellationToken);
+
     public async Task<JsonElement> GetStatusAsync(string panelId, CancellationToken cancellationToken)
     {
         using var response = await _http.GetAsync($"panels/{Escape(panelId)}/status", cancellationToken);
@@ -138,6 +155,14 @@ public sealed class TrackerApiClient : IDisposable
         using var response = await _http.PostAsync(route, content, cancellationToken);
         return await ReadJsonAsync(response, what, cancellationToken);
     }
+
+    private async Task<JsonElement> DeleteAsync(string route, string what, CancellationToken cancellationToken)
+    {
+        using var response = await _http.DeleteAsync(route, cancellationToken);
+        return await ReadJsonAsync(response, what, cancellationToken);
+    }
+
+    private static string PanelRoute(string panelId) => "panels/" + Escape(panelId);
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
 

@@ -25,8 +25,7 @@ public static class PanelCloseCommand
         api.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, api, async (client, ct) =>
         {
-            using var panels = new PanelApi(client.Connection);
-            var closed = await panels.CloseAsync(parse.GetValue(panel)!, ct);
+            var closed = await client.ClosePanelAsync(parse.GetValue(panel)!, ct);
             await parse.InvocationConfiguration.Output.WriteLineAsync(
                 $"Panel {closed.GetProperty("id").GetString()} is closed (since {PanelCommand.Time(closed.GetProperty("closedAt"))} UTC): nothing more is sent, its links say the study has ended, and its data stay.");
             return ExitCodes.Ok;

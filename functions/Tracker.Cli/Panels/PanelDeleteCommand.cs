@@ -39,10 +39,9 @@ public static class PanelDeleteCommand
         {
             var id = parse.GetValue(panel)!;
             var output = parse.InvocationConfiguration.Output;
-            using var panels = new PanelApi(client.Connection);
             if (parse.GetValue(dryRun))
             {
-                var listing = await panels.ListDeletionAsync(id, ct);
+                var listing = await client.ListPanelDeletionAsync(id, ct);
                 await PrintAsync(output, listing, parse.GetValue(json), $"Deleting panel {id} would remove:");
                 return ExitCodes.Ok;
             }
@@ -61,7 +60,7 @@ public static class PanelDeleteCommand
                 }
             }
 
-            var removed = await panels.DeleteAsync(id, ct);
+            var removed = await client.DeletePanelAsync(id, ct);
             await PrintAsync(output, removed, parse.GetValue(json), $"Deleted panel {id}:");
             return ExitCodes.Ok;
         }, cancellationToken));

@@ -28,8 +28,7 @@ public static class PanelShowCommand
         api.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse, api, async (client, ct) =>
         {
-            using var panels = new PanelApi(client.Connection);
-            var shown = await panels.GetAsync(parse.GetValue(panel)!, ct);
+            var shown = await client.GetPanelAsync(parse.GetValue(panel)!, ct);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {

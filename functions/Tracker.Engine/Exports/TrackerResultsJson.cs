@@ -1,43 +1,27 @@
-using System.Text.Json;
 using Tracker.Analysis;
 using Tracker.Model.Models;
 
 namespace Tracker.Engine.Exports;
 
 /// <summary>
-/// Tracker's growth and decay numbers for the bundle (tracker_results.json), keyed as the analysis reference files
-/// and <c>tracker analyze --json</c> key them, so analysis.R can print R's and Tracker's side by side.
+/// Tracker's growth and decay numbers for the bundle (tracker_results.json): the model's own documents written by
+/// <see cref="AnalysisJson"/>, so they carry the keys of the analysis reference files and <c>tracker analyze --json</c>
+/// and analysis.R can print R's and Tracker's side by side.
 /// </summary>
 public static class TrackerResultsJson
 {
     public const string FileName = "tracker_results.json";
 
-    public static async Task WriteAsync(Stream stream, string outcome, PanelReport? report, CancellationToken cancellationToken)
-    {
-        await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        json.WriteStartObject();
-        json.WriteString("outcome", outcome);
-        if (report is not null)
-        {
-            PanelReportJson.WriteGrowth(json, report.Growth);
-            PanelReportJson.WriteDecay(json, report.Decay);
-        }
-        else
-        {
-            NothingYet(json, "growth", WillingnessFormula.Growth(outcome));
-            NothingYet(json, "decay", formula: null);
-        }
+    private const string NothingYet = "no answers to model yet";
 
-        json.WriteEndObject();
-        await json.FlushAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static void NothingYet(Utf8JsonWriter json, string section, string? formula)
+    public static Task WriteAsync(Stream stream, string outcome, PanelReport? report, CancellationToken cancellationToken)
     {
-        json.WriteStartObject(section);
-        if (formula is not null) json.WriteString("formula", formula);
-        json.WriteBoolean("converged", false);
-        json.WriteString("message", "no answers to model yet");
-        json.WriteEndObject();
+        var results = report is not null
+            ? new TrackerResultsDocument(outcome, ModelDocumentFactory.Growth(report.Growth), ModelDocumentFactory.Decay(report.Decay))
+            : new TrackerResultsDocument(
+                outcome,
+                new GrowthDocument { Formula = WillingnessFormula.Growth(outcome), Converged = false, Message = NothingYet },
+                new DecayDocument { Converged = false, Message = NothingYet });
+        return AnalysisJson.SerializeAsync(stream, results, cancellationToken);
     }
 }

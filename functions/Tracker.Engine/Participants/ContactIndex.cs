@@ -70,6 +70,21 @@ public sealed class ContactIndex(TrackerStorage storage, AddressHasher hasher, I
         return index;
     }
 
+    /// <summary>
+    /// The participant an address is indexed under, by two point reads (the marker, then the address's hash). Null when
+    /// the panel's index was never built under the active link key — panels enrolled before the index existed, or not
+    /// imported into since a key rotation — so the index cannot tell, and the caller must look through the contacts.
+    /// </summary>
+    public async Task<IndexedAddress?> FindAsync(string panelId, string email, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ContactIndexEntity.Partition(panelId);
+        var marker = await Table.GetEntityIfExistsAsync<ContactIndexEntity>(partition, ContactIndexEntity.MarkerRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!marker.HasValue || marker.Value!.KeyId != hasher.ActiveKeyId) return null;
+        var row = await Table.GetEntityIfExistsAsync<ContactIndexEntity>(partition, hasher.Hash(email), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new IndexedAddress(row.HasValue ? row.Value!.ParticipantId : null);
+    }
+
     /// <summary>Inserts the rows (never replacing one); returns, as stored, those whose address another import indexed first.</summary>
     public async Task<IReadOnlyList<ContactIndexEntity>> InsertAsync(IReadOnlyList<ContactIndexEntity> rows, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Tracker.Model.Models;
 
 /// <summary>Every section of a <see cref="Tracker.Analysis.PanelReport"/>, keyed as <c>tracker analyze --json</c> keys it.</summary>
@@ -10,5 +12,6 @@ public sealed record AnalysisDocument(
     IReadOnlyDictionary<string, ReliabilityDocument> Reliability)
 {
     /// <summary>The RI-CLPM section of <c>tracker analyze --riclpm … --json</c>; absent when none was asked for.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RiclpmDocument? Riclpm { get; init; }
 }

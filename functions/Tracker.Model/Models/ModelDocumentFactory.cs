@@ -5,7 +5,10 @@ using Tracker.Analysis.Retention;
 
 namespace Tracker.Model.Models;
 
-/// <summary>Maps a <see cref="PanelReport"/> to the stored document: NaN becomes absent, estimates gain their 95% interval.</summary>
+/// <summary>
+/// Maps a <see cref="PanelReport"/> to the document the stored model, <c>tracker analyze --json</c> and the bundle share:
+/// NaN becomes null, estimates gain their 95% interval.
+/// </summary>
 public static class ModelDocumentFactory
 {
     /// <summary>The normal quantile for a two-sided 95% Wald interval (lme4 prints no df for fixed effects, so no t).</summary>
@@ -25,8 +28,11 @@ public static class ModelDocumentFactory
                 StringComparer.Ordinal),
             report.Reliability.ToDictionary(
                 r => r.Construct,
-                r => new ReliabilityDocument(r.Items, r.Waves.Select(w => new WaveAlphaDocument((int)w.Wave, w.N, N(w.Alpha))).ToList()),
-                StringComparer.Ordinal));
+                r => new ReliabilityDocument(r.Items, r.Waves.Select(w => new WaveAlphaDocument((int)w.Wave, w.N, N(w.Alpha)) { Warning = w.Warning }).ToList()),
+                StringComparer.Ordinal))
+        {
+            Riclpm = report.Riclpm is { } riclpm ? RiclpmDocument.From(riclpm) : null,
+        };
     }
 
     public static GrowthDocument Growth(GrowthOutcome growth)
@@ -54,7 +60,7 @@ public static class ModelDocumentFactory
         };
     }
 
-    private static DecayDocument Decay(DecayFit decay) => decay.Converged
+    public static DecayDocument Decay(DecayFit decay) => decay.Converged
         ? new DecayDocument
         {
             Plateau = Estimate(decay.Plateau),

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Tracker.Analysis.Riclpm;
 
 namespace Tracker.Model.Models;
@@ -12,8 +13,8 @@ public sealed record RiclpmDocument(
     IReadOnlyList<int> Waves,
     bool EqualLaggedPaths,
     bool Identified,
-    string? Message,
-    RiclpmFitDocument? Fit,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RiclpmFitDocument? Fit,
     IReadOnlyList<RiclpmParameterDocument> Parameters)
 {
     public static RiclpmDocument From(RiclpmFit fit)

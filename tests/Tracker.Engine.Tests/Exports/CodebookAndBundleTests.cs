@@ -55,11 +55,7 @@ public sealed partial class CodebookAndBundleTests
     [Fact]
     public async Task The_bundle_holds_the_long_export_codebook_script_and_trackers_numbers()
     {
-        var (panel, source) = DecayingPanel();
-        using var zipped = new MemoryStream();
-        await BundleWriter.WriteAsync(source, panel, zipped, Now, CancellationToken.None);
-        zipped.Position = 0;
-        using var zip = new ZipArchive(zipped, ZipArchiveMode.Read);
+        using var zip = await DecayingBundleAsync();
 
         Assert.Equal(["long.csv", "codebook.json", "codebook.md", "analysis.R", "tracker_results.json"], zip.Entries.Select(e => e.FullName));
         var longCsv = Read(zip, "long.csv");
@@ -76,13 +72,26 @@ public sealed partial class CodebookAndBundleTests
     }
 
     [Fact]
+    public async Task Tracker_results_keys_its_sections_as_analyze_json_does_with_nulls_kept_and_no_intervals()
+    {
+        using var zip = await DecayingBundleAsync();
+        using var results = JsonDocument.Parse(Read(zip, "tracker_results.json"));
+        var root = results.RootElement;
+
+        Assert.Equal(["outcome", "growth", "decay"], Keys(root));
+        var growth = root.GetProperty("growth");
+        Assert.Equal(["formula", "n_obs", "n_groups", "reml_criterion", "fixed", "random", "converged", "singular", "message"], Keys(growth));
+        Assert.All(growth.GetProperty("fixed").EnumerateObject(), effect => Assert.Equal(["estimate", "se", "t"], Keys(effect.Value)));
+        var decay = root.GetProperty("decay");
+        Assert.Equal(["plateau", "initial", "rate", "half_life", "rss", "sigma", "n", "converged", "message"], Keys(decay));
+        Assert.Equal(["estimate", "se"], Keys(decay.GetProperty("half_life")));
+        Assert.Equal(JsonValueKind.Null, decay.GetProperty("message").ValueKind);
+    }
+
+    [Fact]
     public async Task The_R_scripts_formulas_and_columns_match_the_long_export()
     {
-        var (panel, source) = DecayingPanel();
-        using var zipped = new MemoryStream();
-        await BundleWriter.WriteAsync(source, panel, zipped, Now, CancellationToken.None);
-        zipped.Position = 0;
-        using var zip = new ZipArchive(zipped, ZipArchiveMode.Read);
+        using var zip = await DecayingBundleAsync();
         var script = Read(zip, "analysis.R");
         var header = ExportSamples.ReadCsv(Read(zip, "long.csv"))[0];
 
@@ -127,7 +136,21 @@ public sealed partial class CodebookAndBundleTests
         using var results = JsonDocument.Parse(Read(zip, "tracker_results.json"));
         Assert.False(results.RootElement.GetProperty("growth").GetProperty("converged").GetBoolean());
         Assert.False(results.RootElement.GetProperty("decay").GetProperty("converged").GetBoolean());
+        Assert.Equal(["formula", "converged", "message"], Keys(results.RootElement.GetProperty("growth")));
+        Assert.Equal(["converged", "message"], Keys(results.RootElement.GetProperty("decay")));
+        Assert.Equal("no answers to model yet", results.RootElement.GetProperty("decay").GetProperty("message").GetString());
     }
+
+    private static async Task<ZipArchive> DecayingBundleAsync()
+    {
+        var (panel, source) = DecayingPanel();
+        var zipped = new MemoryStream();
+        await BundleWriter.WriteAsync(source, panel, zipped, Now, CancellationToken.None);
+        zipped.Position = 0;
+        return new ZipArchive(zipped, ZipArchiveMode.Read);
+    }
+
+    private static string[] Keys(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];
 
     /// <summary>30 participants over 4 weekly waves whose willingness falls from about 6 towards 3.5, with individual offsets.</summary>
     internal static (Tracker.Engine.Panels.Panel, InMemoryResponseSource) DecayingPanel()

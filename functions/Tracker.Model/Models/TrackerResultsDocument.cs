@@ -1,0 +1,7 @@
+namespace Tracker.Model.Models;
+
+/// <summary>
+/// The bundle's <c>tracker_results.json</c>: Tracker's growth and decay for the outcome, keyed as
+/// <c>tracker analyze --json</c> keys them so analysis.R can print R's and Tracker's numbers side by side.
+/// </summary>
+public sealed record TrackerResultsDocument(string Outcome, GrowthDocument Growth, DecayDocument Decay);
