@@ -60,6 +60,7 @@ public static class TrackerServiceRegistration
         services.AddSingleton<WaveDispatcher>();
         services.AddSingleton<PanelStatusService>();
         services.AddSingleton<PanelDefinitionCache>();
+        services.AddSingleton<Forms.FormOpening>();
         services.AddSingleton<SurveyService>();
         services.AddSingleton<Tracker.Engine.OptOut.OptOutService>();
         services.AddSingleton<IParticipantLedgerEraser, LedgerErasure>();

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
+using Tracker.Engine.Careless;
 using Tracker.Engine.Exports;
 using Tracker.Engine.Models;
 using Tracker.Engine.Panels;
@@ -36,7 +37,15 @@ public sealed class StreamedModelTests(StackFixture stack)
         Assert.True(outcome.Fitted);
         var stored = await Service<ModelStore>().GetLatestJsonAsync(panelId, CancellationToken.None);
 
-        var expected = ModelJson.Serialize(WillingnessModelFitter.Fit(await LongTableInputAsync(panel, outcome.Model!.FittedAt)));
+        // The reading also counts careless-answer flags, wave by wave as the exports do (the panel keeps flagged responses).
+        var flagged = 0;
+        for (var wave = 1; wave <= Waves; wave++)
+        {
+            var answers = await Service<IResponseSource>().ReadWaveAsync(panelId, wave, CancellationToken.None).Select(r => WaveCarelessness.Response(panel.Instrument, r)).ToListAsync();
+            flagged += WaveCarelessness.Score(panel.Instrument, panel.Careless.Thresholds, answers).Count(s => s.Flagged);
+        }
+
+        var expected = ModelJson.Serialize(WillingnessModelFitter.Fit(await LongTableInputAsync(panel, outcome.Model!.FittedAt)) with { CarelessFlagged = flagged });
         Assert.Equal(expected, stored);
         Assert.True(outcome.Model.Analysis.Growth.Converged, outcome.Model.Analysis.Growth.Message);
         Assert.NotEmpty(outcome.Model.Analysis.Reliability["willingness"].Waves);

@@ -25,7 +25,7 @@ public sealed record DashboardData(
     public const string TrendChartId = "trend";
 
     /// <summary>
-    /// Responses flagged as careless across the panel; null until that check exists, and the page shows nothing then
+    /// Responses flagged as careless across the panel (the stored model's count); null for a model fitted before the check existed, and the page shows nothing then
     /// (per wave: <see cref="WaveTrend.CarelessFlagged"/>).
     /// </summary>
     public int? CarelessFlagged { get; init; }

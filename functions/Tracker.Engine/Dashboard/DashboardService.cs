@@ -48,6 +48,6 @@ public sealed class DashboardService(PanelRepository panels, PanelStatusService 
                 days);
         }).ToList();
 
-        return new DashboardData(panel, counts, outcome, firstWave.Count, trend, model);
+        return new DashboardData(panel, counts, outcome, firstWave.Count, trend, model) { CarelessFlagged = model?.CarelessFlagged };
     }
 }

@@ -45,9 +45,9 @@ public sealed record Codebook(
             WillingnessFormula.Growth(ExportColumns.Outcome(instrument)),
             new Dictionary<string, IReadOnlyList<ExportColumn>>
             {
-                [ExportFormats.FileName(ExportFormat.LongCsv)] = ExportColumns.LongCsv(instrument),
+                [ExportFormats.FileName(ExportFormat.LongCsv)] = ExportColumns.LongCsv(instrument, panel.Careless.Thresholds),
                 [ExportFormats.FileName(ExportFormat.WideCsv)] = ExportColumns.WideCsv(instrument, panel.Schedule.Waves),
-                [ExportFormats.FileName(ExportFormat.ItemsCsv)] = ExportColumns.ItemsCsv(instrument),
+                [ExportFormats.FileName(ExportFormat.ItemsCsv)] = ExportColumns.ItemsCsv(instrument, panel.Careless.Thresholds),
             });
     }
 }

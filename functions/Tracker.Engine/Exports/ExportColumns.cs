@@ -1,3 +1,4 @@
+using Tracker.Analysis.Careless;
 using Tracker.Engine.Instruments;
 using Tracker.Model.Time;
 
@@ -15,13 +16,15 @@ public static class ExportColumns
     public static string Outcome(Instrument instrument) =>
         instrument.Constructs.Any(c => c.Id == "willingness") ? "willingness" : instrument.Constructs[^1].Id;
 
-    public static IReadOnlyList<ExportColumn> LongCsv(Instrument instrument) =>
+    /// <param name="thresholds">The panel's careless-answer thresholds, which the codebook quotes; the defaults when not given.</param>
+    public static IReadOnlyList<ExportColumn> LongCsv(Instrument instrument, CarelessThresholds? thresholds = null) =>
     [
         new(ParticipantId, "string", "pseudonymous participant id (16 characters); no contact data is ever exported"),
         new(Wave, "integer", "wave number, from 1"),
         new(Days, "number", ModelTimeAxis.Definition()),
         new(SubmittedAt, "datetime", "when the answers in this row were last submitted, UTC, ISO-8601 (yyyy-MM-ddTHH:mm:ss.fffZ)"),
         .. instrument.Constructs.Select(c => new ExportColumn(c.Id, "number", ScoreDescription(instrument, c))),
+        .. CarelessColumns.For(thresholds ?? CarelessThresholds.Default),
     ];
 
     public static IReadOnlyList<ExportColumn> WideCsv(Instrument instrument, int waves) =>
@@ -30,7 +33,7 @@ public static class ExportColumns
         .. Enumerable.Range(1, waves).SelectMany(w => WideWave(instrument, w)),
     ];
 
-    public static IReadOnlyList<ExportColumn> ItemsCsv(Instrument instrument) =>
+    public static IReadOnlyList<ExportColumn> ItemsCsv(Instrument instrument, CarelessThresholds? thresholds = null) =>
     [
         new(ParticipantId, "string", "pseudonymous participant id"),
         new(Wave, "integer", "wave number, from 1"),
@@ -38,6 +41,7 @@ public static class ExportColumns
         new(SubmittedAt, "datetime", "when the answers were last submitted, UTC, ISO-8601"),
         .. instrument.Items.Select(i => new ExportColumn(i.Id, "integer",
             $"answer as given, {instrument.Scale.Min}–{instrument.Scale.Max}" + (i.Reversed ? "; reverse-keyed: score as " + instrument.Scale.Min.ToString(System.Globalization.CultureInfo.InvariantCulture) + " + " + instrument.Scale.Max.ToString(System.Globalization.CultureInfo.InvariantCulture) + " − answer" : "") + $": \"{i.Text}\"")),
+        .. CarelessColumns.For(thresholds ?? CarelessThresholds.Default),
     ];
 
     public static string WideName(string column, int wave) => $"{column}_w{wave.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

@@ -4,7 +4,7 @@ namespace Tracker.Engine.Exports;
 
 /// <summary>
 /// One row per participant × answered wave with every item answer as given (not reverse-keyed: the codebook says
-/// which items are), for reliability analyses and re-scoring.
+/// which items are), for reliability analyses and re-scoring, then the careless-answer columns (<see cref="CarelessColumns"/>).
 /// </summary>
 public static class ItemsExportWriter
 {
@@ -12,9 +12,9 @@ public static class ItemsExportWriter
     {
         var items = panel.Instrument.Items.ToList();
         await using var csv = CsvOutput.Open(writer);
-        await CsvOutput.WriteHeaderAsync(csv, ExportColumns.ItemsCsv(panel.Instrument)).ConfigureAwait(false);
+        await CsvOutput.WriteHeaderAsync(csv, ExportColumns.ItemsCsv(panel.Instrument, panel.Careless.Thresholds)).ConfigureAwait(false);
         var rows = 0;
-        await foreach (var row in LongRows.ReadAsync(source, panel, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in LongRows.ReadAsync(source, panel, cancellationToken, withCareless: true).ConfigureAwait(false))
         {
             csv.WriteField(CsvCells.Text(row.ParticipantId));
             csv.WriteField(CsvCells.Number(row.Wave));
@@ -24,6 +24,8 @@ public static class ItemsExportWriter
             {
                 csv.WriteField(row.Response.Answers.TryGetValue(item.Id, out var answer) ? CsvCells.Number(answer) : string.Empty);
             }
+
+            foreach (var cell in CarelessColumns.Cells(row.Careless)) csv.WriteField(cell);
 
             await csv.NextRecordAsync().ConfigureAwait(false);
             rows++;

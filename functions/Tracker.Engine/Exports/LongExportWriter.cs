@@ -2,15 +2,15 @@ using Tracker.Engine.Panels;
 
 namespace Tracker.Engine.Exports;
 
-/// <summary>One row per participant × answered wave: participant_id, wave, days, submitted_at and every construct score. Rows are written as they are read.</summary>
+/// <summary>One row per participant × answered wave: participant_id, wave, days, submitted_at, every construct score and the careless-answer columns. Rows are written as they are read (each wave twice: <see cref="LongRows"/>).</summary>
 public static class LongExportWriter
 {
     public static async Task<int> WriteAsync(IResponseSource source, Panel panel, TextWriter writer, CancellationToken cancellationToken, Action<LongRow>? observe = null)
     {
         await using var csv = CsvOutput.Open(writer);
-        await CsvOutput.WriteHeaderAsync(csv, ExportColumns.LongCsv(panel.Instrument)).ConfigureAwait(false);
+        await CsvOutput.WriteHeaderAsync(csv, ExportColumns.LongCsv(panel.Instrument, panel.Careless.Thresholds)).ConfigureAwait(false);
         var rows = 0;
-        await foreach (var row in LongRows.ReadAsync(source, panel, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in LongRows.ReadAsync(source, panel, cancellationToken, withCareless: true).ConfigureAwait(false))
         {
             csv.WriteField(CsvCells.Text(row.ParticipantId));
             csv.WriteField(CsvCells.Number(row.Wave));
@@ -20,6 +20,8 @@ public static class LongExportWriter
             {
                 csv.WriteField(CsvCells.Number(row.Response.Scores.GetValueOrDefault(construct.Id)));
             }
+
+            foreach (var cell in CarelessColumns.Cells(row.Careless)) csv.WriteField(cell);
 
             await csv.NextRecordAsync().ConfigureAwait(false);
             observe?.Invoke(row);

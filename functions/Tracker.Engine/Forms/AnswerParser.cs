@@ -26,6 +26,7 @@ public static class AnswerParser
     }
 
     /// <summary>
+    /// The form's timing stamp (<see cref="FormOpening.FieldName"/>) is no answer and is left to <see cref="FormOpening"/>.
     /// Unknown, repeated or oversized fields make the whole request malformed (a browser submitting our form cannot produce them);
     /// otherwise every item must be answered with a whole number within the scale.
     /// </summary>
@@ -40,7 +41,12 @@ public static class AnswerParser
         foreach (var (name, value) in fields)
         {
             var shown = Echo(name);
-            if (!itemIds.Contains(name))
+            if (string.Equals(name, FormOpening.FieldName, StringComparison.Ordinal))
+            {
+                // The form's own timing stamp: not an answer, read by FormOpening; like any field, once only.
+                if (!posted.TryAdd(name, value ?? string.Empty)) problems.Add($"Field \"{shown}\" was sent more than once.");
+            }
+            else if (!itemIds.Contains(name))
             {
                 problems.Add($"Unknown field \"{shown}\".");
             }

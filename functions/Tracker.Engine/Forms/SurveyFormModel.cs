@@ -21,4 +21,7 @@ public sealed record SurveyFormModel(
 
     /// <summary>Shown in an alert above the form when set: why the answers below were not saved (e.g. storage is down).</summary>
     public string? Notice { get; init; }
+
+    /// <summary>The signed time the form was first served (<see cref="FormOpening"/>), posted back in a hidden field; null when not timed.</summary>
+    public string? OpenedStamp { get; init; }
 }

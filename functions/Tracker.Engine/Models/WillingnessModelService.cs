@@ -67,7 +67,7 @@ public sealed class WillingnessModelService
             return new ModelFitOutcome(panel.Id, latest, false);
         }
 
-        var model = WillingnessModelFitter.Fit(reading.Panel, reading.Aggregate);
+        var model = WillingnessModelFitter.Fit(reading.Panel, reading.Aggregate) with { CarelessFlagged = reading.CarelessFlagged, CarelessExcluded = reading.CarelessExcluded };
         await store.SaveAsync(model, cancellationToken).ConfigureAwait(false);
         EngineTelemetry.ModelFitted(panel.Id, reading.Aggregate.Responses);
         logger.LogInformation("Fitted the willingness model of panel {PanelId}: {Responses} responses over {Waves} waves, decay converged: {Converged}",
@@ -88,10 +88,11 @@ public sealed class WillingnessModelService
         var aggregate = PanelAggregate.For(header);
         var started = Enumerable.Range(1, panel.Schedule.Waves).Where(w => panel.Schedule.StateAt(w, now) != WaveState.Scheduled).ToList();
         var invited = new Dictionary<int, int>();
+        var careless = new CarelessFilter(panel);
         DateTimeOffset? newest = null;
         foreach (var wave in started)
         {
-            await foreach (var response in responses.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false))
+            await foreach (var response in careless.ReadWaveAsync(responses, wave, cancellationToken).ConfigureAwait(false))
             {
                 aggregate.Add(wave, response.ParticipantId, response.SubmittedAt, response.Scores, response.Answers);
                 if (newest is null || response.SubmittedAt > newest) newest = response.SubmittedAt;
@@ -106,7 +107,8 @@ public sealed class WillingnessModelService
         var waves = started.Select(wave =>
         {
             var tally = tallies.GetValueOrDefault(wave);
-            var count = tally?.Responded ?? 0;
+            // Responses left out as careless still count as answers to the wave (its response rate).
+            var count = (tally?.Responded ?? 0) + careless.ExcludedIn(wave);
             return new WaveRow
             {
                 Wave = wave,
@@ -121,7 +123,11 @@ public sealed class WillingnessModelService
             };
         }).ToList();
 
-        return new ModelReading(header with { Waves = waves, LatestResponseAt = newest }, aggregate);
+        return new ModelReading(header with { Waves = waves, LatestResponseAt = newest }, aggregate)
+        {
+            CarelessFlagged = careless.Flagged,
+            CarelessExcluded = panel.Careless.ExcludeFromModels ? careless.Excluded : null,
+        };
     }
 
     /// <summary>The panel as the model document describes it; waves and the latest response are filled in by the reading.</summary>

@@ -71,6 +71,26 @@ public sealed partial class DefinitionFields(List<string> problems)
         }
     }
 
+    /// <summary>A finite JSON number (a threshold, a share); a quoted number is refused with the unquoted spelling.</summary>
+    public double? Number(Dictionary<string, JsonElement> fields, string path, string name)
+    {
+        if (!Present(fields, name, out var value)) return null;
+        var at = Join(path, name);
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number)) return number;
+        Problems.Add(value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var quoted)
+            ? $"{at}: write the number without quotes: {quoted.ToString(CultureInfo.InvariantCulture)}"
+            : $"{at}: must be a number, not {Kind(value)}");
+        return null;
+    }
+
+    public bool? Boolean(Dictionary<string, JsonElement> fields, string path, string name)
+    {
+        if (!Present(fields, name, out var value)) return null;
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False) return value.GetBoolean();
+        Problems.Add($"{Join(path, name)}: must be true or false, not {Kind(value)}");
+        return null;
+    }
+
     public List<string>? TextList(Dictionary<string, JsonElement> fields, string path, string name)
     {
         if (!Present(fields, name, out var value)) return null;

@@ -29,4 +29,7 @@ public sealed record Panel(
 
     /// <summary>Who is told as <see cref="DataRetentionUntil"/> approaches; without it nobody is emailed.</summary>
     public string? ResearcherEmail { get; init; }
+
+    /// <summary>When careless-answer indices flag a response, and whether flagged responses are left out of the models.</summary>
+    public Tracker.Engine.Careless.CarelessSettings Careless { get; init; } = Tracker.Engine.Careless.CarelessSettings.Default;
 }

@@ -29,4 +29,7 @@ public sealed class PanelDefinition
 
     /// <summary>Who is told as the data-retention date approaches (optional).</summary>
     public string? ResearcherEmail { get; set; }
+
+    /// <summary>Careless-answer thresholds and whether flagged responses are left out of the models (optional).</summary>
+    public CarelessDefinition? Careless { get; set; }
 }

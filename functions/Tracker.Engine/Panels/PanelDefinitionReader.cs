@@ -5,8 +5,10 @@ namespace Tracker.Engine.Panels;
 /// <summary>Reads a posted panel definition (or a schedule edit) from JSON, reporting every shape problem at once by JSON path.</summary>
 public static class PanelDefinitionReader
 {
-    private static readonly string[] PanelProperties = ["name", "instrument", "schedule", "timeZone", "stakeholders", "minimumCellSize", "summaryCadence", "dataRetentionUntil", "researcherEmail"];
+    private static readonly string[] PanelProperties = ["name", "instrument", "schedule", "timeZone", "stakeholders", "minimumCellSize", "summaryCadence", "dataRetentionUntil", "researcherEmail", "careless"];
     private static readonly string[] ScheduleProperties = ["kind", "start", "waves", "interval", "window", "sendTime", "reminders", "enrolUntil"];
+    private static readonly string[] CarelessProperties = ["thresholds", "excludeFromModels"];
+    private static readonly string[] ThresholdProperties = ["longStringShare", "minimumIrv", "mahalanobisPValue", "minimumEvenOdd", "minimumSecondsPerItem"];
 
     /// <summary>The definition as far as it could be read; <paramref name="problems"/> holds what could not.</summary>
     public static PanelDefinition Read(JsonElement root, List<string> problems)
@@ -29,7 +31,32 @@ public static class PanelDefinitionReader
         definition.SummaryCadence = reader.Text(fields, "", "summaryCadence");
         definition.DataRetentionUntil = reader.Text(fields, "", "dataRetentionUntil");
         definition.ResearcherEmail = reader.Text(fields, "", "researcherEmail");
+        if (fields.TryGetValue("careless", out var careless) && careless.ValueKind != JsonValueKind.Null)
+        {
+            definition.Careless = ReadCareless(careless, reader);
+        }
+
         return definition;
+    }
+
+    private static CarelessDefinition? ReadCareless(JsonElement element, DefinitionFields reader)
+    {
+        var fields = reader.Properties(element, "careless", CarelessProperties, "the careless-answer settings");
+        if (fields is null) return null;
+        var careless = new CarelessDefinition { ExcludeFromModels = reader.Boolean(fields, "careless", "excludeFromModels") };
+        if (!fields.TryGetValue("thresholds", out var thresholdsElement) || thresholdsElement.ValueKind == JsonValueKind.Null) return careless;
+        const string path = "careless.thresholds";
+        var thresholds = reader.Properties(thresholdsElement, path, ThresholdProperties, "the careless-answer thresholds");
+        if (thresholds is null) return careless;
+        careless.Thresholds = new CarelessThresholdsDefinition
+        {
+            LongStringShare = reader.Number(thresholds, path, "longStringShare"),
+            MinimumIrv = reader.Number(thresholds, path, "minimumIrv"),
+            MahalanobisPValue = reader.Number(thresholds, path, "mahalanobisPValue"),
+            MinimumEvenOdd = reader.Number(thresholds, path, "minimumEvenOdd"),
+            MinimumSecondsPerItem = reader.Number(thresholds, path, "minimumSecondsPerItem"),
+        };
+        return careless;
     }
 
     /// <summary>

@@ -81,12 +81,13 @@ public static class PanelDefinitionValidator
         var cadence = Tracker.Engine.Summaries.SummaryCadences.Resolve(definition.SummaryCadence, problems);
         var retention = ResolveRetention(definition.DataRetentionUntil, schedule, problems);
         var researcher = ResolveResearcher(definition.ResearcherEmail, problems);
+        var careless = CarelessSettingsResolver.Resolve(definition.Careless, problems);
 
         return problems.Count > 0 || instrument is null || schedule is null
             ? Validation<Panel>.Invalid(problems)
             : Validation<Panel>.Valid(new Panel(id, name, instrument, schedule, zone, now)
             {
-                Stakeholders = stakeholders, MinimumCellSize = minimumCellSize, SummaryCadence = cadence, DataRetentionUntil = retention, ResearcherEmail = researcher,
+                Stakeholders = stakeholders, MinimumCellSize = minimumCellSize, SummaryCadence = cadence, DataRetentionUntil = retention, ResearcherEmail = researcher, Careless = careless,
             });
     }
 

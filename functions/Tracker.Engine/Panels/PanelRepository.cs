@@ -188,6 +188,7 @@ public sealed class PanelRepository
         ScheduleJson = Tracker.Engine.Panels.ScheduleJson.Serialize(panel.Schedule),
         DataRetentionUntil = panel.DataRetentionUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ResearcherEmail = panel.ResearcherEmail,
+        CarelessJson = JsonSerializer.Serialize(panel.Careless),
     };
 
     /// <summary>Rows written before the schedule was stored as JSON kept interval and window as ISO text.</summary>
@@ -209,6 +210,7 @@ public sealed class PanelRepository
             ClosedAt = entity.ClosedAt,
             DataRetentionUntil = entity.DataRetentionUntil is { } date ? DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
             ResearcherEmail = entity.ResearcherEmail,
+            Careless = entity.CarelessJson is { } careless ? JsonSerializer.Deserialize<Tracker.Engine.Careless.CarelessSettings>(careless) ?? Tracker.Engine.Careless.CarelessSettings.Default : Tracker.Engine.Careless.CarelessSettings.Default,
         };
     }
 }

@@ -38,6 +38,7 @@ public sealed class ResponseRepository
         IReadOnlyDictionary<string, int> answers,
         IReadOnlyDictionary<string, double?> scores,
         DateTimeOffset now,
+        double? secondsToSubmit,
         CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
@@ -45,7 +46,7 @@ public sealed class ResponseRepository
         // Most submissions are a participant's first: insert straight away (one round trip instead of a read and a write).
         // Insert fails if a row exists, so this cannot overwrite anything; only then is the row read and replaced.
         // Concurrent first submissions to one wave share a transaction (ResponseInsertBatcher): far fewer round trips under load.
-        var firstTry = Entity(panelId, wave, participantId, answers, scores, now, existing: null);
+        var firstTry = Entity(panelId, wave, participantId, answers, scores, now, secondsToSubmit, existing: null);
         if (await inserts.InsertAsync(Table, firstTry, cancellationToken).ConfigureAwait(false))
         {
             EngineTelemetry.ResponseStored(panelId, wave);
@@ -60,7 +61,7 @@ public sealed class ResponseRepository
             if (stored.HasValue && stored.Value!.Erased) return null;
             var existing = stored.HasValue ? FromEntity(panelId, wave, stored.Value!) : null;
             var etag = stored.HasValue ? stored.Value!.ETag : default;
-            var entity = Entity(panelId, wave, participantId, answers, scores, now, existing);
+            var entity = Entity(panelId, wave, participantId, answers, scores, now, secondsToSubmit, existing);
             try
             {
                 if (existing is null)
@@ -149,6 +150,7 @@ public sealed class ResponseRepository
         IReadOnlyDictionary<string, int> answers,
         IReadOnlyDictionary<string, double?> scores,
         DateTimeOffset now,
+        double? secondsToSubmit,
         StoredResponse? existing) => new()
         {
             PartitionKey = ResponseEntity.Partition(panelId, wave),
@@ -158,6 +160,7 @@ public sealed class ResponseRepository
             FirstSubmittedAt = existing?.FirstSubmittedAt ?? now,
             SubmittedAt = now,
             Revision = (existing?.Revision ?? 0) + 1,
+            SecondsToSubmit = existing is null ? secondsToSubmit : existing.SecondsToSubmit,
         };
 
     private static StoredResponse FromEntity(string panelId, int wave, ResponseEntity entity) => new(
@@ -168,5 +171,6 @@ public sealed class ResponseRepository
         JsonSerializer.Deserialize<Dictionary<string, double?>>(entity.ScoresJson) ?? [],
         entity.FirstSubmittedAt,
         entity.SubmittedAt,
-        entity.Revision);
+        entity.Revision,
+        entity.SecondsToSubmit);
 }

@@ -1,6 +1,7 @@
 namespace Tracker.Engine.Responses;
 
 /// <summary>A participant's saved answers to a wave, with construct scores computed when it was saved.</summary>
+/// <param name="SecondsToSubmit">Seconds from serving the form to the first submission (FormOpening); null when the form was not timed.</param>
 public sealed record StoredResponse(
     string PanelId,
     int Wave,
@@ -9,4 +10,5 @@ public sealed record StoredResponse(
     IReadOnlyDictionary<string, double?> Scores,
     DateTimeOffset FirstSubmittedAt,
     DateTimeOffset SubmittedAt,
-    int Revision);
+    int Revision,
+    double? SecondsToSubmit = null);

@@ -10,7 +10,7 @@ namespace Tracker.Engine.Sealing;
 /// <summary>
 /// The format of a sealed wave: one row per response with <c>participant_id, wave, submitted_at, first_submitted_at,
 /// revision</c>, every item answer (column = item id, as given, not reverse-keyed) and every construct score (column =
-/// construct id), in instrument order. Unlike the exports it is written for Tracker to read back exactly: timestamps
+/// construct id), in instrument order, then <c>seconds_to_submit</c> (empty when the form was not timed). Unlike the exports it is written for Tracker to read back exactly: timestamps
 /// keep their full precision (ISO-8601 round-trip "O") and scores their shortest round-trip form, so a row read from
 /// the blob equals the row that was read from the table.
 /// </summary>
@@ -21,6 +21,7 @@ public static class SealedWaveCsv
     public const string SubmittedAt = "submitted_at";
     public const string FirstSubmittedAt = "first_submitted_at";
     public const string Revision = "revision";
+    public const string SecondsToSubmit = "seconds_to_submit";
 
     private static readonly CsvConfiguration Dialect = new(CultureInfo.InvariantCulture)
     {
@@ -31,7 +32,7 @@ public static class SealedWaveCsv
     public static IReadOnlyList<string> Header(Instrument instrument)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        return [ParticipantId, Wave, SubmittedAt, FirstSubmittedAt, Revision, .. instrument.Items.Select(i => i.Id), .. instrument.Constructs.Select(c => c.Id)];
+        return [ParticipantId, Wave, SubmittedAt, FirstSubmittedAt, Revision, .. instrument.Items.Select(i => i.Id), .. instrument.Constructs.Select(c => c.Id), SecondsToSubmit];
     }
 
     /// <summary>Writes the rows as they come and returns how many there were.</summary>
@@ -62,6 +63,8 @@ public static class SealedWaveCsv
                 csv.WriteField(row.Scores.TryGetValue(construct, out var score) && score is { } s ? s.ToString("R", CultureInfo.InvariantCulture) : "");
             }
 
+            csv.WriteField(row.SecondsToSubmit is { } seconds ? seconds.ToString("R", CultureInfo.InvariantCulture) : "");
+
             await csv.NextRecordAsync().ConfigureAwait(false);
             count++;
         }
@@ -90,6 +93,8 @@ public static class SealedWaveCsv
         var submitted = Index(SubmittedAt);
         var first = Index(FirstSubmittedAt);
         var revision = Index(Revision);
+        // Blobs sealed before forms were timed have no such column.
+        var secondsColumn = Array.IndexOf(header, SecondsToSubmit);
         var items = instrument.Items.Select(i => (i.Id, Index: Array.IndexOf(header, i.Id))).Where(c => c.Index >= 0).ToArray();
         var constructs = instrument.Constructs.Select(c => (c.Id, Index: Array.IndexOf(header, c.Id))).Where(c => c.Index >= 0).ToArray();
         var itemKeys = new ColumnKeys(items.Select(i => i.Id).ToArray());
@@ -133,7 +138,8 @@ public static class SealedWaveCsv
                 scores,
                 DateTimeOffset.ParseExact(csv.GetField(first)!, "O", CultureInfo.InvariantCulture, DateTimeStyles.None),
                 DateTimeOffset.ParseExact(csv.GetField(submitted)!, "O", CultureInfo.InvariantCulture, DateTimeStyles.None),
-                int.Parse(csv.GetField(revision)!, NumberStyles.None, CultureInfo.InvariantCulture));
+                int.Parse(csv.GetField(revision)!, NumberStyles.None, CultureInfo.InvariantCulture),
+                secondsColumn >= 0 && csv.GetField(secondsColumn) is { Length: > 0 } seconds ? double.Parse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture) : null);
         }
     }
 }

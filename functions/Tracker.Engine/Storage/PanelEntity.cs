@@ -38,4 +38,7 @@ public sealed class PanelEntity : TableEntityBase
     public string? DataRetentionUntil { get; set; }
 
     public string? ResearcherEmail { get; set; }
+
+    /// <summary>The careless-answer settings as JSON; null on panels created before they existed (the defaults).</summary>
+    public string? CarelessJson { get; set; }
 }

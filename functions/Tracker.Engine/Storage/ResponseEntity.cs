@@ -14,6 +14,12 @@ public sealed class ResponseEntity : TableEntityBase
     public int Revision { get; set; }
 
     /// <summary>
+    /// Seconds from serving the form to the first submission; an edit keeps it, since an edit starts from the
+    /// answers already chosen and its speed says nothing about reading every statement. Null when not timed.
+    /// </summary>
+    public double? SecondsToSubmit { get; set; }
+
+    /// <summary>
     /// A tombstone left by erasure: no answers, and it makes every later insert or replacement of this participant's
     /// response fail or refuse, so a submission that was in flight when the erasure ran cannot bring the answers back.
     /// </summary>

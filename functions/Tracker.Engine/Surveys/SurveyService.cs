@@ -18,7 +18,8 @@ namespace Tracker.Engine.Surveys;
 /// exception; when storage is down the outcome keeps the participant's choices so the web side can offer them again.
 /// </summary>
 /// <param name="links">The links' grace after the close, to read a participant's close back from their token; without it the planned close.</param>
-public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels, ParticipantRepository participants, ResponseRepository responses, Invitations.InvitationLedger ledger, TimeProvider clock, ILogger<SurveyService> logger, IOptionsMonitor<LinkOptions>? links = null)
+/// <param name="opening">Stamps the served form so the time to submit is recorded; without it forms are not timed.</param>
+public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels, ParticipantRepository participants, ResponseRepository responses, Invitations.InvitationLedger ledger, TimeProvider clock, ILogger<SurveyService> logger, IOptionsMonitor<LinkOptions>? links = null, FormOpening? opening = null)
 {
     /// <summary>
     /// The longest a participant waits for storage: the clients' own retries give up sooner on a refused connection, and
@@ -36,7 +37,7 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
 
             await ledger.RecordOpenedAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, clock.GetUtcNow(), deadline.Token).ConfigureAwait(false);
             var (existing, _) = await responses.GetAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, deadline.Token).ConfigureAwait(false);
-            return new SurveyOutcome.Form(Model(access, token) with { Answers = existing?.Answers ?? new Dictionary<string, int>() });
+            return new SurveyOutcome.Form(Model(access, token) with { Answers = existing?.Answers ?? new Dictionary<string, int>(), OpenedStamp = Stamp(access, posted: null) });
         }
         catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
         {
@@ -75,11 +76,13 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
 
         if (!parsed.IsAccepted)
         {
-            return new SurveyOutcome.Form(Model(access, token) with { Answers = parsed.Answers, Errors = parsed.Errors });
+            return new SurveyOutcome.Form(Model(access, token) with { Answers = parsed.Answers, Errors = parsed.Errors, OpenedStamp = Stamp(access, FormOpening.Posted(form)) });
         }
 
         var scores = ConstructScorer.Score(panel.Instrument, parsed.Answers);
-        var saved = await responses.SaveAsync(panel.Id, access.Wave, access.Participant!.Id, parsed.Answers, scores, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var seconds = opening?.SecondsToSubmit(FormOpening.Posted(form), panel.Id, access.Participant!.Id, access.Wave, now);
+        var saved = await responses.SaveAsync(panel.Id, access.Wave, access.Participant!.Id, parsed.Answers, scores, now, seconds, cancellationToken).ConfigureAwait(false);
 
         // Erased while this submission was on its way: the erasure wins, and the link now looks like any bad link.
         if (saved is null) return new SurveyOutcome.InvalidLink();
@@ -100,7 +103,7 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         {
             var parsed = AnswerParser.Parse(panel.Instrument, form);
             var closes = Format(panel.Schedule.ClosesAt(link.Wave), panel.DefaultTimeZone);
-            return new SurveyOutcome.UnavailableWithForm(new SurveyFormModel(panel.Instrument, panel.Name, link.Wave, panel.Schedule.Waves, closes, action) { Answers = parsed.Answers });
+            return new SurveyOutcome.UnavailableWithForm(new SurveyFormModel(panel.Instrument, panel.Name, link.Wave, panel.Schedule.Waves, closes, action) { Answers = parsed.Answers, OpenedStamp = FormOpening.Posted(form) });
         }
 
         return new SurveyOutcome.UnavailableKeepingFields(action, form.Fields);
@@ -152,6 +155,15 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
             _ => new SurveyAccess(panel, participant, link.Wave, null) { ClosesAt = closes },
         };
     }
+
+    /// <summary>
+    /// The stamp the served form carries: the posted one when it is valid for this form, so a form shown again with
+    /// errors still times from its first serving; otherwise a fresh one.
+    /// </summary>
+    private string? Stamp(SurveyAccess access, string? posted) =>
+        opening is null ? null
+        : posted is not null && opening.OpenedAt(posted, access.Panel!.Id, access.Participant!.Id, access.Wave) is not null ? posted
+        : opening.Issue(access.Panel!.Id, access.Participant!.Id, access.Wave);
 
     private static SurveyFormModel Model(SurveyAccess access, string token) =>
         new(access.Panel!.Instrument, access.Panel.Name, access.Wave, access.Panel.Schedule.Waves, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}");

@@ -32,7 +32,20 @@ public static class FindingsWriter
         Persistence(model.Analysis.Persistence, data.Suppression, label, findings);
         Responses(data, findings);
         Reliability(data, findings);
+        Careless(model, findings);
         return findings;
+    }
+
+    /// <summary>Only when the panel leaves flagged responses out: the reader must know the figures are not of every answer.</summary>
+    private static void Careless(ModelDocument model, List<Finding> findings)
+    {
+        if (model.CarelessExcluded is not { } excluded) return;
+        findings.Add(new Finding("careless", excluded switch
+        {
+            0 => "No response was flagged as careless answering, so none was left out of these results.",
+            1 => "1 response flagged as careless answering (the same answer throughout, too fast, inconsistent or far from everyone else's) was left out of these results.",
+            _ => $"{Count(excluded)} responses flagged as careless answering (the same answer throughout, too fast, inconsistent or far from everyone else's) were left out of these results.",
+        }));
     }
 
     private static void Trend(SummaryData data, string label, List<Finding> findings)

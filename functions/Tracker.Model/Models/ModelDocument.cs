@@ -44,4 +44,10 @@ public sealed record ModelDocument
 
     /// <summary>The growth model with one co-creation covariate, when the data allow it.</summary>
     public CovariateModelDocument? CovariateModel { get; init; }
+
+    /// <summary>Responses the panel's careless-answer thresholds flag, over the waves read (null in documents from before the flags).</summary>
+    public int? CarelessFlagged { get; init; }
+
+    /// <summary>Of them, those left out of every model here because the panel excludes flagged responses; null when it does not.</summary>
+    public int? CarelessExcluded { get; init; }
 }

@@ -7,6 +7,9 @@ public sealed class LongAndItemsExportTests
 {
     private static readonly Instrument Instrument = DefaultInstrument.Instance;
 
+    // Appended after the existing columns, whose order stays as it was.
+    private static readonly string[] CarelessHeader = ["careless_longstring", "careless_irv", "careless_mahalanobis_d2", "careless_mahalanobis_p", "careless_even_odd", "seconds_to_submit", "careless_flags", "careless_flagged"];
+
     [Fact]
     public async Task Long_has_one_row_per_participant_and_answered_wave_with_days_from_their_first_answered_wave()
     {
@@ -23,7 +26,7 @@ public sealed class LongAndItemsExportTests
         var csv = await WriteAsync(writer => LongExportWriter.WriteAsync(source, panel, writer, CancellationToken.None));
         var rows = ExportSamples.ReadCsv(csv);
 
-        Assert.Equal(["participant_id", "wave", "days", "submitted_at", .. Instrument.Constructs.Select(c => c.Id)], rows[0]);
+        Assert.Equal(["participant_id", "wave", "days", "submitted_at", .. Instrument.Constructs.Select(c => c.Id), .. CarelessHeader], rows[0]);
         Assert.Equal(6, rows.Count);
         Assert.Equal(["aaaaaaaaaaaaaaaa", "1", "0", "2026-12-01T09:00:00.000Z"], rows[1][..4]);
         Assert.Equal(["bbbbbbbbbbbbbbbb", "1", "0"], rows[2][..3]);
@@ -74,10 +77,10 @@ public sealed class LongAndItemsExportTests
 
         var rows = ExportSamples.ReadCsv(await WriteAsync(writer => ItemsExportWriter.WriteAsync(source, panel, writer, CancellationToken.None)));
 
-        Assert.Equal(["participant_id", "wave", "days", "submitted_at", .. Instrument.Items.Select(i => i.Id)], rows[0]);
-        Assert.Equal(27, rows[1].Length - 4);
-        Assert.All(rows[1][4..], cell => Assert.Equal("2", cell));
-        Assert.All(rows[2][4..], cell => Assert.Equal("7", cell));
+        Assert.Equal(["participant_id", "wave", "days", "submitted_at", .. Instrument.Items.Select(i => i.Id), .. CarelessHeader], rows[0]);
+        Assert.Equal(27, rows[1].Length - 4 - CarelessHeader.Length);
+        Assert.All(rows[1][4..31], cell => Assert.Equal("2", cell));
+        Assert.All(rows[2][4..31], cell => Assert.Equal("7", cell));
         Assert.Equal("8", rows[2][2]);
     }
 
@@ -96,6 +99,7 @@ public sealed class LongAndItemsExportTests
         }
 
         // The first half is already in the output stream (bar a buffer) before the second half is read: nothing waits for the whole panel.
+        // (The wave is read twice, its careless-answer indices first; this is the second read, which writes the rows.)
         Assert.True(writtenWhenHalfRead > output.Length / 3, $"{writtenWhenHalfRead} of {output.Length} bytes written at half-time");
     }
 

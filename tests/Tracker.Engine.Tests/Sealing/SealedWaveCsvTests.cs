@@ -16,7 +16,7 @@ public sealed class SealedWaveCsvTests
         var partial = full.Where(p => !p.Key.StartsWith("ugc", StringComparison.Ordinal)).ToDictionary();
         StoredResponse[] rows =
         [
-            new("p23456789ab", 3, "AAAAAAAAAAAAAAAA", full, Instrument.Constructs.ToDictionary(c => c.Id, c => (double?)(13.0 / 3)), at, at.AddMinutes(5), 2),
+            new("p23456789ab", 3, "AAAAAAAAAAAAAAAA", full, Instrument.Constructs.ToDictionary(c => c.Id, c => (double?)(13.0 / 3)), at, at.AddMinutes(5), 2, 37.25),
             new("p23456789ab", 3, "=cmd|quoted,\"id\"", partial, Instrument.Constructs.ToDictionary(c => c.Id, c => c.Id == "ugc" ? null : (double?)0.1), at, at, 1),
         ];
 
@@ -30,8 +30,8 @@ public sealed class SealedWaveCsvTests
         Assert.Equal(rows.Length, read.Count);
         foreach (var (expected, actual) in rows.Zip(read))
         {
-            Assert.Equal((expected.PanelId, expected.Wave, expected.ParticipantId, expected.FirstSubmittedAt, expected.SubmittedAt, expected.Revision),
-                (actual.PanelId, actual.Wave, actual.ParticipantId, actual.FirstSubmittedAt, actual.SubmittedAt, actual.Revision));
+            Assert.Equal((expected.PanelId, expected.Wave, expected.ParticipantId, expected.FirstSubmittedAt, expected.SubmittedAt, expected.Revision, expected.SecondsToSubmit),
+                (actual.PanelId, actual.Wave, actual.ParticipantId, actual.FirstSubmittedAt, actual.SubmittedAt, actual.Revision, actual.SecondsToSubmit));
             Assert.Equal(expected.Answers.OrderBy(p => p.Key, StringComparer.Ordinal), actual.Answers.OrderBy(p => p.Key, StringComparer.Ordinal));
             Assert.Equal(expected.Scores.OrderBy(p => p.Key, StringComparer.Ordinal), actual.Scores.OrderBy(p => p.Key, StringComparer.Ordinal));
         }
