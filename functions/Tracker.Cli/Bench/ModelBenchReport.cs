@@ -38,7 +38,8 @@ public static class ModelBenchReport
             baselines_seconds = baselines is null ? (double?)null : Math.Round(baselines.Value, 3),
             ratio_to_baselines = ratio is null ? (double?)null : Math.Round(ratio.Value, 3),
             aggregation_peak_working_set_mb = aggregation is null ? null : Round(aggregation.PeakWorkingSetMb),
-            time_target_met = ratio <= 1.0,
+            // Without the baselines (--no-baselines) there is nothing to compare with: neither met nor missed.
+            time_target_met = ratio is null ? (bool?)null : ratio <= 1.0,
             working_set_target_mb = WorkingSetTargetMb(participants),
             memory_target_met = aggregation?.PeakWorkingSetMb <= WorkingSetTargetMb(participants),
         });
