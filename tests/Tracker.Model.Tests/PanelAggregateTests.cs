@@ -54,6 +54,24 @@ public sealed class PanelAggregateTests
         Assert.Throws<InvalidOperationException>(() => aggregate.Add(1, "a", SimulatedPanel.Start, new Dictionary<string, double?>(), none));
     }
 
+    [Fact]
+    public void A_completed_aggregate_takes_no_more_responses_and_builds_its_table_once()
+    {
+        var input = SimulatedPanel.Input([12, 10, 9]);
+        var aggregate = PanelAggregate.For(input);
+        foreach (var r in input.Responses) aggregate.Add(r.Wave, r.ParticipantId, SimulatedPanel.Start.AddDays(7 * (r.Wave - 1)), r.Scores, r.Answers);
+        aggregate.Complete();
+
+        var none = new Dictionary<string, int>();
+        Assert.Throws<InvalidOperationException>(() => aggregate.Add(4, "late", SimulatedPanel.Start, new Dictionary<string, double?>(), none));
+        var table = aggregate.ModelTable();
+        Assert.Same(table, aggregate.ModelTable());
+        Assert.Equal(31, table.RowCount);
+        // Rows by wave then participant: each wave's share in its place, the wave column filled from it.
+        Assert.Equal(input.Responses.OrderBy(r => r.Wave).Select(r => (double)r.Wave), table.Numbers("wave"));
+        Assert.Equal(input.Responses.OrderBy(r => r.Wave).ThenBy(r => r.ParticipantId, StringComparer.Ordinal).Select(r => r.Scores["willingness"]!.Value), table.Numbers("willingness"));
+    }
+
     /// <summary>
     /// Gives each response a submission time (its wave's opening plus a few hours, varying by participant) and the days
     /// the service derives from it, and each wave the mean of its days, as the service's reading does.

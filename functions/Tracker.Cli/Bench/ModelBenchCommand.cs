@@ -15,10 +15,11 @@ public static class ModelBenchCommand
         var waves = new Option<int>("--waves") { Description = "Waves, all closed and sealed.", DefaultValueFactory = _ => 8 };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated answers.", DefaultValueFactory = _ => 20261128 };
         var withTable = new Option<bool>("--with-table") { Description = "Also write the rows to the responses table (100-entity transactions) and time reading them from there." };
+        var noBaselines = new Option<bool>("--no-baselines") { Description = "Seed and time the aggregation only: skip the blob download, read, CSV export and analyze baselines (for sizes where they take longer than the aggregation)." };
         var json = new Option<string?>("--json") { Description = "Also write the phases as JSON to this file." };
         var command = new Command("model", "Start Azurite, seed a synthetic panel (the demo's simulation) as sealed wave blobs, and time FitWillingnessModel's work — stream the waves into what the models need, every model, store — against downloading the blobs' bytes, just reading the same rows and against the long CSV export plus tracker analyze on it, with each phase's peak memory.")
         {
-            participants, waves, seed, withTable, json,
+            participants, waves, seed, withTable, noBaselines, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -37,7 +38,7 @@ public static class ModelBenchCommand
                 var options = BenchCommand.StackOptions();
                 options.Clock = clock;
                 await using var stack = await TrackerStack.StartAsync(options, cancellationToken);
-                var phases = await new ModelBenchmark(stack, clock).RunAsync(count, waveCount, parse.GetValue(seed), parse.GetValue(withTable), work.FullName,
+                var phases = await new ModelBenchmark(stack, clock).RunAsync(count, waveCount, parse.GetValue(seed), parse.GetValue(withTable), !parse.GetValue(noBaselines), work.FullName,
                     line => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]"), cancellationToken);
                 Print(count, waveCount, phases);
                 if (parse.GetValue(json) is { } path)

@@ -27,7 +27,7 @@ namespace Tracker.Cli.Bench;
 /// </summary>
 public sealed class ModelBenchmark(TrackerStack stack, ModelBenchClock clock)
 {
-    public async Task<IReadOnlyList<ModelBenchPhase>> RunAsync(int participants, int waves, int seed, bool seedTable, string workDirectory, Action<string> progress, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ModelBenchPhase>> RunAsync(int participants, int waves, int seed, bool seedTable, bool baselines, string workDirectory, Action<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(progress);
         var services = stack.Host.Services;
@@ -45,10 +45,23 @@ public sealed class ModelBenchmark(TrackerStack stack, ModelBenchClock clock)
         var panel = created.Value ?? throw new InvalidOperationException(string.Join("; ", created.Problems));
         var phases = new List<ModelBenchPhase>();
 
+        phases.Add(await SeedAsync(panel, participants, waves, seed, seedTable, now, progress, cancellationToken).ConfigureAwait(false));
+        if (baselines) await BaselinesAsync(panel, seedTable, workDirectory, phases, progress, cancellationToken).ConfigureAwait(false);
+        await AggregateAsync(panel, phases, progress, cancellationToken).ConfigureAwait(false);
+        return phases;
+    }
+
+    /// <summary>
+    /// Writes the panel's waves as sealed blobs (and table rows when asked). Its own method so that the simulated
+    /// population and the ids (at a million participants a few hundred megabytes) are garbage before the measured
+    /// phases, instead of living on in the caller's state machine and counting against the aggregation's peak.
+    /// </summary>
+    private async Task<ModelBenchPhase> SeedAsync(Panel panel, int participants, int waves, int seed, bool seedTable, DateTimeOffset now, Action<string> progress, CancellationToken cancellationToken)
+    {
         var ids = Enumerable.Range(0, participants).Select(_ => Tracker.Engine.Common.Ids.NewParticipantId()).Order(StringComparer.Ordinal).ToArray();
         var population = new DemoPopulation(DemoTruth.Default, seed);
         var people = population.Draw(participants, waves);
-        var store = services.GetRequiredService<SealedWaveStore>();
+        var store = stack.Host.Services.GetRequiredService<SealedWaveStore>();
         progress($"Seeding {participants.ToString("N0", CultureInfo.InvariantCulture)} participants × {waves} waves as sealed blobs{(seedTable ? " and table rows" : "")}…");
         var (_, seeding) = await ModelBenchPhase.MeasureAsync(ModelBenchPhase.Seed, "seed: sealed blobs" + (seedTable ? " + responses table" : ""), async () =>
         {
@@ -64,8 +77,13 @@ public sealed class ModelBenchmark(TrackerStack stack, ModelBenchClock clock)
 
             return (0, total);
         }).ConfigureAwait(false);
-        phases.Add(seeding);
+        return seeding;
+    }
 
+    /// <summary>The baselines the aggregation is compared with: the blobs' bytes, the rows read, the CSV export and analyze on it.</summary>
+    private async Task BaselinesAsync(Panel panel, bool seedTable, string workDirectory, List<ModelBenchPhase> phases, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var services = stack.Host.Services;
         progress("Baseline: downloading the sealed blobs' bytes…");
         phases.Add((await ModelBenchPhase.MeasureAsync(ModelBenchPhase.BlobBytes, "baseline: download sealed blobs (bytes only; rows = MB)", async () => (0, await DownloadAsync(panel, cancellationToken).ConfigureAwait(false))).ConfigureAwait(false)).Phase);
 
@@ -95,7 +113,12 @@ public sealed class ModelBenchmark(TrackerStack stack, ModelBenchClock clock)
             return Task.FromResult((0, table.RowCount));
         }).ConfigureAwait(false)).Phase);
         File.Delete(csv);
+    }
 
+    /// <summary>FitWillingnessModel's work: stream the sealed waves into the aggregate, every model, store; timed as a whole and by part.</summary>
+    private async Task AggregateAsync(Panel panel, List<ModelBenchPhase> phases, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var services = stack.Host.Services;
         progress("Tracker: FitWillingnessModel's work (stream the sealed waves into the aggregate, every model, store)…");
         var models = services.GetRequiredService<WillingnessModelService>();
         var (fit, aggregation) = await ModelBenchPhase.MeasureAsync(ModelBenchPhase.Aggregation, "Tracker: aggregation (all of the below)", async () =>
@@ -114,7 +137,6 @@ public sealed class ModelBenchmark(TrackerStack stack, ModelBenchClock clock)
         phases.Add(ModelBenchPhase.Part("aggregation_models", "  of which: growth, decay, persistence, retention, covariate", aggregation.Rows, fit.Item2));
         phases.Add(ModelBenchPhase.Part("aggregation_store", "  of which: store JSON + CSV blobs", aggregation.Rows, fit.Item3));
         progress($"Decay: initial {fit.model.Analysis.Decay.Initial?.Estimate:F2}, plateau {fit.model.Analysis.Decay.Plateau?.Estimate:F2}, half-life {fit.model.Analysis.Decay.HalfLife?.Estimate:F1} days (truth {DemoTruth.Default.Initial}, {DemoTruth.Default.Plateau}, {DemoTruth.Default.HalfLifeDays}).");
-        return phases;
     }
 
     /// <summary>One wave's responses in participant-id order, drawn as the demo draws them; scores by the survey's own scorer.</summary>

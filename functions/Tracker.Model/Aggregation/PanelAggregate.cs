@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Tracker.Analysis;
 using Tracker.Analysis.Data;
 using Tracker.Analysis.Descriptives;
@@ -28,21 +29,19 @@ public sealed class PanelAggregate
     private readonly int scaleMax;
     private readonly string outcome;
     private readonly string? covariate;
-    private readonly Dictionary<string, Participant> participants = new(StringComparer.Ordinal);
     private readonly List<string> labels = [];
-    private readonly List<int> codes = [];
-    private readonly List<double> waves = [];
-    private readonly List<double> days = [];
-    private readonly List<double> outcomes = [];
-    private readonly List<double> covariates = [];
+    private readonly List<WaveColumns?> closed = [];
     private readonly SortedSet<string> items = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<WaveSummary>> summaries = new(StringComparer.Ordinal);
     private readonly List<(int Wave, string Construct, IReadOnlyList<string> Items, WaveAlpha Alpha)> alphas = [];
     private readonly List<WaveTally> tallies = [];
     private readonly List<double> present = [];
     private readonly List<int> complete = [];
+    private Dictionary<string, Participant>? participants = new(StringComparer.Ordinal);
     private WaveBuffer? buffer;
     private WaveBuffer? current;
+    private LongTable? modelTable;
+    private int closedRows;
     private bool covariateSeen;
 
     public PanelAggregate(IReadOnlyList<ConstructInfo> constructs, IReadOnlySet<string> reversedItems, int scaleMin, int scaleMax, string outcome, string? covariateConstruct)
@@ -67,7 +66,7 @@ public sealed class PanelAggregate
     }
 
     /// <summary>Responses added so far.</summary>
-    public int Responses => codes.Count + (current?.Count ?? 0);
+    public int Responses => closedRows + (current?.Count ?? 0);
 
     /// <summary>The waves that had responses, in order, once <see cref="Complete"/> has run.</summary>
     public IReadOnlyList<WaveTally> Waves => tallies;
@@ -81,6 +80,7 @@ public sealed class PanelAggregate
         ArgumentNullException.ThrowIfNull(participantId);
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(answers);
+        if (participants is null) throw new InvalidOperationException("the aggregate is complete: no response can be added after Complete");
         if (current is null || current.Wave != wave)
         {
             if (current is not null && wave < current.Wave) throw new InvalidOperationException($"wave {wave} arrived after wave {current.Wave}: waves must stream in ascending order");
@@ -89,11 +89,8 @@ public sealed class PanelAggregate
             current.Reset(wave);
         }
 
-        if (!participants.TryGetValue(participantId, out var participant))
-        {
-            participant = new Participant(submittedAt);
-            participants.Add(participantId, participant);
-        }
+        ref var participant = ref CollectionsMarshal.GetValueRefOrAddDefault(participants, participantId, out var known);
+        if (!known) participant = new Participant(submittedAt, -1);
 
         current.BeginRow(participantId, ModelTimeAxis.Between(participant.FirstSubmittedAt, submittedAt));
         for (var c = 0; c < constructs.Count; c++)
@@ -111,25 +108,64 @@ public sealed class PanelAggregate
         current.EndRow();
     }
 
-    /// <summary>Closes the last wave. Call once, after the last response.</summary>
+    /// <summary>
+    /// Closes the last wave. Call once, after the last response. The wave buffer and the participants' first
+    /// submissions are let go here: the models need neither, and at a million participants they are the largest
+    /// things the read held.
+    /// </summary>
     public void Complete()
     {
         if (current is not null) CloseWave();
         current = null;
+        buffer = null;
+        participants = null;
     }
 
-    /// <summary>The narrow long table the models fit on: participant_id (codes), wave, days, the outcome and the covariate construct, rows by wave then participant id.</summary>
+    /// <summary>
+    /// The narrow long table the models fit on: participant_id (codes), wave, days, the outcome and the covariate
+    /// construct, rows by wave then participant id. Built once: each column is filled from the closed waves and each
+    /// wave's share let go as soon as it is copied, so the table and the waves are not both held in full.
+    /// </summary>
     public LongTable ModelTable()
     {
+        if (modelTable is not null) return modelTable;
+        var rows = closedRows;
+        var codes = new int[rows];
+        var waves = new double[rows];
+        var days = new double[rows];
+        var withOutcome = HasColumn(outcome);
+        var withCovariate = covariate is not null && covariate != outcome && HasColumn(covariate);
+        var outcomes = withOutcome ? new double[rows] : null;
+        var covariates = withCovariate ? new double[rows] : null;
+        var start = 0;
+        for (var w = 0; w < closed.Count; w++)
+        {
+            var wave = closed[w]!;
+            closed[w] = null;
+            var span = new Range(start, start + wave.Count);
+            wave.Codes.CopyTo(codes.AsSpan(span));
+            waves.AsSpan(span).Fill(wave.Wave);
+            wave.Days.CopyTo(days.AsSpan(span));
+            if (outcomes is not null) Fill(outcomes.AsSpan(span), wave.Outcome);
+            if (covariates is not null) Fill(covariates.AsSpan(span), wave.Covariate);
+            start += wave.Count;
+        }
+
         var columns = new List<TableColumn>
         {
-            TableColumn.FromCodes(WillingnessFormula.Subject, codes.ToArray(), labels),
-            TableColumn.FromNumbers(WillingnessFormula.Wave, waves.ToArray()),
-            TableColumn.FromNumbers(ModelTimeAxis.Column, days.ToArray()),
+            TableColumn.FromCodes(WillingnessFormula.Subject, codes, labels),
+            TableColumn.FromNumbers(WillingnessFormula.Wave, waves),
+            TableColumn.FromNumbers(ModelTimeAxis.Column, days),
         };
-        if (HasColumn(outcome)) columns.Add(TableColumn.FromNumbers(outcome, outcomes.ToArray()));
-        if (covariate is not null && covariate != outcome && HasColumn(covariate)) columns.Add(TableColumn.FromNumbers(covariate, covariates.ToArray()));
-        return new LongTable(columns);
+        if (outcomes is not null) columns.Add(TableColumn.FromNumbers(outcome, outcomes));
+        if (covariates is not null) columns.Add(TableColumn.FromNumbers(covariate!, covariates));
+        return modelTable = new LongTable(columns);
+    }
+
+    private static void Fill(Span<double> target, double[]? values)
+    {
+        if (values is null) target.Fill(double.NaN);
+        else values.CopyTo(target);
     }
 
     /// <summary>Descriptives of every score column (what the long table's <see cref="PanelAnalysis"/> would describe), waves ascending.</summary>
@@ -181,22 +217,25 @@ public sealed class PanelAggregate
         var covariateColumn = covariate is null ? null
             : constructIndex.TryGetValue(covariate, out var c) ? wave.Column(c)
             : covariateItem >= 0 ? wave.Column(wave.ConstructCount + covariateItem) : null;
+        var narrow = new WaveColumns(wave.Wave, new int[count], new double[count], outcomeColumn is null ? null : new double[count], covariateColumn is null ? null : new double[count]);
         for (var r = 0; r < count; r++)
         {
             var row = order?[r] ?? r;
-            var participant = participants[wave.Participants[row]];
+            ref var participant = ref CollectionsMarshal.GetValueRefOrNullRef(participants!, wave.Participants[row]);
             if (participant.Code < 0)
             {
-                participant.Code = labels.Count;
+                participant = participant with { Code = labels.Count };
                 labels.Add(wave.Participants[row]);
             }
 
-            codes.Add(participant.Code);
-            waves.Add(wave.Wave);
-            days.Add(wave.Days[row]);
-            outcomes.Add(outcomeColumn?[row] ?? double.NaN);
-            covariates.Add(covariateColumn?[row] ?? double.NaN);
+            narrow.Codes[r] = participant.Code;
+            narrow.Days[r] = wave.Days[row];
+            if (narrow.Outcome is not null) narrow.Outcome[r] = outcomeColumn![row];
+            if (narrow.Covariate is not null) narrow.Covariate[r] = covariateColumn![row];
         }
+
+        closed.Add(narrow);
+        closedRows += count;
 
         // This wave's columns by name, each column's values in the table's row order (copied only when the wave did
         // not arrive in it; sealed snapshots do).
@@ -253,10 +292,6 @@ public sealed class PanelAggregate
         return -1;
     }
 
-    private sealed class Participant(DateTimeOffset firstSubmittedAt)
-    {
-        public DateTimeOffset FirstSubmittedAt { get; } = firstSubmittedAt;
-
-        public int Code { get; set; } = -1;
-    }
+    /// <summary>A value in the participants' dictionary, not an object per participant: a million of them are read.</summary>
+    private readonly record struct Participant(DateTimeOffset FirstSubmittedAt, int Code);
 }

@@ -117,25 +117,43 @@ public static class WillingnessModelFitter
         if (construct is null || construct == input.Outcome || !table.Contains(construct)) return null;
 
         // Baseline: the score in the participant's first answered wave, so the covariate cannot be caused by later change.
-        var ids = table.Column(WillingnessFormula.Subject).Texts!;
+        // Kept per participant code (the grouping the models use anyway), not per id string: at a million participants a
+        // dictionary by id and the ids spelled out row by row were the largest things this model allocated.
+        var groups = GroupIndex.Build(table.Column(WillingnessFormula.Subject));
         var waves = table.Numbers(WillingnessFormula.Wave);
         var scores = table.Numbers(construct);
-        var baseline = new Dictionary<string, (double Wave, double Score)>(StringComparer.Ordinal);
-        for (var i = 0; i < ids.Length; i++)
+        var baselineWave = new double[groups.Count];
+        var baselineScore = new double[groups.Count];
+        baselineScore.AsSpan().Fill(double.NaN);
+        // Participants in the order their first score appears: the mean sums them in that order.
+        var scored = new List<int>();
+        for (var i = 0; i < groups.Codes.Length; i++)
         {
-            if (double.IsNaN(scores[i]) || ids[i] is not { } id) continue;
-            if (!baseline.TryGetValue(id, out var seen) || waves[i] < seen.Wave) baseline[id] = (waves[i], scores[i]);
+            var code = groups.Codes[i];
+            if (double.IsNaN(scores[i]) || code < 0) continue;
+            if (double.IsNaN(baselineScore[code])) scored.Add(code);
+            else if (!(waves[i] < baselineWave[code])) continue;
+            baselineWave[code] = waves[i];
+            baselineScore[code] = scores[i];
         }
 
         var covariate = $"baseline_{construct}";
         var formula = WillingnessFormula.WithCovariate(input.Outcome, covariate);
-        if (baseline.Count == 0)
+        if (scored.Count == 0)
         {
             return new CovariateModelDocument(construct, covariate, null, new GrowthDocument { Formula = formula, Converged = false, Message = $"no participant has a score on '{construct}'" });
         }
 
-        var mean = baseline.Values.Average(b => b.Score);
-        var column = ids.Select(id => id is not null && baseline.TryGetValue(id, out var b) ? b.Score - mean : double.NaN).ToArray();
+        var sum = 0.0;
+        foreach (var code in scored) sum += baselineScore[code];
+        var mean = sum / scored.Count;
+        var column = new double[groups.Codes.Length];
+        for (var i = 0; i < column.Length; i++)
+        {
+            var code = groups.Codes[i];
+            column[i] = code < 0 ? double.NaN : baselineScore[code] - mean;
+        }
+
         var withCovariate = new LongTable(table.Columns.Append(TableColumn.FromNumbers(covariate, column)));
         GrowthDocument growth;
         try
