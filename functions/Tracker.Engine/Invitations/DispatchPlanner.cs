@@ -158,7 +158,9 @@ public sealed class DispatchPlanner
 
     private async Task EnqueueAsync(string panelId, int wave, IReadOnlyList<InvitationEntity> rows, CancellationToken cancellationToken)
     {
-        var items = rows.Select(r => new DispatchItem(InvitationEntity.ParticipantOf(r.RowKey), r.Kind)).ToList();
+        // In participant order, so each batch is a run of consecutive ids that its sender reads with one range query per table.
+        var items = rows.Select(r => new DispatchItem(InvitationEntity.ParticipantOf(r.RowKey), r.Kind))
+            .OrderBy(i => i.ParticipantId, StringComparer.Ordinal).ThenBy(i => i.Kind, StringComparer.Ordinal).ToList();
         var queue = storage.Queue(StorageNames.DispatchQueue);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         foreach (var chunk in items.Chunk(Math.Max(1, options.CurrentValue.DispatchBatchSize)))

@@ -39,6 +39,17 @@ public sealed class InvitationLedger
         return rows;
     }
 
+    /// <summary>
+    /// Every ledger row of the wave belonging to participants <paramref name="first"/> to <paramref name="last"/> (in
+    /// id order), keyed by row key: one query for a dispatch batch instead of a read per message.
+    /// </summary>
+    public async Task<Dictionary<string, InvitationEntity>> ReadParticipantRangeAsync(string panelId, int wave, string first, string last, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        // Row keys are {participant}~{kind} and kinds start with a letter, which sorts before '~'.
+        return await RowKeyRange.ReadAsync<InvitationEntity>(Table, InvitationEntity.Partition(panelId, wave), InvitationEntity.Row(first, ""), InvitationEntity.Row(last, "~"), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The close fixed when the participant's invitation for the wave went out, or null (not sent, or sent before it was recorded).</summary>
     public async Task<DateTimeOffset?> InvitationClosesAtAsync(string panelId, int wave, string participantId, CancellationToken cancellationToken)
     {
@@ -117,6 +128,14 @@ public sealed class InvitationLedger
         var row = NewRow(panelId, wave, participantId, kind);
         row.MessageId = messageId;
         return ledger.TryClaimQueuedAsync(row, now, cancellationToken);
+    }
+
+    /// <summary>Claims the message from its row as read in a <see cref="BatchSnapshot"/> (see <see cref="SendLedger{TRow}.TryClaimReadAsync"/>).</summary>
+    public Task<InvitationEntity?> TryClaimReadAsync(InvitationEntity? read, string panelId, int wave, string participantId, string kind, string messageId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = NewRow(panelId, wave, participantId, kind);
+        row.MessageId = messageId;
+        return ledger.TryClaimReadAsync(read, row, now, cancellationToken);
     }
 
     public Task<IReadOnlyList<InvitationEntity>> EnqueueAsync(IReadOnlyList<InvitationEntity> rows, DateTimeOffset now, CancellationToken cancellationToken) =>

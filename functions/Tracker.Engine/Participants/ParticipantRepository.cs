@@ -57,6 +57,21 @@ public sealed class ParticipantRepository
         return response.HasValue ? response.Value : null;
     }
 
+    /// <summary>The participants with ids from <paramref name="first"/> to <paramref name="last"/>, keyed by id: one query for a dispatch batch.</summary>
+    public async Task<Dictionary<string, Participant>> GetRangeAsync(string panelId, string first, string last, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await RowKeyRange.ReadAsync<ParticipantEntity>(Participants, panelId, first, last, cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(kv => kv.Key, kv => ToParticipant(kv.Value), StringComparer.Ordinal);
+    }
+
+    /// <summary>The contacts of participants <paramref name="first"/> to <paramref name="last"/>, keyed by participant id.</summary>
+    public async Task<Dictionary<string, ContactEntity>> GetContactRangeAsync(string panelId, string first, string last, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return await RowKeyRange.ReadAsync<ContactEntity>(Contacts, panelId, first, last, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Every contact of a panel, keyed by participant id; one partition scan instead of a read per participant.</summary>
     public async Task<Dictionary<string, ContactEntity>> GetContactsAsync(string panelId, CancellationToken cancellationToken)
     {

@@ -18,6 +18,9 @@ public sealed class SendLedger<TRow>
     private readonly TrackerStorage storage;
     private readonly string tableName;
 
+    // Claims and marks of many senders on one partition share round trips (each keeps its own ETag condition).
+    private readonly LedgerUpdateBatcher updates = new();
+
     public SendLedger(TrackerStorage storage, string tableName, TimeSpan? lease = null)
     {
         Lease = lease ?? ClaimLease;
@@ -60,6 +63,19 @@ public sealed class SendLedger<TRow>
         return existing.HasValue
             ? await TakeOverAsync(existing.Value!, row.MessageId, now, cancellationToken).ConfigureAwait(false)
             : await TryClaimAsync(row, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Claims a message from its row as the caller read it (with others, in one query): the take-over conditional on
+    /// that read's ETag, so whoever changed the row since wins and this returns null. Without a row (released after a
+    /// transient failure) the message is claimed by insert, as <see cref="TryClaimAsync"/> does.
+    /// </summary>
+    public async Task<TRow?> TryClaimReadAsync(TRow? read, TRow wanted, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        return read is null
+            ? await TryClaimAsync(wanted, now, cancellationToken).ConfigureAwait(false)
+            : await TakeOverAsync(read, wanted.MessageId, now, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -222,30 +238,15 @@ public sealed class SendLedger<TRow>
         row.ClaimedAt = now;
         row.Attempts++;
         if (string.IsNullOrEmpty(row.MessageId)) row.MessageId = messageId;
-        try
-        {
-            var updated = await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            row.ETag = updated.Headers.ETag ?? ETag.All;
-            return row;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            return null;
-        }
+        return await UpdateAsync(row, cancellationToken).ConfigureAwait(false) ? row : null;
     }
 
+    /// <summary>The row replaced under its ETag (group-committed with other senders' claims and marks); false when it changed or went.</summary>
     private async Task<bool> UpdateAsync(TRow row, CancellationToken cancellationToken)
     {
-        try
-        {
-            var updated = await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            row.ETag = updated.Headers.ETag ?? ETag.All;
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            return false;
-        }
+        if (await updates.ReplaceAsync(Table, row, cancellationToken).ConfigureAwait(false) is not { } etag) return false;
+        row.ETag = etag;
+        return true;
     }
 
     private static string Bounded(string reason) => reason.Length > 1000 ? reason[..1000] : reason;
