@@ -67,7 +67,7 @@ public sealed class WillingnessModelService
             return new ModelFitOutcome(panel.Id, latest, false);
         }
 
-        var model = WillingnessModelFitter.Fit(reading.Panel, reading.Aggregate);
+        var model = WillingnessModelFitter.Fit(reading.Panel, reading.Aggregate, reading.CrossLagged, cancellationToken);
         await store.SaveAsync(model, cancellationToken).ConfigureAwait(false);
         EngineTelemetry.ModelFitted(panel.Id, reading.Aggregate.Responses);
         logger.LogInformation("Fitted the willingness model of panel {PanelId}: {Responses} responses over {Waves} waves, decay converged: {Converged}",
@@ -87,6 +87,8 @@ public sealed class WillingnessModelService
         var header = Describe(panel, now);
         var aggregate = PanelAggregate.For(header);
         var started = Enumerable.Range(1, panel.Schedule.Waves).Where(w => panel.Schedule.StateAt(w, now) != WaveState.Scheduled).ToList();
+        // The cross-lagged paths use closed waves only: an open wave's scores are still arriving.
+        var crossLagged = CrossLaggedPaths.Collector(header, [.. started.Where(w => panel.Schedule.StateAt(w, now) == WaveState.Closed)]);
         var invited = new Dictionary<int, int>();
         DateTimeOffset? newest = null;
         foreach (var wave in started)
@@ -94,6 +96,7 @@ public sealed class WillingnessModelService
             await foreach (var response in responses.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false))
             {
                 aggregate.Add(wave, response.ParticipantId, response.SubmittedAt, response.Scores, response.Answers);
+                crossLagged.Add(wave, response.ParticipantId, response.Scores);
                 if (newest is null || response.SubmittedAt > newest) newest = response.SubmittedAt;
             }
 
@@ -121,7 +124,7 @@ public sealed class WillingnessModelService
             };
         }).ToList();
 
-        return new ModelReading(header with { Waves = waves, LatestResponseAt = newest }, aggregate);
+        return new ModelReading(header with { Waves = waves, LatestResponseAt = newest }, aggregate, crossLagged);
     }
 
     /// <summary>The panel as the model document describes it; waves and the latest response are filled in by the reading.</summary>

@@ -44,4 +44,10 @@ public sealed record ModelDocument
 
     /// <summary>The growth model with one co-creation covariate, when the data allow it.</summary>
     public CovariateModelDocument? CovariateModel { get; init; }
+
+    /// <summary>
+    /// The within-person cross-lagged paths (RI-CLPM) of each psychology-layer mechanism with the outcome, over the
+    /// closed waves; absent while fewer than three waves are closed.
+    /// </summary>
+    public IReadOnlyList<RiclpmDocument>? CrossLaggedPaths { get; init; }
 }
