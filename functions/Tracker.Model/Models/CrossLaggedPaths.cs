@@ -26,8 +26,12 @@ public static class CrossLaggedPaths
     public static CrossLaggedScores Collector(ModelInput panel, IReadOnlyList<int> closedWaves)
     {
         ArgumentNullException.ThrowIfNull(panel);
-        return new CrossLaggedScores([.. Mechanisms(panel.Constructs, panel.Outcome), panel.Outcome], closedWaves);
+        return Collector(panel.Constructs, panel.Outcome, closedWaves);
     }
+
+    /// <summary>An empty collector for the mechanisms among <paramref name="constructs"/> and <paramref name="outcome"/>.</summary>
+    public static CrossLaggedScores Collector(IReadOnlyList<ConstructInfo> constructs, string outcome, IReadOnlyList<int> closedWaves) =>
+        new([.. Mechanisms(constructs, outcome), outcome], closedWaves);
 
     /// <summary>The waves of <paramref name="panel"/> that are closed: no answer can still arrive.</summary>
     public static IReadOnlyList<int> ClosedWaves(ModelInput panel)
