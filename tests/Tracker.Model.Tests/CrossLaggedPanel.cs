@@ -22,8 +22,8 @@ public static class CrossLaggedPanel
         string[] constructs = ["willingness", .. Mechanisms];
         for (var p = 0; p < participants; p++)
         {
-            var level = constructs.ToDictionary(c => c, _ => 0.6 * Normal(random));
-            var within = constructs.ToDictionary(c => c, _ => Normal(random));
+            var level = constructs.ToDictionary(c => c, _ => 0.6 * SimulatedPanel.Normal(random));
+            var within = constructs.ToDictionary(c => c, _ => SimulatedPanel.Normal(random));
             var lastWave = 1;
             while (lastWave < waves && random.NextDouble() >= 0.1) lastWave++;
             for (var wave = 1; wave <= lastWave; wave++)
@@ -31,7 +31,7 @@ public static class CrossLaggedPanel
                 if (wave > 1)
                 {
                     var previous = new Dictionary<string, double>(within);
-                    foreach (var c in constructs) within[c] = 0.3 * previous[c] + 0.8 * Normal(random);
+                    foreach (var c in constructs) within[c] = 0.3 * previous[c] + 0.8 * SimulatedPanel.Normal(random);
                     within["willingness"] += OwnershipToWillingness * previous["ownership"];
                 }
 
@@ -64,7 +64,4 @@ public static class CrossLaggedPanel
             LatestResponseAt = start.AddDays(7 * waves - 1),
         };
     }
-
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
