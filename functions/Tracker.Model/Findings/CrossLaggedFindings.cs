@@ -51,13 +51,11 @@ public static class CrossLaggedFindings
         return result;
     }
 
-    /// <summary>The 95% Wald interval the summary prints, estimate ± 1.96 standard errors; null without both.</summary>
+    /// <summary>The stored 95% Wald interval the summary prints (estimate ± 1.96 standard errors); null without one.</summary>
     public static (double Lower, double Upper)? Interval(RiclpmParameterDocument path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return path is { Est: { } est, Se: { } se }
-            ? new RiclpmParameter(path.Lhs, path.Op, path.Rhs, est, se).Interval
-            : null;
+        return path is { CiLower: { } lower, CiUpper: { } upper } ? (lower, upper) : null;
     }
 
     private static string Direction(RiclpmDocument fit, string cause, string effect)
