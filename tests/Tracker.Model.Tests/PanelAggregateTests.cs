@@ -94,6 +94,7 @@ public sealed class PanelAggregateTests
     {
         var random = new Random(shuffleSeed);
         var aggregate = PanelAggregate.For(input);
+        var crossLagged = CrossLaggedPaths.Collector(input, CrossLaggedPaths.ClosedWaves(input));
         foreach (var wave in input.Responses.GroupBy(r => r.Wave).OrderBy(g => g.Key))
         {
             var rows = wave.ToArray();
@@ -101,10 +102,11 @@ public sealed class PanelAggregateTests
             foreach (var r in rows)
             {
                 aggregate.Add(r.Wave, r.ParticipantId, submitted[(r.ParticipantId, r.Wave)], r.Scores, r.Answers);
+                crossLagged.Add(r.Wave, r.ParticipantId, r.Scores);
             }
         }
 
         aggregate.Complete();
-        return WillingnessModelFitter.Fit(input with { Responses = [] }, aggregate);
+        return WillingnessModelFitter.Fit(input with { Responses = [] }, aggregate, crossLagged);
     }
 }

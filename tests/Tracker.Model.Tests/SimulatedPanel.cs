@@ -78,6 +78,6 @@ public static class SimulatedPanel
     public static ModelDocument Model(int[] responders, int minimumCellSize = 5, int seed = 7) =>
         ModelJson.Deserialize(ModelJson.Serialize(WillingnessModelFitter.Fit(Input(responders, minimumCellSize, seed))));
 
-    private static double Normal(Random random) =>
+    internal static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

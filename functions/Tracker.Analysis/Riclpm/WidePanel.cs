@@ -36,6 +36,23 @@ public sealed class WidePanel
     public static string VariableName(string construct, int wave) => string.Create(CultureInfo.InvariantCulture, $"{construct}_t{wave}");
 
     /// <summary>
+    /// A panel already in wide form: <paramref name="values"/> is participants × (waves × constructs), row-major and
+    /// wave-major within a row as <see cref="Values"/> describes; NaN = missing. The array is kept, not copied.
+    /// </summary>
+    public static WidePanel FromWide(IReadOnlyList<string> constructs, IReadOnlyList<int> waves, double[] values)
+    {
+        ArgumentNullException.ThrowIfNull(constructs);
+        ArgumentNullException.ThrowIfNull(waves);
+        ArgumentNullException.ThrowIfNull(values);
+        var width = constructs.Count * waves.Count;
+        if (width == 0 || values.LongLength % width != 0)
+            throw new AnalysisException(string.Create(CultureInfo.InvariantCulture, $"a wide panel of {constructs.Count} constructs over {waves.Count} waves needs a multiple of {width} values; {values.LongLength} given"));
+        for (var k = 1; k < waves.Count; k++)
+            if (waves[k] <= waves[k - 1]) throw new AnalysisException("the waves of a wide panel must be distinct and ascending");
+        return new WidePanel(constructs.ToArray(), waves.ToArray(), (int)(values.LongLength / width), values);
+    }
+
+    /// <summary>
     /// Reshapes a long table. Rows without a participant or wave are skipped; a wave number that is not a
     /// whole number, or two rows for the same participant and wave, is malformed input.
     /// </summary>

@@ -4,8 +4,9 @@ using Tracker.Model.Models;
 namespace Tracker.Engine.Exports;
 
 /// <summary>
-/// The bundle's <c>analysis.R</c>: Tracker's growth model with lme4 and its decay curve with nls(SSasymp) on the
-/// bundle's long.csv, printing the numbers Tracker reports and, beside them, Tracker's own (tracker_results.json).
+/// The bundle's <c>analysis.R</c>: Tracker's growth model with lme4, its decay curve with nls(SSasymp) and its
+/// cross-lagged paths with lavaan (when installed) on the bundle's long.csv, printing the numbers R reports and,
+/// beside them, Tracker's own (tracker_results.json).
 /// The growth formula is the fitter's own (<see cref="WillingnessFormula"/>) and column names come from
 /// <see cref="ExportColumns"/>, so script, model and export cannot drift apart.
 /// </summary>
@@ -24,7 +25,8 @@ public static class AnalysisScript
         return string.Create(CultureInfo.InvariantCulture, $$"""
             # analysis.R: reproduces Tracker's growth model and decay curve on this bundle's {{ExportFormats.FileName(ExportFormat.LongCsv)}}.
             # Run it in the unzipped folder:  Rscript analysis.R
-            # Needs lme4 and jsonlite (Debian: apt-get install r-cran-lme4 r-cran-jsonlite; or install.packages(c("lme4", "jsonlite"))).
+            # Needs lme4 and jsonlite (Debian: apt-get install r-cran-lme4 r-cran-jsonlite; or install.packages(c("lme4", "jsonlite"))),
+            # and lavaan for the cross-lagged paths (r-cran-lavaan).
             # Column meanings are in codebook.md; Tracker's own numbers for the same data are in tracker_results.json.
 
             suppressPackageStartupMessages({
@@ -87,6 +89,64 @@ public static class AnalysisScript
               show("half-life (days)", half_life, td$half_life$estimate)
               show("half-life SE", half_life * s["lrc", "Std. Error"], td$half_life$se)
               show("residual SD", summary(decay)$sigma, td$sigma)
+            }
+
+            # Within-person cross-lagged paths: the RI-CLPM of each mechanism with {{y}} on the closed waves Tracker
+            # used (tracker_results.json), fitted with lavaan as docs/analysis.md writes the model.
+            tcl <- tracker$cross_lagged_paths
+            if (length(tcl) > 0) {
+              if (!requireNamespace("lavaan", quietly = TRUE)) {
+                cat("\nCross-lagged paths: install lavaan (Debian: apt-get install r-cran-lavaan) to reproduce them\n")
+              } else {
+                riclpm_syntax <- function(cs, ws) {
+                  l <- character()
+                  add <- function(...) l <<- c(l, paste0(...))
+                  for (c in cs) add("RI_", c, " =~ ", paste0("1*", c, "_t", ws, collapse = " + "))
+                  for (k in ws) for (c in cs) add("w_", c, "_t", k, " =~ 1*", c, "_t", k)
+                  for (k in ws) for (c in cs) add(c, "_t", k, " ~~ 0*", c, "_t", k)
+                  for (i in seq_along(ws)[-1]) for (c in cs) add("w_", c, "_t", ws[i], " ~ ", paste0("w_", cs, "_t", ws[i - 1], collapse = " + "))
+                  for (k in ws) for (i in seq_along(cs)) for (j in i:length(cs)) add("w_", cs[i], "_t", k, " ~~ w_", cs[j], "_t", k)
+                  for (i in seq_along(cs)) for (j in i:length(cs)) add("RI_", cs[i], " ~~ RI_", cs[j])
+                  for (c in cs) for (d in cs) for (k in ws) add("RI_", c, " ~~ 0*w_", d, "_t", k)
+                  for (c in cs) for (k in ws) add(c, "_t", k, " ~ 1")
+                  for (c in cs) add("RI_", c, " ~ 0*1")
+                  for (k in ws) for (c in cs) add("w_", c, "_t", k, " ~ 0*1")
+                  paste(l, collapse = "\n")
+                }
+                raw <- read.csv("{{ExportFormats.FileName(ExportFormat.LongCsv)}}", stringsAsFactors = FALSE, na.strings = c("", "NA"))
+                for (tf in tcl) {
+                  cs <- unlist(tf$constructs)
+                  ws <- unlist(tf$waves)
+                  cat(sprintf("\nCross-lagged paths (RI-CLPM, lavaan missing = \"ml\"): %s and %s, waves %s\n", cs[1], cs[2], paste(ws, collapse = ", ")))
+                  ids <- unique(as.character(raw${{id}}[raw$wave %in% ws]))
+                  wide <- data.frame(row.names = seq_along(ids))
+                  for (k in ws) for (c in cs) {
+                    at <- raw$wave == k
+                    wide[[paste0(c, "_t", k)]] <- raw[[c]][at][match(ids, as.character(raw${{id}}[at]))]
+                  }
+                  wide <- wide[rowSums(!is.na(wide)) > 0, , drop = FALSE]
+                  fit <- tryCatch(lavaan::lavaan(riclpm_syntax(cs, ws), data = wide, missing = "ml", meanstructure = TRUE,
+                                                 int.ov.free = TRUE, information = "observed", observed.information = "hessian"),
+                                  error = function(e) e)
+                  if (inherits(fit, "error")) {
+                    cat("  lavaan cannot fit it:", conditionMessage(fit), "\n")
+                  }
+                  if (!isTRUE(tf$identified)) {
+                    cat("  Tracker: ", tf$message, "\n")
+                    next
+                  }
+                  if (inherits(fit, "error")) next
+                  pe <- lavaan::parameterEstimates(fit)
+                  for (tp in tf$parameters) {
+                    if (tp$op != "~") next
+                    row <- pe[pe$lhs == tp$lhs & pe$op == "~" & pe$rhs == tp$rhs, ]
+                    show(paste(tp$lhs, "~", tp$rhs), row$est, tp$est)
+                    show("  SE", row$se, tp$se)
+                  }
+                  fm <- lavaan::fitMeasures(fit, c("logl", "npar", "chisq", "df", "cfi", "rmsea", "ntotal"))
+                  for (m in names(fm)) show(m, fm[[m]], tf$fit[[m]])
+                }
+              }
             }
 
             """);

@@ -1,11 +1,13 @@
 using System.IO.Compression;
 using System.Text;
 using Tracker.Engine.Panels;
+using Tracker.Model.Models;
 
 namespace Tracker.Engine.Exports;
 
 /// <summary>
-/// The zip a researcher takes to R: long.csv, codebook.json, codebook.md, analysis.R and tracker_results.json.
+/// The zip a researcher takes to R: long.csv, codebook.json, codebook.md, analysis.R and tracker_results.json (with the
+/// cross-lagged paths of the closed waves, fitted on the same rows).
 /// long.csv is streamed into the archive while the model columns are collected; Tracker's models then run on exactly
 /// those rows, so the script's numbers and Tracker's can be compared line by line.
 /// </summary>
@@ -18,6 +20,9 @@ public static class BundleWriter
     {
         var outcome = ExportColumns.Outcome(panel.Instrument);
         var table = new OutcomeTable(outcome);
+        var crossLagged = CrossLaggedPaths.Collector(
+            [.. panel.Instrument.Constructs.Select(c => new ConstructInfo(c.Id, c.Name, c.Layer))], outcome,
+            [.. Enumerable.Range(1, panel.Schedule.Waves).Where(w => panel.Schedule.StateAt(w, now) == WaveState.Closed)]);
         // A zip in create mode writes forward only, so it can go straight to an HTTP response (through a small buffer: see AsyncDrainingStream).
         await using var body = new AsyncDrainingStream(output);
         var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Utf8, cancellationToken).ConfigureAwait(false);
@@ -26,7 +31,11 @@ public static class BundleWriter
             await WriteEntryAsync(zip, ExportFormats.FileName(ExportFormat.LongCsv), now, async stream =>
             {
                 await using var writer = new StreamWriter(stream, Utf8, 64 * 1024, leaveOpen: true);
-                await LongExportWriter.WriteAsync(source, panel, writer, cancellationToken, table.Add).ConfigureAwait(false);
+                await LongExportWriter.WriteAsync(source, panel, writer, cancellationToken, row =>
+                {
+                    table.Add(row);
+                    crossLagged.Add(row.Wave, row.ParticipantId, row.Response.Scores);
+                }).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
             await body.DrainAsync(cancellationToken).ConfigureAwait(false);
 
@@ -37,8 +46,9 @@ public static class BundleWriter
             await WriteTextAsync(zip, AnalysisScript.FileName, now, AnalysisScript.Render(outcome), cancellationToken).ConfigureAwait(false);
 
             var report = table.Analyze();
+            var paths = CrossLaggedPaths.Fit(crossLagged, outcome, cancellationToken);
             await WriteEntryAsync(zip, TrackerResultsJson.FileName, now,
-                stream => TrackerResultsJson.WriteAsync(stream, outcome, report, cancellationToken), cancellationToken).ConfigureAwait(false);
+                stream => TrackerResultsJson.WriteAsync(stream, outcome, report, cancellationToken, paths), cancellationToken).ConfigureAwait(false);
         }
 
         await body.FlushAsync(cancellationToken).ConfigureAwait(false);

@@ -3,8 +3,11 @@ using Tracker.Model.Models;
 
 namespace Tracker.Engine.Models;
 
-/// <summary>What one read of a panel gives the fit: the panel as the document describes it (waves with their counts, latest response) and its streamed aggregate.</summary>
-public sealed record ModelReading(ModelInput Panel, PanelAggregate Aggregate)
+/// <summary>
+/// What one read of a panel gives the fit: the panel as the document describes it (waves with their counts, latest
+/// response), its streamed aggregate and the closed waves' scores for the cross-lagged paths.
+/// </summary>
+public sealed record ModelReading(ModelInput Panel, PanelAggregate Aggregate, CrossLaggedScores? CrossLagged = null)
 {
     /// <summary>Responses the careless-answer thresholds flag (<see cref="CarelessFilter"/>).</summary>
     public int CarelessFlagged { get; init; }

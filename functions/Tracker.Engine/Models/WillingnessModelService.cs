@@ -67,7 +67,7 @@ public sealed class WillingnessModelService
             return new ModelFitOutcome(panel.Id, latest, false);
         }
 
-        var model = WillingnessModelFitter.Fit(reading.Panel, reading.Aggregate) with { CarelessFlagged = reading.CarelessFlagged, CarelessExcluded = reading.CarelessExcluded };
+        var model = WillingnessModelFitter.Fit(reading.Panel, reading.Aggregate, reading.CrossLagged, cancellationToken) with { CarelessFlagged = reading.CarelessFlagged, CarelessExcluded = reading.CarelessExcluded };
         await store.SaveAsync(model, cancellationToken).ConfigureAwait(false);
         EngineTelemetry.ModelFitted(panel.Id, reading.Aggregate.Responses);
         logger.LogInformation("Fitted the willingness model of panel {PanelId}: {Responses} responses over {Waves} waves, decay converged: {Converged}",
@@ -87,6 +87,8 @@ public sealed class WillingnessModelService
         var header = Describe(panel, now);
         var aggregate = PanelAggregate.For(header);
         var started = Enumerable.Range(1, panel.Schedule.Waves).Where(w => panel.Schedule.StateAt(w, now) != WaveState.Scheduled).ToList();
+        // The cross-lagged paths use closed waves only: an open wave's scores are still arriving.
+        var crossLagged = CrossLaggedPaths.Collector(header, [.. started.Where(w => panel.Schedule.StateAt(w, now) == WaveState.Closed)]);
         var invited = new Dictionary<int, int>();
         var careless = new CarelessFilter(panel);
         DateTimeOffset? newest = null;
@@ -95,6 +97,7 @@ public sealed class WillingnessModelService
             await foreach (var response in careless.ReadWaveAsync(responses, wave, cancellationToken).ConfigureAwait(false))
             {
                 aggregate.Add(wave, response.ParticipantId, response.SubmittedAt, response.Scores, response.Answers);
+                crossLagged.Add(wave, response.ParticipantId, response.Scores);
                 if (newest is null || response.SubmittedAt > newest) newest = response.SubmittedAt;
             }
 
@@ -123,7 +126,7 @@ public sealed class WillingnessModelService
             };
         }).ToList();
 
-        return new ModelReading(header with { Waves = waves, LatestResponseAt = newest }, aggregate)
+        return new ModelReading(header with { Waves = waves, LatestResponseAt = newest }, aggregate, crossLagged)
         {
             CarelessFlagged = careless.Flagged,
             CarelessExcluded = panel.Careless.ExcludeFromModels ? careless.Excluded : null,

@@ -30,6 +30,7 @@ public static class FindingsWriter
         Growth(model, label, findings);
         Covariate(model, label, findings);
         Persistence(model.Analysis.Persistence, data.Suppression, label, findings);
+        CrossLaggedFindings.Write(model, findings);
         Responses(data, findings);
         Reliability(data, findings);
         Careless(model, findings);

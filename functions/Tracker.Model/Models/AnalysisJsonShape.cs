@@ -4,7 +4,7 @@ namespace Tracker.Model.Models;
 
 /// <summary>
 /// Where the analyze keys differ from the stored model's for the same section (the reference files written by
-/// reference.R fix them): no 95% intervals on estimates, fixed effects and retention steps, and a growth fit's or a
+/// reference.R fix them): no 95% intervals on estimates, fixed effects, retention steps and RI-CLPM parameters, and a growth fit's or a
 /// decay curve's numbers only when there is a fit — a NaN within a fit is still a null.
 /// </summary>
 internal static class AnalysisJsonShape
@@ -18,7 +18,8 @@ internal static class AnalysisJsonShape
     public static void Apply(JsonTypeInfo info)
     {
         if (info.Kind != JsonTypeInfoKind.Object) return;
-        if (info.Type == typeof(EstimateDocument) || info.Type == typeof(FixedEffectDocument) || info.Type == typeof(RetentionPointDocument))
+        if (info.Type == typeof(EstimateDocument) || info.Type == typeof(FixedEffectDocument) || info.Type == typeof(RetentionPointDocument)
+            || info.Type == typeof(RiclpmParameterDocument))
         {
             foreach (var property in info.Properties.Where(p => Intervals.Contains(p.Name)).ToList()) info.Properties.Remove(property);
         }

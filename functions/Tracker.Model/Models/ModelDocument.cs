@@ -50,4 +50,10 @@ public sealed record ModelDocument
 
     /// <summary>Of them, those left out of every model here because the panel excludes flagged responses; null when it does not.</summary>
     public int? CarelessExcluded { get; init; }
+
+    /// <summary>
+    /// The within-person cross-lagged paths (RI-CLPM) of each psychology-layer mechanism with the outcome, over the
+    /// closed waves; absent while fewer than three waves are closed.
+    /// </summary>
+    public IReadOnlyList<RiclpmDocument>? CrossLaggedPaths { get; init; }
 }

@@ -27,15 +27,18 @@ public static class WillingnessModelFitter
         var table = BuildTable(input);
         var formula = WillingnessFormula.Growth(input.Outcome);
         var report = Analyze(table, input.Outcome, formula, null);
-        return Document(input, report, FitCovariate(input, table));
+        var crossLagged = CrossLaggedPaths.Collector(input, CrossLaggedPaths.ClosedWaves(input));
+        foreach (var response in input.Responses) crossLagged.Add(response.Wave, response.ParticipantId, response.Scores);
+        return Document(input, report, FitCovariate(input, table), CrossLaggedPaths.Fit(crossLagged, input.Outcome));
     }
 
     /// <summary>
     /// Fits on what <paramref name="aggregate"/> accumulated while the responses streamed past (completed); the panel's
     /// description comes from <paramref name="panel"/>, whose <see cref="ModelInput.Responses"/> are not read. The
-    /// document is the one <see cref="Fit(ModelInput)"/> gives on the same responses, number for number.
+    /// document is the one <see cref="Fit(ModelInput)"/> gives on the same responses, number for number. The
+    /// cross-lagged paths come from <paramref name="crossLagged"/>, fed from the same stream; none without it.
     /// </summary>
-    public static ModelDocument Fit(ModelInput panel, PanelAggregate aggregate)
+    public static ModelDocument Fit(ModelInput panel, PanelAggregate aggregate, CrossLaggedScores? crossLagged = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(aggregate);
@@ -44,10 +47,10 @@ public static class WillingnessModelFitter
         var table = aggregate.ModelTable();
         var formula = WillingnessFormula.Growth(panel.Outcome);
         var report = Analyze(table, panel.Outcome, formula, aggregate);
-        return Document(panel, report, FitCovariate(panel, table));
+        return Document(panel, report, FitCovariate(panel, table), CrossLaggedPaths.Fit(crossLagged, panel.Outcome, cancellationToken));
     }
 
-    private static ModelDocument Document(ModelInput input, PanelReport report, CovariateModelDocument? covariate) => new()
+    private static ModelDocument Document(ModelInput input, PanelReport report, CovariateModelDocument? covariate, IReadOnlyList<RiclpmDocument>? crossLagged) => new()
     {
         PanelId = input.PanelId,
         PanelName = input.PanelName,
@@ -63,6 +66,7 @@ public static class WillingnessModelFitter
         Waves = input.Waves,
         Analysis = ModelDocumentFactory.FromReport(report),
         CovariateModel = covariate,
+        CrossLaggedPaths = crossLagged,
     };
 
     /// <summary>
