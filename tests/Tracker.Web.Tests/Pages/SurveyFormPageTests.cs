@@ -139,6 +139,12 @@ public class SurveyFormPageTests
         Assert.All(described, id => Assert.Contains($"<p class=\"error\" id=\"{id}\">", html, StringComparison.Ordinal));
         Assert.Contains("Please choose an answer for this statement.", html, StringComparison.Ordinal);
         Assert.Contains("Your answer must be a whole number from 1 to 7.", html, StringComparison.Ordinal);
+
+        // The failing statements' choices, and only theirs, are marked invalid (a fieldset's group role does not take aria-invalid).
+        var invalid = Radios(html).Where(r => r.ContainsKey("aria-invalid")).ToList();
+        Assert.All(invalid, r => Assert.Equal("true", r["aria-invalid"]));
+        Assert.Equal(["ownership_2", "value_3", "willingness_1"], invalid.Select(r => r["name"]).Distinct());
+        Assert.Equal(3 * (Default.Scale.Max - Default.Scale.Min + 1), invalid.Count);
     }
 
     [Fact]
