@@ -24,6 +24,10 @@ internal static class BenchOutput
             await File.WriteAllTextAsync(jsonPath, jsonLine + "\n", cancellationToken);
         }
 
-        return accountingHeld ? 0 : 1;
+        if (accountingHeld) return 0;
+
+        // Exit 1 alone reads like a crash: say which check failed so the JSON's accounting is looked at.
+        await parse.InvocationConfiguration.Error.WriteLineAsync("tracker bench: the accounting did not hold (see \"accounting\" in the JSON line): " + jsonLine);
+        return 1;
     }
 }

@@ -78,7 +78,10 @@ public sealed partial class CodebookAndBundleTests
         using var results = JsonDocument.Parse(Read(zip, "tracker_results.json"));
         var root = results.RootElement;
 
-        Assert.Equal(["outcome", "growth", "decay"], Keys(root));
+        // The bundle's waves are closed, so the cross-lagged paths fitted on its rows come last, keyed as analyze keys them.
+        Assert.Equal(["outcome", "growth", "decay", "cross_lagged_paths"], Keys(root));
+        Assert.All(root.GetProperty("cross_lagged_paths").EnumerateArray(), fit =>
+            Assert.All(fit.GetProperty("parameters").EnumerateArray(), parameter => Assert.Equal(["lhs", "op", "rhs", "est", "se"], Keys(parameter))));
         var growth = root.GetProperty("growth");
         Assert.Equal(["formula", "n_obs", "n_groups", "reml_criterion", "fixed", "random", "converged", "singular", "message"], Keys(growth));
         Assert.All(growth.GetProperty("fixed").EnumerateObject(), effect => Assert.Equal(["estimate", "se", "t"], Keys(effect.Value)));
