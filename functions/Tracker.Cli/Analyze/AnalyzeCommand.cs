@@ -71,13 +71,16 @@ public static class AnalyzeCommand
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        var timings = AnalyzeTimings.Start(error);
         PanelReport report;
         int rows;
         try
         {
             var table = CsvTableLoader.Load(path, options.Subject);
+            timings?.Lap("read");
             rows = table.RowCount;
             report = PanelAnalysis.Analyze(table, options);
+            timings?.Lap("models");
             // After a single wave the growth model cannot be identified by design: report what can be, not an error.
             if (report.Growth.Problem is { } problem && !SingleWave(report))
                 throw new AnalysisException($"the growth model '{report.Growth.Formula}' cannot be identified: {problem}");
@@ -91,6 +94,7 @@ public static class AnalyzeCommand
         if (jsonTarget == "-")
         {
             await output.WriteLineAsync(PanelReportJson.ToJson(report).AsMemory(), cancellationToken);
+            timings?.Lap("report");
             return 0;
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -114,6 +118,7 @@ public static class AnalyzeCommand
                 return BadInput;
             }
         }
+        timings?.Lap("report");
         return 0;
     }
 
