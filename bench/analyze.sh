@@ -50,7 +50,8 @@ echo
 echo "== side by side: $ROWS rows ($PARTICIPANTS participants x $WAVES waves), formula: $FORMULA"
 echo "   command: $TRACKER analyze --input $CSV --formula \"$FORMULA\" --json tracker.json"
 RESULTS=()
-RESULTS+=("$(measure tracker "$OUT/tracker.json" "$TRACKER" analyze --input "$CSV" --formula "$FORMULA" --json "$OUT/tracker.json")")
+# TRACKER_TIMINGS=1: the phase times (start-up, read, models, report) on stderr, printed below.
+RESULTS+=("$(TRACKER_TIMINGS=1 measure tracker "$OUT/tracker.json" "$TRACKER" analyze --input "$CSV" --formula "$FORMULA" --json "$OUT/tracker.json")")
 if [[ $HAVE_R == 1 ]]; then
   RESULTS+=("$(measure lme4-default "$OUT/lme4-default.json" Rscript "$ROOT/bench/lme4_analyze.R" "$CSV" "$OUT/lme4-default.json" "$FORMULA" default)")
   RESULTS+=("$(measure lme4-bobyqa "$OUT/lme4-bobyqa.json" Rscript "$ROOT/bench/lme4_analyze.R" "$CSV" "$OUT/lme4-bobyqa.json" "$FORMULA" bobyqa)")
@@ -58,14 +59,16 @@ else
   echo "   (Rscript with lme4 not installed: tracker alone)"
 fi
 TRACKER_WALL=$(echo "${RESULTS[0]}" | cut -d' ' -f2)
-printf '\n%-14s %9s %9s %9s %16s %12s %12s %9s %9s\n' "run" "wall s" "cpu s" "RSS MB" "REML criterion" "(Intercept)" "days" "singular" "x tracker"
+TRACKER_CPU=$(echo "${RESULTS[0]}" | cut -d' ' -f3)
+printf '\n%-14s %9s %9s %9s %16s %12s %12s %9s %9s %9s\n' "run" "wall s" "cpu s" "RSS MB" "REML criterion" "(Intercept)" "days" "singular" "x wall" "x cpu"
 for line in "${RESULTS[@]}"; do
   read -r label wall cpu rss <<<"$line"
   json="$OUT/$label.json"
   crit=$(jq -r '.growth.reml_criterion' "$json"); b0=$(jq -r '.growth.fixed["(Intercept)"].estimate' "$json"); b1=$(jq -r '.growth.fixed.days.estimate' "$json")
   sing=$(jq -r '.growth.singular' "$json")
-  printf '%-14s %9s %9s %9s %16.4f %12.6f %12.8f %9s %9.1f\n' "$label" "$wall" "$cpu" "$rss" "$crit" "$b0" "$b1" "$sing" "$(calc "$wall / $TRACKER_WALL")"
+  printf '%-14s %9s %9s %9s %16.4f %12.6f %12.8f %9s %9.1f %9.1f\n' "$label" "$wall" "$cpu" "$rss" "$crit" "$b0" "$b1" "$sing" "$(calc "$wall / $TRACKER_WALL")" "$(calc "$cpu / $TRACKER_CPU")"
 done
+echo; echo "tracker phases:"; grep -h '^timing' "$OUT/tracker.stderr" | sed 's/^/  /'
 [[ $HAVE_R == 1 ]] && { echo; echo "lme4 phases (s):"; grep -h timing "$OUT"/lme4-*.stderr | sed 's/^/  /'; }
 
 if [[ $SCALING == 1 ]]; then

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Tracker.Analysis.Data;
 using Tracker.Analysis.Decay;
 using Tracker.Analysis.Descriptives;
@@ -54,16 +55,42 @@ public static class PanelAnalysis
             else table.Numbers(variable);
         }
 
-        GrowthOutcome growth;
+        // The growth fit is the longest model and needs nothing the others compute: it runs on a second core while
+        // this thread fits the rest. Its exception (if any) is raised first, as when the models ran one after another.
+        // The participant codes are computed here, once, rather than by both threads.
+        GroupIndex.Build(subject);
+        var growthFit = Task.Run(() => FitGrowth(table, formula));
+        Func<GrowthOutcome, PanelReport>? withGrowth = null;
+        ExceptionDispatchInfo? failure = null;
         try
         {
-            growth = new GrowthOutcome(formula.Text, GrowthModel.Fit(table, formula), null);
+            withGrowth = OtherSections(table, options, waveSections, subject, time, wave, outcome);
+        }
+        catch (Exception e)
+        {
+            failure = ExceptionDispatchInfo.Capture(e);
+        }
+        var growth = growthFit.GetAwaiter().GetResult();
+        failure?.Throw();
+        return withGrowth!(growth);
+    }
+
+    private static GrowthOutcome FitGrowth(LongTable table, ModelFormula formula)
+    {
+        try
+        {
+            return new GrowthOutcome(formula.Text, GrowthModel.Fit(table, formula), null);
         }
         catch (UnidentifiableModelException e)
         {
-            growth = new GrowthOutcome(formula.Text, null, e.Message);
+            return new GrowthOutcome(formula.Text, null, e.Message);
         }
+    }
 
+    /// <summary>Every section but the growth model's, completed into the report once that is fitted.</summary>
+    private static Func<GrowthOutcome, PanelReport> OtherSections(LongTable table, PanelAnalysisOptions options, (IReadOnlyList<ColumnDescriptives> Descriptives, IReadOnlyList<ConstructReliability> Reliability)? waveSections,
+        TableColumn subject, double[] time, double[] wave, double[] outcome)
+    {
         var groups = GroupIndex.Build(subject);
         var (descriptives, reliability) = waveSections ?? WaveSections(table, options);
 
@@ -71,16 +98,14 @@ public static class PanelAnalysis
             ? RiclpmModel.Fit(table, specification with { Subject = options.Subject, Wave = options.Wave })
             : null;
 
-        return new PanelReport(
-            growth,
-            DecayModel.Fit(time, outcome),
-            PersistenceModel.Fit(groups.Codes, wave, outcome),
-            KaplanMeier.Fit(groups.Codes, wave),
-            descriptives,
-            reliability)
+        var decay = DecayModel.Fit(time, outcome);
+        var persistence = PersistenceModel.Fit(groups.Codes, wave, outcome);
+        var retention = KaplanMeier.Fit(groups.Codes, wave);
+        var waveCount = wave.Where(w => !double.IsNaN(w)).Distinct().Count();
+        return growth => new PanelReport(growth, decay, persistence, retention, descriptives, reliability)
         {
             Riclpm = riclpm,
-            WaveCount = wave.Where(w => !double.IsNaN(w)).Distinct().Count(),
+            WaveCount = waveCount,
         };
     }
 

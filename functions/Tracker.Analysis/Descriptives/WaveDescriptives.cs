@@ -11,21 +11,35 @@ public static class WaveDescriptives
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(columns);
         var wave = table.Numbers(waveColumn);
-        return columns.Select(name => Describe(name, wave, table.Numbers(name))).ToList();
+        var waves = WaveCodes.Build(wave);
+        return columns.Select(name => Describe(name, waves, table.Numbers(name))).ToList();
     }
 
     public static ColumnDescriptives Describe(string name, IReadOnlyList<double> wave, IReadOnlyList<double> values)
     {
         ArgumentNullException.ThrowIfNull(wave);
         ArgumentNullException.ThrowIfNull(values);
-        var byWave = new SortedDictionary<double, List<double>>();
+        return Describe(name, WaveCodes.Build(wave), values);
+    }
+
+    private static ColumnDescriptives Describe(string name, WaveCodes waves, IReadOnlyList<double> values)
+    {
+        // Each wave's values in row order, so the sums (and every digit of the summaries) are those of one list per wave.
+        var byWave = new List<double>[waves.Waves.Length];
+        for (var k = 0; k < byWave.Length; k++) byWave[k] = [];
+        var codes = waves.Codes;
         for (var i = 0; i < values.Count; i++)
         {
-            if (double.IsNaN(wave[i]) || double.IsNaN(values[i])) continue;
-            if (!byWave.TryGetValue(wave[i], out var list)) byWave.Add(wave[i], list = []);
-            list.Add(values[i]);
+            var code = codes[i];
+            if (code < 0 || double.IsNaN(values[i])) continue;
+            byWave[code].Add(values[i]);
         }
-        return new ColumnDescriptives(name, byWave.Select(pair => Summarise(pair.Key, pair.Value)).ToList());
+        var summaries = new List<WaveSummary>(byWave.Length);
+        for (var k = 0; k < byWave.Length; k++)
+        {
+            if (byWave[k].Count > 0) summaries.Add(Summarise(waves.Waves[k], byWave[k]));
+        }
+        return new ColumnDescriptives(name, summaries);
     }
 
     public static WaveSummary Summarise(double wave, IReadOnlyList<double> values)

@@ -11,15 +11,28 @@ public static class KaplanMeier
     {
         ArgumentNullException.ThrowIfNull(groupCodes);
         ArgumentNullException.ThrowIfNull(wave);
-        var last = new Dictionary<int, double>();
+        // Each participant's last wave in an array indexed by code (codes are dense), NaN until a wave is seen.
+        var maxCode = -1;
+        for (var i = 0; i < groupCodes.Count; i++) maxCode = Math.Max(maxCode, groupCodes[i]);
+        var last = new double[maxCode + 1];
+        Array.Fill(last, double.NaN);
+        var seen = 0;
         for (var i = 0; i < groupCodes.Count; i++)
         {
-            if (groupCodes[i] < 0 || double.IsNaN(wave[i])) continue;
-            last[groupCodes[i]] = last.TryGetValue(groupCodes[i], out var seen) ? Math.Max(seen, wave[i]) : wave[i];
+            var code = groupCodes[i];
+            if (code < 0 || double.IsNaN(wave[i])) continue;
+            ref var latest = ref last[code];
+            if (double.IsNaN(latest)) { latest = wave[i]; seen++; }
+            else latest = Math.Max(latest, wave[i]);
         }
-        if (last.Count == 0) return new RetentionCurve(double.NaN, 0, []);
+        if (seen == 0) return new RetentionCurve(double.NaN, 0, []);
 
-        var times = last.Values.ToArray();
+        var times = new double[seen];
+        var t = 0;
+        foreach (var value in last)
+        {
+            if (!double.IsNaN(value)) times[t++] = value;
+        }
         Array.Sort(times);
         var finalWave = times[^1];
         var points = new List<RetentionPoint>();
@@ -39,6 +52,6 @@ public static class KaplanMeier
             }
             points.Add(new RetentionPoint(time, atRisk, events, survival, survival * Math.Sqrt(greenwood)));
         }
-        return new RetentionCurve(finalWave, last.Count, points);
+        return new RetentionCurve(finalWave, seen, points);
     }
 }

@@ -72,13 +72,16 @@ public static class AnalyzeCommand
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        var timings = AnalyzeTimings.Start(error);
         PanelReport report;
         int rows;
         try
         {
             var table = CsvTableLoader.Load(path, options.Subject);
+            timings?.Lap("read");
             rows = table.RowCount;
             report = PanelAnalysis.Analyze(table, options);
+            timings?.Lap("models");
             // After a single wave the growth model cannot be identified by design: report what can be, not an error.
             if (report.Growth.Problem is { } problem && !SingleWave(report))
                 throw new AnalysisException($"the growth model '{report.Growth.Formula}' cannot be identified: {problem}");
@@ -92,8 +95,10 @@ public static class AnalyzeCommand
         if (jsonTarget == "-")
         {
             await output.WriteLineAsync(AnalysisJson.Serialize(ModelDocumentFactory.FromReport(report)).AsMemory(), cancellationToken);
+            timings?.Lap("report");
             return 0;
         }
+
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
@@ -115,6 +120,7 @@ public static class AnalyzeCommand
                 return BadInput;
             }
         }
+        timings?.Lap("report");
         return 0;
     }
 
