@@ -25,22 +25,14 @@ namespace Tracker.Cli.Bench;
 /// is <c>sent</c>, against a bare MailKit loop sending as many messages of the same size to the same server: smtp4dev,
 /// or with <c>--sink</c> the in-process <see cref="DispatchSink"/>, which is fast enough to show Tracker's own ceiling.
 /// </summary>
-public sealed class DispatchBenchmark
+/// <param name="inbox">The server the stack sends to, for counting and reading what arrived.</param>
+public sealed class DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
 {
     private const int Wave = 1;
 
     // Generous: a stalled run must end with a report, not hang a terminal or CI job.
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(20);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-    private readonly TrackerStack stack;
-    private readonly IDispatchInbox inbox;
-
-    /// <param name="inbox">The server the stack sends to, for counting and reading what arrived.</param>
-    public DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
-    {
-        this.stack = stack;
-        this.inbox = inbox;
-    }
 
     /// <param name="progress">Told what the benchmark is doing (a line per step); not timed.</param>
     public async Task<DispatchBenchReport> RunAsync(DispatchBenchSettings settings, Action<string> progress, CancellationToken cancellationToken)

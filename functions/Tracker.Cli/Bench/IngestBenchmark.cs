@@ -18,13 +18,10 @@ namespace Tracker.Cli.Bench;
 /// Form submissions over HTTP into a running stack, timed against bare single-entity table writes to the same storage
 /// at the same concurrency, then the responses table read back and checked against what every participant was told.
 /// </summary>
-public sealed class IngestBenchmark
+public sealed class IngestBenchmark(TrackerStack stack)
 {
     private const int Wave = 1;
     private const int Rounds = 5;
-    private readonly TrackerStack stack;
-
-    public IngestBenchmark(TrackerStack stack) => this.stack = stack;
 
     /// <param name="progress">Told what the benchmark is doing (a line per step); not timed.</param>
     public async Task<IngestReport> RunAsync(IngestSettings settings, Action<string> progress, CancellationToken cancellationToken)

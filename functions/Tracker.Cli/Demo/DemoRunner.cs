@@ -16,7 +16,7 @@ namespace Tracker.Cli.Demo;
 /// Drives the demo as a researcher and the participants would: the panel and the enrolment through the admin API,
 /// the invitations by the dispatch timer, and every answer through the personal link read back from smtp4dev.
 /// </summary>
-public sealed partial class DemoRunner
+public sealed partial class DemoRunner(TrackerStack stack, AcceleratedTimeProvider clock, DemoPopulation population, DemoTruth truth)
 {
     private const int Concurrency = 8;
     private const string Stakeholder = "stakeholder@example.org";
@@ -24,19 +24,7 @@ public sealed partial class DemoRunner
     private static readonly string[] ReminderOffsets = ["P3D", "P5D"];
     private static readonly TimeSpan WaveInterval = TimeSpan.FromDays(7);
     private static readonly TimeSpan WaveWindow = TimeSpan.FromDays(6);
-    private readonly TrackerStack stack;
-    private readonly AcceleratedTimeProvider clock;
-    private readonly DemoPopulation population;
-    private readonly DemoTruth truth;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> firstAnswered = new(StringComparer.OrdinalIgnoreCase);
-
-    public DemoRunner(TrackerStack stack, AcceleratedTimeProvider clock, DemoPopulation population, DemoTruth truth)
-    {
-        this.stack = stack;
-        this.clock = clock;
-        this.population = population;
-        this.truth = truth;
-    }
 
     public async Task<bool> RunAsync(int participantCount, int waves, CancellationToken cancellationToken)
     {

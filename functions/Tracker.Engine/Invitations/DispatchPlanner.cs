@@ -16,40 +16,17 @@ namespace Tracker.Engine.Invitations;
 /// as many queue-triggered instances as Azure starts. Two planners racing each enqueue only the rows they inserted;
 /// a queued row whose message was lost is planned again once its wave has stood still for a claim lease.
 /// </summary>
-public sealed class DispatchPlanner
+public sealed class DispatchPlanner(
+    PanelRepository panels,
+    ParticipantRepository participants,
+    ResponseRepository responses,
+    InvitationLedger ledger,
+    TrackerStorage storage,
+    IOptionsMonitor<TrackerOptions> options,
+    IOptionsMonitor<LinkOptions> links,
+    TimeProvider clock,
+    ILogger<DispatchPlanner> logger)
 {
-    private readonly PanelRepository panels;
-    private readonly ParticipantRepository participants;
-    private readonly ResponseRepository responses;
-    private readonly InvitationLedger ledger;
-    private readonly TrackerStorage storage;
-    private readonly IOptionsMonitor<TrackerOptions> options;
-    private readonly IOptionsMonitor<LinkOptions> links;
-    private readonly TimeProvider clock;
-    private readonly ILogger<DispatchPlanner> logger;
-
-    public DispatchPlanner(
-        PanelRepository panels,
-        ParticipantRepository participants,
-        ResponseRepository responses,
-        InvitationLedger ledger,
-        TrackerStorage storage,
-        IOptionsMonitor<TrackerOptions> options,
-        IOptionsMonitor<LinkOptions> links,
-        TimeProvider clock,
-        ILogger<DispatchPlanner> logger)
-    {
-        this.panels = panels;
-        this.participants = participants;
-        this.responses = responses;
-        this.ledger = ledger;
-        this.storage = storage;
-        this.options = options;
-        this.links = links;
-        this.clock = clock;
-        this.logger = logger;
-    }
-
     /// <summary>Plans every due send of every panel; returns how many messages were queued.</summary>
     public async Task<int> PlanDueAsync(CancellationToken cancellationToken)
     {

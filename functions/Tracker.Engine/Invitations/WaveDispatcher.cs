@@ -15,40 +15,17 @@ namespace Tracker.Engine.Invitations;
 /// batch delivered twice, two senders at once, or a re-run after a crash only send what nobody has sent. Just before
 /// sending, the participant's state is read again: someone who answered, opted out or left since the plan gets nothing.
 /// </summary>
-public sealed class WaveDispatcher
+public sealed class WaveDispatcher(
+    PanelRepository panels,
+    ParticipantRepository participants,
+    ResponseRepository responses,
+    InvitationLedger ledger,
+    ParticipantLinks links,
+    SmtpMailer mailer,
+    IEmailBodyRenderer bodies,
+    TimeProvider clock,
+    ILogger<WaveDispatcher> logger)
 {
-    private readonly PanelRepository panels;
-    private readonly ParticipantRepository participants;
-    private readonly ResponseRepository responses;
-    private readonly InvitationLedger ledger;
-    private readonly ParticipantLinks links;
-    private readonly SmtpMailer mailer;
-    private readonly IEmailBodyRenderer bodies;
-    private readonly TimeProvider clock;
-    private readonly ILogger<WaveDispatcher> logger;
-
-    public WaveDispatcher(
-        PanelRepository panels,
-        ParticipantRepository participants,
-        ResponseRepository responses,
-        InvitationLedger ledger,
-        ParticipantLinks links,
-        SmtpMailer mailer,
-        IEmailBodyRenderer bodies,
-        TimeProvider clock,
-        ILogger<WaveDispatcher> logger)
-    {
-        this.panels = panels;
-        this.participants = participants;
-        this.responses = responses;
-        this.ledger = ledger;
-        this.links = links;
-        this.mailer = mailer;
-        this.bodies = bodies;
-        this.clock = clock;
-        this.logger = logger;
-    }
-
     /// <summary>Sends one queued batch (the queue trigger's work).</summary>
     public async Task<DispatchReport> SendBatchAsync(DispatchBatch batch, CancellationToken cancellationToken)
     {

@@ -12,13 +12,10 @@ namespace Tracker.Engine.Models;
 /// (the per-wave table), plus <c>latest.json</c>/<c>latest.csv</c>. Versions are written unconditionally (two runs
 /// writing the same version write the same content); <c>latest.json</c> only moves forward, under an ETag condition.
 /// </summary>
-public sealed class ModelStore
+public sealed class ModelStore(TrackerStorage storage)
 {
     public const string LatestJson = "latest.json";
     public const string LatestCsv = "latest.csv";
-    private readonly TrackerStorage storage;
-
-    public ModelStore(TrackerStorage storage) => this.storage = storage;
 
     private BlobContainerClient Container => storage.Container(StorageNames.ModelsContainer);
 

@@ -16,25 +16,8 @@ namespace Tracker.Engine.Models;
 /// (<see cref="PanelAggregate"/>), run the models (<see cref="WillingnessModelFitter"/>), and store the result. A run with nothing new
 /// does nothing, and two runs at once at worst both store the same model.
 /// </summary>
-public sealed class WillingnessModelService
+public sealed class WillingnessModelService(PanelRepository panels, IResponseSource responses, InvitationLedger ledger, ModelStore store, TimeProvider clock, ILogger<WillingnessModelService> logger)
 {
-    private readonly PanelRepository panels;
-    private readonly IResponseSource responses;
-    private readonly InvitationLedger ledger;
-    private readonly ModelStore store;
-    private readonly TimeProvider clock;
-    private readonly ILogger<WillingnessModelService> logger;
-
-    public WillingnessModelService(PanelRepository panels, IResponseSource responses, InvitationLedger ledger, ModelStore store, TimeProvider clock, ILogger<WillingnessModelService> logger)
-    {
-        this.panels = panels;
-        this.responses = responses;
-        this.ledger = ledger;
-        this.store = store;
-        this.clock = clock;
-        this.logger = logger;
-    }
-
     public async Task<IReadOnlyList<ModelFitOutcome>> FitDueAsync(CancellationToken cancellationToken)
     {
         var outcomes = new List<ModelFitOutcome>();

@@ -8,12 +8,8 @@ using Tracker.Engine.Storage;
 namespace Tracker.Engine.Panels;
 
 /// <summary>Panels and their wave rows in Table storage.</summary>
-public sealed class PanelRepository
+public sealed class PanelRepository(TrackerStorage storage)
 {
-    private readonly TrackerStorage storage;
-
-    public PanelRepository(TrackerStorage storage) => this.storage = storage;
-
     private TableClient Panels => storage.Table(StorageNames.PanelsTable);
 
     private TableClient Waves => storage.Table(StorageNames.WavesTable);

@@ -12,37 +12,16 @@ namespace Tracker.Engine.Participants;
 /// overwrite) and taken out of sealed waves; the ledger's server replies are cleared; the enrolment index row and the
 /// contact row go last. Each step is idempotent, so a failed erasure is completed by repeating the request.
 /// </summary>
-public sealed class ParticipantErasure
+public sealed class ParticipantErasure(
+    ParticipantRepository participants,
+    ResponseRepository responses,
+    ContactIndex index,
+    ErasedAddresses erasedAddresses,
+    WaveSealer sealer,
+    IParticipantLedgerEraser ledger,
+    TimeProvider clock,
+    ILogger<ParticipantErasure> logger)
 {
-    private readonly ParticipantRepository participants;
-    private readonly ResponseRepository responses;
-    private readonly ContactIndex index;
-    private readonly ErasedAddresses erasedAddresses;
-    private readonly WaveSealer sealer;
-    private readonly IParticipantLedgerEraser ledger;
-    private readonly TimeProvider clock;
-    private readonly ILogger<ParticipantErasure> logger;
-
-    public ParticipantErasure(
-        ParticipantRepository participants,
-        ResponseRepository responses,
-        ContactIndex index,
-        ErasedAddresses erasedAddresses,
-        WaveSealer sealer,
-        IParticipantLedgerEraser ledger,
-        TimeProvider clock,
-        ILogger<ParticipantErasure> logger)
-    {
-        this.participants = participants;
-        this.responses = responses;
-        this.index = index;
-        this.erasedAddresses = erasedAddresses;
-        this.sealer = sealer;
-        this.ledger = ledger;
-        this.clock = clock;
-        this.logger = logger;
-    }
-
     /// <summary>Returns null when there is no such participant, else how many response rows were erased.</summary>
     public async Task<int?> EraseAsync(Panel panel, string participantId, bool withResponses, CancellationToken cancellationToken)
     {

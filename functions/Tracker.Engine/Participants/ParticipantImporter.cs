@@ -12,28 +12,11 @@ namespace Tracker.Engine.Participants;
 /// else, so imports running at once or again enrol each address once, and one that stopped half-way is finished by a
 /// re-run. Updates are ETag-checked, so a leave or an erasure recorded while an import runs is never reverted.
 /// </summary>
-public sealed class ParticipantImporter
+public sealed class ParticipantImporter(ParticipantRepository participants, ContactIndex index, ErasedAddresses erased, AddressHasher hasher, TimeProvider clock, ILogger<ParticipantImporter> logger)
 {
     public const string ErasedReason = "erased at the participant's request; this address cannot be enrolled in this panel again";
     public const string BrokenIndexReason = "the enrolment index entry of this address names no valid participant (damaged storage); the line was not imported";
     public const string MismatchReason = "the enrolment index entry of this address points to a participant with another address (damaged storage); the line was not imported";
-
-    private readonly ParticipantRepository participants;
-    private readonly ContactIndex index;
-    private readonly ErasedAddresses erased;
-    private readonly AddressHasher hasher;
-    private readonly TimeProvider clock;
-    private readonly ILogger<ParticipantImporter> logger;
-
-    public ParticipantImporter(ParticipantRepository participants, ContactIndex index, ErasedAddresses erased, AddressHasher hasher, TimeProvider clock, ILogger<ParticipantImporter> logger)
-    {
-        this.participants = participants;
-        this.index = index;
-        this.erased = erased;
-        this.hasher = hasher;
-        this.clock = clock;
-        this.logger = logger;
-    }
 
     /// <summary>Called at each <see cref="ImportStage"/>; null in production. Tests interleave other writes or inject a failure here.</summary>
     public Func<ImportStage, CancellationToken, Task>? Interleave { get; set; }

@@ -9,12 +9,9 @@ namespace Tracker.Engine.Participants;
 /// read by exact partition (the panel id); the enrolment index and the erased addresses live in other partitions of the
 /// contacts table (<see cref="ContactIndexEntity"/>, <see cref="ErasedAddressEntity"/>).
 /// </summary>
-public sealed class ParticipantRepository
+public sealed class ParticipantRepository(TrackerStorage storage)
 {
     private const int MaxBatch = 100;
-    private readonly TrackerStorage storage;
-
-    public ParticipantRepository(TrackerStorage storage) => this.storage = storage;
 
     private TableClient Participants => storage.Table(StorageNames.ParticipantsTable);
 

@@ -10,12 +10,9 @@ namespace Tracker.Engine.Responses;
 /// One row per participant × wave. Writes are conditional: the first insert must not exist yet, a replacement must
 /// match the ETag it read, so two submissions racing each other cannot silently lose one or duplicate either.
 /// </summary>
-public sealed class ResponseRepository
+public sealed class ResponseRepository(TrackerStorage storage)
 {
-    private readonly TrackerStorage storage;
     private readonly ResponseInsertBatcher inserts = new();
-
-    public ResponseRepository(TrackerStorage storage) => this.storage = storage;
 
     private TableClient Table => storage.Table(StorageNames.ResponsesTable);
 

@@ -15,12 +15,9 @@ namespace Tracker.Engine.Sealing;
 /// The one change a sealed wave ever undergoes is erasure (<see cref="RewriteWithoutAsync"/>): the rows of an erased
 /// participant are taken out, every other byte of every other row stays as it was, and the blob's metadata counts the rewrites.
 /// </summary>
-public sealed class SealedWaveStore
+public sealed class SealedWaveStore(TrackerStorage storage)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-    private readonly TrackerStorage storage;
-
-    public SealedWaveStore(TrackerStorage storage) => this.storage = storage;
 
     private BlobContainerClient Container => storage.Container(StorageNames.SealedWavesContainer);
 

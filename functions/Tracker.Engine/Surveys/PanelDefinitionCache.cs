@@ -12,7 +12,7 @@ namespace Tracker.Engine.Surveys;
 /// An expired entry is still offered by <see cref="TryGetStale"/>, only to redraw a form while storage is down.
 /// Ages run on the real clock (like the SMTP retries): an accelerated or fake app clock must not stretch or freeze them.
 /// </summary>
-public sealed class PanelDefinitionCache
+public sealed class PanelDefinitionCache(PanelRepository panels)
 {
     public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(10);
 
@@ -20,9 +20,6 @@ public sealed class PanelDefinitionCache
     public const int MaxEntries = 1000;
 
     private readonly ConcurrentDictionary<string, (Panel Panel, long ReadAt)> entries = new(StringComparer.Ordinal);
-    private readonly PanelRepository panels;
-
-    public PanelDefinitionCache(PanelRepository panels) => this.panels = panels;
 
     public async Task<Panel?> GetAsync(string panelId, CancellationToken cancellationToken)
     {
