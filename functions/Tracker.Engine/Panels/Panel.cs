@@ -32,4 +32,10 @@ public sealed record Panel(
 
     /// <summary>When careless-answer indices flag a response, and whether flagged responses are left out of the models.</summary>
     public Tracker.Engine.Careless.CarelessSettings Careless { get; init; } = Tracker.Engine.Careless.CarelessSettings.Default;
+
+    /// <summary>Every language the panel speaks (BCP 47), the default first; never empty once validated.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>The language of a participant who has none of their own: the first of <see cref="Languages"/>.</summary>
+    public string DefaultLanguage => Languages.Count > 0 ? Languages[0] : Instrument.Language;
 }

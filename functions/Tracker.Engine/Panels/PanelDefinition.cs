@@ -32,4 +32,7 @@ public sealed class PanelDefinition
 
     /// <summary>Careless-answer thresholds and whether flagged responses are left out of the models (optional).</summary>
     public CarelessDefinition? Careless { get; set; }
+
+    /// <summary>The panel's languages as BCP 47 tags, the default first (optional; default: the instrument's language alone).</summary>
+    public List<string>? Languages { get; set; }
 }

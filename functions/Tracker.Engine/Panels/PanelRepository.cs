@@ -185,6 +185,7 @@ public sealed class PanelRepository(TrackerStorage storage)
         DataRetentionUntil = panel.DataRetentionUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ResearcherEmail = panel.ResearcherEmail,
         CarelessJson = JsonSerializer.Serialize(panel.Careless),
+        LanguagesJson = JsonSerializer.Serialize(panel.Languages),
     };
 
     /// <summary>Rows written before the schedule was stored as JSON kept interval and window as ISO text.</summary>
@@ -207,6 +208,7 @@ public sealed class PanelRepository(TrackerStorage storage)
             DataRetentionUntil = entity.DataRetentionUntil is { } date ? DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
             ResearcherEmail = entity.ResearcherEmail,
             Careless = entity.CarelessJson is { } careless ? JsonSerializer.Deserialize<Tracker.Engine.Careless.CarelessSettings>(careless) ?? Tracker.Engine.Careless.CarelessSettings.Default : Tracker.Engine.Careless.CarelessSettings.Default,
+            Languages = entity.LanguagesJson is { } languages && JsonSerializer.Deserialize<List<string>>(languages) is { Count: > 0 } list ? list : [instrument.Language],
         };
     }
 }

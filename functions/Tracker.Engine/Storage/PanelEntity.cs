@@ -41,4 +41,7 @@ public sealed class PanelEntity : TableEntityBase
 
     /// <summary>The careless-answer settings as JSON; null on panels created before they existed (the defaults).</summary>
     public string? CarelessJson { get; set; }
+
+    /// <summary>The panel's languages as a JSON list; absent on panels created before panels had several languages.</summary>
+    public string? LanguagesJson { get; set; }
 }
