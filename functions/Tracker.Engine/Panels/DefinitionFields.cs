@@ -91,6 +91,57 @@ public sealed partial class DefinitionFields(List<string> problems)
         return null;
     }
 
+    /// <summary>
+    /// A participant-facing text: a plain string, or an object of strings keyed by language tag. Only the shape is
+    /// checked here; <see cref="LocalizedText.ReportMissing"/> checks it against the panel's languages once they are known.
+    /// </summary>
+    public LocalizedText? Localized(Dictionary<string, JsonElement> fields, string path, string name)
+    {
+        if (!Present(fields, name, out var value)) return null;
+        return Localized(value, Join(path, name));
+    }
+
+    /// <inheritdoc cref="Localized(Dictionary{string, JsonElement}, string, string)"/>
+    public LocalizedText? Localized(JsonElement value, string at)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                return LocalizedText.Of(value.GetString()!);
+            case JsonValueKind.Object:
+                var texts = new List<KeyValuePair<string, string>>();
+                var ok = true;
+                foreach (var property in value.EnumerateObject())
+                {
+                    if (!LanguageTag().IsMatch(property.Name))
+                    {
+                        Problems.Add($"{at}.{property.Name}: is not a language tag such as en, de or pt-BR (a text per language is {{\"en\": \"…\", \"de\": \"…\"}})");
+                        ok = false;
+                    }
+                    else if (property.Value.ValueKind != JsonValueKind.String)
+                    {
+                        Problems.Add($"{at}.{property.Name}: must be text in double quotes, not {Kind(property.Value)}");
+                        ok = false;
+                    }
+                    else if (texts.Exists(t => string.Equals(t.Key, property.Name, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        Problems.Add($"{at}.{property.Name}: is given twice");
+                        ok = false;
+                    }
+                    else
+                    {
+                        texts.Add(new(property.Name, property.Value.GetString()!));
+                    }
+                }
+
+                if (ok && texts.Count == 0) Problems.Add($"{at}: is empty; give the text, or one per language as {{\"en\": \"…\"}}");
+                return ok && texts.Count > 0 ? LocalizedText.Of(texts) : null;
+            default:
+                Problems.Add($"{at}: must be text in double quotes, or one text per language as {{\"en\": \"…\", \"de\": \"…\"}}, not {Kind(value)}");
+                return null;
+        }
+    }
+
     public List<string>? TextList(Dictionary<string, JsonElement> fields, string path, string name)
     {
         if (!Present(fields, name, out var value)) return null;
@@ -165,6 +216,9 @@ public sealed partial class DefinitionFields(List<string> problems)
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex DateOnlyPattern();
+
+    [GeneratedRegex(Tracker.Engine.Instruments.InstrumentValidator.LanguagePattern, RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageTag();
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex InstantPattern();
