@@ -99,6 +99,7 @@ public static class InstrumentJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             MaxDepth = 16,
         };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -1,0 +1,4 @@
+namespace Tracker.Engine.Instruments;
+
+/// <summary>One thing on a page, in order: all items of a construct (by its id) or a question.</summary>
+public sealed record PageEntry(string? Construct, Question? Question);
