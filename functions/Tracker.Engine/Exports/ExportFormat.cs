@@ -9,4 +9,7 @@ public enum ExportFormat
     Codebook,
     CodebookMarkdown,
     Bundle,
+
+    /// <summary>consent.csv: every consent decision (<see cref="Consent.ConsentCsv"/>).</summary>
+    ConsentCsv,
 }

@@ -38,4 +38,7 @@ public sealed record Panel(
 
     /// <summary>The language of a participant who has none of their own: the first of <see cref="Languages"/>.</summary>
     public string DefaultLanguage => Languages.Count > 0 ? Languages[0] : Instrument.Language;
+
+    /// <summary>The consent asked for before the form (its current version); null for a panel without one.</summary>
+    public Tracker.Engine.Consent.PanelConsent? Consent { get; init; }
 }

@@ -82,6 +82,26 @@ public sealed class PanelRepository(TrackerStorage storage)
         return true;
     }
 
+    /// <summary>Replaces the panel's current consent under the row's ETag; false when the panel is gone or changed meanwhile.</summary>
+    public async Task<bool> ReplaceConsentAsync(string panelId, Tracker.Engine.Consent.PanelConsent consent, CancellationToken cancellationToken)
+    {
+        if (!Ids.LooksLikeId(panelId)) return false;
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await Panels.GetEntityIfExistsAsync<PanelEntity>(PanelEntity.Partition, panelId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!stored.HasValue) return false;
+        var entity = stored.Value!;
+        entity.ConsentJson = JsonSerializer.Serialize(consent);
+        try
+        {
+            await Panels.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// Marks the panel closed at <paramref name="at"/> unless it already is (the first close's time stays); returns the
     /// panel as stored afterwards, or null when there is no such panel.
@@ -186,6 +206,7 @@ public sealed class PanelRepository(TrackerStorage storage)
         ResearcherEmail = panel.ResearcherEmail,
         CarelessJson = JsonSerializer.Serialize(panel.Careless),
         LanguagesJson = JsonSerializer.Serialize(panel.Languages),
+        ConsentJson = panel.Consent is null ? null : JsonSerializer.Serialize(panel.Consent),
     };
 
     /// <summary>Rows written before the schedule was stored as JSON kept interval and window as ISO text.</summary>
@@ -209,6 +230,7 @@ public sealed class PanelRepository(TrackerStorage storage)
             ResearcherEmail = entity.ResearcherEmail,
             Careless = entity.CarelessJson is { } careless ? JsonSerializer.Deserialize<Tracker.Engine.Careless.CarelessSettings>(careless) ?? Tracker.Engine.Careless.CarelessSettings.Default : Tracker.Engine.Careless.CarelessSettings.Default,
             Languages = entity.LanguagesJson is { } languages && JsonSerializer.Deserialize<List<string>>(languages) is { Count: > 0 } list ? list : [instrument.Language],
+            Consent = entity.ConsentJson is { } consent ? JsonSerializer.Deserialize<Tracker.Engine.Consent.PanelConsent>(consent) : null,
         };
     }
 }

@@ -44,4 +44,7 @@ public sealed class PanelEntity : TableEntityBase
 
     /// <summary>The panel's languages as a JSON list; absent on panels created before panels had several languages.</summary>
     public string? LanguagesJson { get; set; }
+
+    /// <summary>The current consent version and its text as JSON; absent on panels without consent.</summary>
+    public string? ConsentJson { get; set; }
 }

@@ -22,6 +22,7 @@ public sealed class SurveyPages(SurveyService surveys)
     {
         SurveyOutcome.Form form => SurveyFormPage.Page(form.Model),
         SurveyOutcome.Saved saved => ThankYouPage.Page(saved.PanelName, saved.ClosesAtText, saved.FormUrl),
+        SurveyOutcome.Consent consent => ConsentPages.PageOf(consent.Outcome),
         SurveyOutcome.Closed => ProblemPage.WaveClosed(),
         SurveyOutcome.StudyEnded => ProblemPage.StudyEnded(),
         SurveyOutcome.NotYetOpen notYet => ProblemPage.Page(StatusCodes.Status403Forbidden, "This survey is not open yet",
