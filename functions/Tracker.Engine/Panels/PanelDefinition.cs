@@ -35,4 +35,7 @@ public sealed class PanelDefinition
 
     /// <summary>The panel's languages as BCP 47 tags, the default first (optional; default: the instrument's language alone).</summary>
     public List<string>? Languages { get; set; }
+
+    /// <summary>Who sends the invitations, who runs the study and why, whom to ask, the privacy note, and the researcher's templates (optional).</summary>
+    public Tracker.Engine.Invitations.InvitationSettings? Invitations { get; set; }
 }

@@ -44,4 +44,7 @@ public sealed class PanelEntity : TableEntityBase
 
     /// <summary>The panel's languages as a JSON list; absent on panels created before panels had several languages.</summary>
     public string? LanguagesJson { get; set; }
+
+    /// <summary>The invitation settings as JSON; absent on panels created before they existed (the built-in wording).</summary>
+    public string? InvitationsJson { get; set; }
 }
