@@ -9,4 +9,7 @@ public enum ExportFormat
     Codebook,
     CodebookMarkdown,
     Bundle,
+
+    /// <summary>Participant id ↔ external id, contact, status: personal data, for the team's own records.</summary>
+    LinkingCsv,
 }
