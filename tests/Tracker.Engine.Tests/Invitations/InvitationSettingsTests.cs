@@ -22,8 +22,8 @@ public sealed class InvitationSettingsTests
 
     internal static Tracker.Engine.Common.Validation<Panel> Validate(string invitations, string languages = """["en","de"]""")
     {
-        using var document = JsonDocument.Parse($$"""
-            {"name":"Pilot","instrument":"default","languages":{{languages}},"invitations":{{invitations}},
+        using var document = JsonDocument.Parse($$$"""
+            {"name":"Pilot","instrument":"default","languages":{{{languages}}},"invitations":{{{invitations}}},
              "schedule":{"start":"2026-12-01T09:00:00Z","waves":3,"interval":"P7D","window":"P5D"}}
             """);
         var read = new List<string>();
