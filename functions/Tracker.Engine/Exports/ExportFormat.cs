@@ -12,4 +12,6 @@ public enum ExportFormat
 
     /// <summary>consent.csv: every consent decision (<see cref="Consent.ConsentCsv"/>).</summary>
     ConsentCsv,
+    /// <summary>Participant id ↔ external id, contact, status: personal data, for the team's own records.</summary>
+    LinkingCsv,
 }

@@ -1,12 +1,13 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
 
 namespace Tracker.Engine.Exports;
 
 /// <summary>Writes a panel in one export format to a stream, reading storage as it writes.</summary>
 /// <param name="consents">The consent records for consent.csv; without it that export is empty but for its header.</param>
-public sealed class PanelExporter(IResponseSource source, TimeProvider clock, ILogger<PanelExporter> logger, Consent.ConsentRepository? consents = null)
+public sealed class PanelExporter(IResponseSource source, ParticipantRepository participants, TimeProvider clock, ILogger<PanelExporter> logger, Consent.ConsentRepository? consents = null)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -25,6 +26,13 @@ public sealed class PanelExporter(IResponseSource source, TimeProvider clock, IL
                         ExportFormat.WideCsv => await WideExportWriter.WriteAsync(source, panel, writer, cancellationToken).ConfigureAwait(false),
                         _ => await ItemsExportWriter.WriteAsync(source, panel, writer, cancellationToken).ConfigureAwait(false),
                     };
+                }
+
+                break;
+            case ExportFormat.LinkingCsv:
+                await using (var writer = new StreamWriter(output, Utf8, 64 * 1024, leaveOpen: true))
+                {
+                    rows = await LinkingExportWriter.WriteAsync(participants, panel, writer, cancellationToken).ConfigureAwait(false);
                 }
 
                 break;

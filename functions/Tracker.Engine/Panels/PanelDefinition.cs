@@ -38,4 +38,6 @@ public sealed class PanelDefinition
 
     /// <summary>The consent asked for before the form (optional).</summary>
     public Tracker.Engine.Consent.ConsentDefinition? Consent { get; set; }
+    /// <summary>Who sends the invitations, who runs the study and why, whom to ask, the privacy note, and the researcher's templates (optional).</summary>
+    public Tracker.Engine.Invitations.InvitationSettings? Invitations { get; set; }
 }

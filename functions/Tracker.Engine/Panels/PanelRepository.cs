@@ -207,6 +207,7 @@ public sealed class PanelRepository(TrackerStorage storage)
         CarelessJson = JsonSerializer.Serialize(panel.Careless),
         LanguagesJson = JsonSerializer.Serialize(panel.Languages),
         ConsentJson = panel.Consent is null ? null : JsonSerializer.Serialize(panel.Consent),
+        InvitationsJson = panel.Invitations == Tracker.Engine.Invitations.InvitationSettings.None ? null : JsonSerializer.Serialize(panel.Invitations),
     };
 
     /// <summary>Rows written before the schedule was stored as JSON kept interval and window as ISO text.</summary>
@@ -231,6 +232,7 @@ public sealed class PanelRepository(TrackerStorage storage)
             Careless = entity.CarelessJson is { } careless ? JsonSerializer.Deserialize<Tracker.Engine.Careless.CarelessSettings>(careless) ?? Tracker.Engine.Careless.CarelessSettings.Default : Tracker.Engine.Careless.CarelessSettings.Default,
             Languages = entity.LanguagesJson is { } languages && JsonSerializer.Deserialize<List<string>>(languages) is { Count: > 0 } list ? list : [instrument.Language],
             Consent = entity.ConsentJson is { } consent ? JsonSerializer.Deserialize<Tracker.Engine.Consent.PanelConsent>(consent) : null,
+            Invitations = entity.InvitationsJson is { } invitations ? JsonSerializer.Deserialize<Tracker.Engine.Invitations.InvitationSettings>(invitations) ?? Tracker.Engine.Invitations.InvitationSettings.None : Tracker.Engine.Invitations.InvitationSettings.None,
         };
     }
 }

@@ -7,7 +7,7 @@ using Tracker.Engine.Common;
 namespace Tracker.Engine.Participants;
 
 /// <summary>
-/// Reads <c>email,external_id,time_zone</c> files. Only <c>email</c> is required; a missing time zone takes the panel's.
+/// Reads <c>email,external_id,time_zone,first_name</c> files. Only <c>email</c> is required; a missing time zone takes the panel's.
 /// Bad lines are reported one by one and the rest imported, as researchers fix a few addresses rather than a whole file.
 /// </summary>
 public static class ParticipantCsvParser
@@ -15,7 +15,8 @@ public static class ParticipantCsvParser
     public const int MaxRows = 200_000;
     private const int MaxEmailLength = 254;
     private const int MaxExternalIdLength = 64;
-    private static readonly string[] KnownColumns = ["email", "external_id", "time_zone"];
+    public const int MaxFirstNameLength = 100;
+    private static readonly string[] KnownColumns = ["email", "external_id", "time_zone", "first_name"];
 
     public static ParticipantCsv Parse(TextReader reader, string defaultTimeZone)
     {
@@ -55,7 +56,7 @@ public static class ParticipantCsvParser
             return new([], [], $"Bad header: {string.Join("; ", problems)}. Expected 'email,external_id,time_zone'.");
         }
 
-        int emailAt = Array.IndexOf(header, "email"), externalAt = Array.IndexOf(header, "external_id"), zoneAt = Array.IndexOf(header, "time_zone");
+        int emailAt = Array.IndexOf(header, "email"), externalAt = Array.IndexOf(header, "external_id"), zoneAt = Array.IndexOf(header, "time_zone"), firstNameAt = Array.IndexOf(header, "first_name");
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         while (true)
         {
@@ -88,10 +89,13 @@ public static class ParticipantCsvParser
             var email = Field(emailAt);
             var externalId = Field(externalAt);
             var zone = Field(zoneAt);
+            var firstName = Field(firstNameAt);
 
             var reason = EmailProblem(email)
                 ?? (externalId.Length > MaxExternalIdLength ? $"external_id is longer than {MaxExternalIdLength} characters" : null)
                 ?? (externalId.Any(char.IsControl) ? "external_id contains control characters" : null)
+                ?? (firstName.Length > MaxFirstNameLength ? $"first_name is longer than {MaxFirstNameLength} characters" : null)
+                ?? (firstName.Any(char.IsControl) ? "first_name contains control characters" : null)
                 ?? (zone.Length > 0 && !TimeZones.IsKnown(zone) ? $"time_zone '{Shorten(zone)}' is not an IANA time zone such as Europe/Berlin" : null);
             if (reason is null && seen.TryGetValue(email, out var firstLine))
             {
@@ -105,7 +109,7 @@ public static class ParticipantCsvParser
             }
 
             seen[email] = line;
-            rows.Add(new(line, email, externalId.Length == 0 ? null : externalId, zone.Length == 0 ? defaultTimeZone : zone));
+            rows.Add(new(line, email, externalId.Length == 0 ? null : externalId, zone.Length == 0 ? defaultTimeZone : zone) { FirstName = firstName.Length == 0 ? null : firstName });
         }
 
         return new(rows, rejected, null);

@@ -219,15 +219,16 @@ public sealed class ParticipantRepository(TrackerStorage storage)
         }
     }
 
-    /// <summary>Sets the external id on the contact as read, ETag-checked like <see cref="UpdateTimeZoneAsync"/>; an erased (deleted) contact stays deleted.</summary>
-    public async Task<bool> UpdateExternalIdAsync(ContactEntity read, string? externalId, CancellationToken cancellationToken)
+    /// <summary>Sets the external id and first name on the contact as read, ETag-checked like <see cref="UpdateTimeZoneAsync"/>; an erased (deleted) contact stays deleted.</summary>
+    public async Task<bool> UpdateContactAsync(ContactEntity read, string? externalId, string? firstName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
         var entity = read;
         for (var attempt = 0; ; attempt++)
         {
-            if (entity.ExternalId == externalId) return true;
+            if (entity.ExternalId == externalId && entity.FirstName == firstName) return true;
             entity.ExternalId = externalId;
+            entity.FirstName = firstName;
             try
             {
                 await Contacts.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);

@@ -6,4 +6,7 @@ public sealed class ContactEntity : TableEntityBase
     public string Email { get; set; } = "";
 
     public string? ExternalId { get; set; }
+
+    /// <summary>How the invitations greet the participant (the CSV's <c>first_name</c>); personal data, so here and not with the participant.</summary>
+    public string? FirstName { get; set; }
 }

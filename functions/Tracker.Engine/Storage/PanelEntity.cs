@@ -47,4 +47,6 @@ public sealed class PanelEntity : TableEntityBase
 
     /// <summary>The current consent version and its text as JSON; absent on panels without consent.</summary>
     public string? ConsentJson { get; set; }
+    /// <summary>The invitation settings as JSON; absent on panels created before they existed (the built-in wording).</summary>
+    public string? InvitationsJson { get; set; }
 }

@@ -16,7 +16,11 @@ public abstract record SurveyOutcome
     public sealed record Form(SurveyFormModel Model) : SurveyOutcome;
 
     /// <summary>The answers are stored; <paramref name="FormUrl"/> changes them until the wave closes.</summary>
-    public sealed record Saved(string PanelName, string ClosesAtText, string FormUrl) : SurveyOutcome;
+    public sealed record Saved(string PanelName, string ClosesAtText, string FormUrl) : SurveyOutcome
+    {
+        /// <summary>The researcher's thank-you text (<c>invitations.templates.thankYou</c>); null for the built-in one.</summary>
+        public Tracker.Engine.Invitations.ThankYouText? Text { get; init; }
+    }
 
     /// <summary>The consent step answered instead of the form (<see cref="Consent.ConsentGate"/>).</summary>
     public sealed record Consent(Tracker.Engine.Consent.ConsentOutcome Outcome) : SurveyOutcome;

@@ -90,7 +90,8 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         // Erased while this submission was on its way: the erasure wins, and the link now looks like any bad link.
         if (saved is null) return new SurveyOutcome.InvalidLink();
         logger.LogInformation("Response saved for panel {PanelId} wave {Wave} (revision {Revision})", panel.Id, access.Wave, saved.Revision);
-        return new SurveyOutcome.Saved(panel.Name, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}");
+        var closesText = ClosesAtText(access);
+        return new SurveyOutcome.Saved(panel.Name, closesText, $"/api/{ParticipantLinks.SurveyRoute}/{token}") { Text = Tracker.Engine.Invitations.ThankYouText.For(panel, access.Wave, closesText) };
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Tracker.Web.Pages.Components;
 using Microsoft.AspNetCore.Http;
+using Tracker.Engine.Invitations;
 
 namespace Tracker.Web.Pages;
 
@@ -9,10 +10,11 @@ public static class ThankYouPage
     public const string Title = "Thank you – your answers are saved";
 
     /// <param name="formUrl">The participant's link, offered as "Change my answers"; omitted when null.</param>
-    public static HtmlPage Page(string panelName, string closesAtText, string? formUrl = null, string language = "en") =>
-        new(StatusCodes.Status200OK, Render(panelName, closesAtText, formUrl, language));
+    /// <param name="text">The researcher's thank-you text, in place of the built-in heading (when it gives one) and words.</param>
+    public static HtmlPage Page(string panelName, string closesAtText, string? formUrl = null, string language = "en", ThankYouText? text = null) =>
+        new(StatusCodes.Status200OK, Render(panelName, closesAtText, formUrl, language, text));
 
     /// <inheritdoc cref="Page"/>
-    public static string Render(string panelName, string closesAtText, string? formUrl = null, string language = "en") =>
-        PageRenderer.Render<ThankYouView>(new() { ["PanelName"] = panelName, ["ClosesAtText"] = closesAtText, ["FormUrl"] = formUrl, ["Language"] = language });
+    public static string Render(string panelName, string closesAtText, string? formUrl = null, string language = "en", ThankYouText? text = null) =>
+        PageRenderer.Render<ThankYouView>(new() { ["PanelName"] = panelName, ["ClosesAtText"] = closesAtText, ["FormUrl"] = formUrl, ["Language"] = language, ["Text"] = text });
 }

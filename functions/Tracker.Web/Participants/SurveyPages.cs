@@ -21,7 +21,7 @@ public sealed class SurveyPages(SurveyService surveys)
     public static HtmlPage PageOf(SurveyOutcome outcome) => outcome switch
     {
         SurveyOutcome.Form form => SurveyFormPage.Page(form.Model),
-        SurveyOutcome.Saved saved => ThankYouPage.Page(saved.PanelName, saved.ClosesAtText, saved.FormUrl),
+        SurveyOutcome.Saved saved => ThankYouPage.Page(saved.PanelName, saved.ClosesAtText, saved.FormUrl, text: saved.Text),
         SurveyOutcome.Consent consent => ConsentPages.PageOf(consent.Outcome),
         SurveyOutcome.Closed => ProblemPage.WaveClosed(),
         SurveyOutcome.StudyEnded => ProblemPage.StudyEnded(),

@@ -1,0 +1,56 @@
+using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
+using Tracker.Engine.Storage;
+
+namespace Tracker.Engine.Exports;
+
+/// <summary>
+/// The linking file: one row per participant joining Tracker's pseudonymous id to the team's own id and the contact, so
+/// a team can merge Tracker's data with its records. It holds personal data (addresses, first names) and is never part of
+/// the bundle; only the admin key reaches it. An erased participant keeps a row with the id and status only.
+/// </summary>
+public static class LinkingExportWriter
+{
+    public const string Active = "active";
+    public const string OptedOut = "opted_out";
+    public const string Erased = "erased";
+
+    public static IReadOnlyList<ExportColumn> Columns { get; } =
+    [
+        new("participant_id", "string", "Tracker's pseudonymous participant id (the participant_id of every other export)"),
+        new("external_id", "string", "the team's own id from the participant CSV's external_id column (empty when not given)"),
+        new("email", "string", "the address invitations go to (personal data; empty once erased)"),
+        new("first_name", "string", "the first name from the participant CSV (personal data; empty when not given or erased)"),
+        new("language", "string", "the participant's language (BCP 47); empty while participants have no language of their own"),
+        new("status", "string", "active, opted_out (left the panel) or erased"),
+        new("consent", "string", "the participant's consent record (empty while the panel records no consent)"),
+    ];
+
+    public static async Task<int> WriteAsync(ParticipantRepository participants, Panel panel, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(participants);
+        ArgumentNullException.ThrowIfNull(panel);
+        var rows = await participants.ListEntitiesAsync(panel.Id, cancellationToken).ConfigureAwait(false);
+        var contacts = await participants.GetContactsAsync(panel.Id, cancellationToken).ConfigureAwait(false);
+        using var csv = CsvOutput.Open(output);
+        await CsvOutput.WriteHeaderAsync(csv, Columns).ConfigureAwait(false);
+        var written = 0;
+        foreach (var row in rows.OrderBy(r => r.RowKey, StringComparer.Ordinal))
+        {
+            var erased = row.Status == ParticipantEntity.Erased;
+            var contact = erased ? null : contacts.GetValueOrDefault(row.RowKey);
+            csv.WriteField(CsvCells.Text(row.RowKey));
+            csv.WriteField(CsvCells.Text(contact?.ExternalId));
+            csv.WriteField(CsvCells.Text(contact?.Email));
+            csv.WriteField(CsvCells.Text(contact?.FirstName));
+            csv.WriteField("");
+            csv.WriteField(erased ? Erased : row.Status == ParticipantEntity.Left ? OptedOut : Active);
+            csv.WriteField("");
+            await csv.NextRecordAsync().ConfigureAwait(false);
+            written++;
+        }
+
+        await csv.FlushAsync().ConfigureAwait(false);
+        return written;
+    }
+}
