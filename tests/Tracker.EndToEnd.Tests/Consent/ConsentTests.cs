@@ -87,6 +87,12 @@ public sealed class ConsentTests(StackFixture stack)
         Assert.Contains(lines, l => l.Contains($",2027-01,{PanelConsent.Hash(FirstText)},declined,", StringComparison.Ordinal) && l.EndsWith(",en,1", StringComparison.Ordinal));
         Assert.DoesNotContain("@", csv, StringComparison.Ordinal);
 
+        // Erasing the participant who declined deletes the contact, not the consent record.
+        var declinedId = records.Single(r => r.GetProperty("decision").GetString() == "declined").GetProperty("participantId").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await stack.Admin.DeleteAsync($"api/panels/{panelId}/participants/{declinedId}")).StatusCode);
+        var kept = await stack.Admin.GetFromJsonAsync<JsonElement>($"api/panels/{panelId}/consent");
+        Assert.Contains(kept.GetProperty("records").EnumerateArray(), r => r.GetProperty("participantId").GetString() == declinedId);
+
         // A new version: the same version with other words is refused, a new one is taken.
         var clash = await stack.Admin.PutAsJsonAsync($"api/panels/{panelId}/consent", new { version = "2027-01", text = SecondText });
         Assert.Equal(HttpStatusCode.Conflict, clash.StatusCode);
