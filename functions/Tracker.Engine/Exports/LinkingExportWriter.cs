@@ -32,7 +32,8 @@ public static class LinkingExportWriter
         ArgumentNullException.ThrowIfNull(panel);
         var rows = await participants.ListEntitiesAsync(panel.Id, cancellationToken).ConfigureAwait(false);
         var contacts = await participants.GetContactsAsync(panel.Id, cancellationToken).ConfigureAwait(false);
-        using var csv = CsvOutput.Open(output);
+        // Disposed asynchronously: a synchronous flush into the HTTP response is refused by the server.
+        await using var csv = CsvOutput.Open(output);
         await CsvOutput.WriteHeaderAsync(csv, Columns).ConfigureAwait(false);
         var written = 0;
         foreach (var row in rows.OrderBy(r => r.RowKey, StringComparer.Ordinal))

@@ -67,7 +67,8 @@ public sealed class TrustedInvitationTests(StackFixture stack)
         Assert.Equal("team@example.org", Assert.Single(mime.ReplyTo.Mailboxes).Address);
 
         var text = await stack.Inbox.GetPlainTextAsync(invitation.Id);
-        var html = WebUtility.HtmlDecode(await stack.Inbox.GetHtmlAsync(invitation.Id));
+        // The HTML part's words: tags dropped, white space as a mail app shows it.
+        var html = System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(await stack.Inbox.GetHtmlAsync(invitation.Id), "<[^>]+>", "")), @"\s+", " ");
         foreach (var part in new[] { text, html })
         {
             Assert.Contains("Dear Zoë,", part, StringComparison.Ordinal);
