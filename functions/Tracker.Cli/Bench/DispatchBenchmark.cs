@@ -23,7 +23,8 @@ namespace Tracker.Cli.Bench;
 /// A wave's invitations sent by Tracker through its real path — the dispatch timer's planner, the dispatch queue, and
 /// SendDispatchBatch claiming, sending and marking each ledger row — timed from the planner run until every ledger row
 /// is <c>sent</c>, against a bare MailKit loop sending as many messages of the same size to the same server: smtp4dev,
-/// or with <c>--sink</c> the in-process <see cref="DispatchSink"/>, which is fast enough to show Tracker's own ceiling.
+/// or with <c>--sink</c> the in-process <see cref="DispatchSink"/>, which is fast enough to show Tracker's own ceiling;
+/// and against the ledger work alone (<see cref="DispatchLedgerBaseline"/>), the ceiling storage sets.
 /// </summary>
 /// <param name="inbox">The server the stack sends to, for counting and reading what arrived.</param>
 public sealed class DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
@@ -71,9 +72,13 @@ public sealed class DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
         var elapsed = await SendWaveAsync(ledger, panelId, settings.Participants, cancellationToken);
         var tracker = new SmtpPhase($"Tracker (planner + queue + SendDispatchBatch, {connections} connections)", connections, settings.Participants, elapsed);
 
+        var parallelism = stack.Host.HostJson.BatchSize;
+        progress($"Ledger only: insert, claim and mark {settings.Participants.ToString("N0", CultureInfo.InvariantCulture)} rows, one transaction each per {batchSize}, {parallelism} batches at once, no SMTP…");
+        var ledgerOnly = await DispatchLedgerBaseline.RunAsync(ledger, settings.Participants, batchSize, parallelism, cancellationToken);
+
         progress($"Reading the ledger and every message {inbox.Name} received…");
         var accounting = await AccountAsync(ledger, inbox, panelId, settings.Participants, cancellationToken);
-        return new DispatchBenchReport(settings, bareOne, barePooled, tracker, stack.Host.HostJson.BatchSize, batchSize, accounting);
+        return new DispatchBenchReport(settings, bareOne, barePooled, tracker, parallelism, batchSize, accounting) { LedgerOnly = ledgerOnly };
     }
 
     /// <summary>
