@@ -23,15 +23,19 @@ public static class LinkingExportWriter
         new("first_name", "string", "the first name from the participant CSV (personal data; empty when not given or erased)"),
         new("language", "string", "the participant's language (BCP 47); empty while participants have no language of their own"),
         new("status", "string", "active, opted_out (left the panel) or erased"),
-        new("consent", "string", "the participant's consent record (empty while the panel records no consent)"),
+        new("consent", "string", "the participant's latest consent decision as decision:version (agreed:2027-01, declined:2027-01); empty when none is recorded or the panel asks for no consent; the whole record is the consent export"),
     ];
 
-    public static async Task<int> WriteAsync(ParticipantRepository participants, Panel panel, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="consents">Where the consent decisions are kept; without it the consent column stays empty.</param>
+    public static async Task<int> WriteAsync(ParticipantRepository participants, Panel panel, TextWriter output, Consent.ConsentRepository? consents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(participants);
         ArgumentNullException.ThrowIfNull(panel);
         var rows = await participants.ListEntitiesAsync(panel.Id, cancellationToken).ConfigureAwait(false);
         var contacts = await participants.GetContactsAsync(panel.Id, cancellationToken).ConfigureAwait(false);
+        var decisions = consents is null || panel.Consent is null
+            ? new Dictionary<string, Consent.ConsentRecord>(StringComparer.Ordinal)
+            : LatestDecisions(await consents.ListDecisionsAsync(panel.Id, cancellationToken).ConfigureAwait(false));
         // Disposed asynchronously: a synchronous flush into the HTTP response is refused by the server.
         await using var csv = CsvOutput.Open(output);
         await CsvOutput.WriteHeaderAsync(csv, Columns).ConfigureAwait(false);
@@ -46,7 +50,7 @@ public static class LinkingExportWriter
             csv.WriteField(CsvCells.Text(contact?.FirstName));
             csv.WriteField("");
             csv.WriteField(erased ? Erased : row.Status == ParticipantEntity.Left ? OptedOut : Active);
-            csv.WriteField("");
+            csv.WriteField(decisions.TryGetValue(row.RowKey, out var decision) ? $"{Consent.ConsentDecisions.Name(decision.Decision)}:{decision.Version}" : "");
             await csv.NextRecordAsync().ConfigureAwait(false);
             written++;
         }
@@ -54,4 +58,9 @@ public static class LinkingExportWriter
         await csv.FlushAsync().ConfigureAwait(false);
         return written;
     }
+
+    // The decision that stands now: the latest one per participant (a new version asks again).
+    private static Dictionary<string, Consent.ConsentRecord> LatestDecisions(IReadOnlyList<Consent.ConsentRecord> records) =>
+        records.GroupBy(r => r.ParticipantId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(r => r.DecidedAt)!, StringComparer.Ordinal);
 }

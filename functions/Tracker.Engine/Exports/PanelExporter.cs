@@ -32,7 +32,7 @@ public sealed class PanelExporter(IResponseSource source, ParticipantRepository 
             case ExportFormat.LinkingCsv:
                 await using (var writer = new StreamWriter(output, Utf8, 64 * 1024, leaveOpen: true))
                 {
-                    rows = await LinkingExportWriter.WriteAsync(participants, panel, writer, cancellationToken).ConfigureAwait(false);
+                    rows = await LinkingExportWriter.WriteAsync(participants, panel, writer, consents, cancellationToken).ConfigureAwait(false);
                 }
 
                 break;

@@ -87,6 +87,11 @@ public sealed class ConsentTests(StackFixture stack)
         Assert.Contains(lines, l => l.Contains($",2027-01,{PanelConsent.Hash(FirstText)},declined,", StringComparison.Ordinal) && l.EndsWith(",en,1", StringComparison.Ordinal));
         Assert.DoesNotContain("@", csv, StringComparison.Ordinal);
 
+        // The linking file names each participant's standing decision beside the contact.
+        var linking = (await stack.Admin.GetStringAsync($"api/panels/{panelId}/export/linking")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(linking, l => l.Contains(emails[0], StringComparison.OrdinalIgnoreCase) && l.EndsWith(",active,agreed:2027-01", StringComparison.Ordinal));
+        Assert.Contains(linking, l => l.Contains(emails[1], StringComparison.OrdinalIgnoreCase) && l.EndsWith(",opted_out,declined:2027-01", StringComparison.Ordinal));
+
         // Erasing the participant who declined deletes the contact, not the consent record.
         var declinedId = records.Single(r => r.GetProperty("decision").GetString() == "declined").GetProperty("participantId").GetString();
         Assert.Equal(HttpStatusCode.OK, (await stack.Admin.DeleteAsync($"api/panels/{panelId}/participants/{declinedId}")).StatusCode);
