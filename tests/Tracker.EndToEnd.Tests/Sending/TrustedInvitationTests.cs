@@ -77,8 +77,10 @@ public sealed class TrustedInvitationTests(StackFixture stack)
             Assert.Contains("Why we ask: We study how co-creation changes over time.", part, StringComparison.Ordinal);
             Assert.Contains("Questions about the study? Write to study@example.org", part, StringComparison.Ordinal);
             Assert.Contains("Your data: Answers are stored under a pseudonym", part, StringComparison.Ordinal);
-            Assert.Contains("/api/o/", part, StringComparison.Ordinal);
+            Assert.Contains("Skip this wave, stop reminders or leave the panel", part, StringComparison.Ordinal);
         }
+
+        Assert.Contains("/api/o/", text, StringComparison.Ordinal);
 
         Assert.Contains("Dear participant,", await stack.Inbox.GetPlainTextAsync(Assert.Single(await engine.MailToAsync(anonymous)).Id), StringComparison.Ordinal);
 
