@@ -1,6 +1,5 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace Tracker.Analysis.Careless;
 
@@ -10,7 +9,7 @@ namespace Tracker.Analysis.Careless;
 /// n × k matrix (three of them, with the centred copy and the mean's): the same sums in the same order, so the same
 /// numbers to the last bit (sums over rows in row order, and the division done as MathNet does it, a multiplication by
 /// 1/(n − 1)). D² over the answered items factors the covariance's sub-matrix for that set of items once, and every
-/// response that answered the same items reuses the factor and two vectors: no allocation per response.
+/// response that answered the same items reuses the factor and two scratch arrays: no allocation per response.
 /// </summary>
 internal sealed class WaveMoments
 {
@@ -87,10 +86,7 @@ internal sealed class WaveMoments
             if (cacheable && patterns.Count < MaximumPatterns) patterns[key] = pattern;
         }
 
-        var d = pattern.Deviation;
-        for (var a = 0; a < pattern.Items.Length; a++) d[a] = row[pattern.Items[a]] - mean[pattern.Items[a]];
-        pattern.Factor.Solve(d, pattern.Solution);
-        var d2 = d.DotProduct(pattern.Solution);
+        var d2 = pattern.Distance(row, mean);
         return (d2, count, 1 - ChiSquared.CDF(count, d2));
     }
 
@@ -104,15 +100,48 @@ internal sealed class WaveMoments
         return true;
     }
 
-    /// <summary>One set of answered items: which, the Cholesky factor of their covariance, and the vectors D² is solved in.</summary>
-    private sealed class Pattern(int[] items, Matrix<double> covariance)
+    /// <summary>
+    /// One set of answered items: which, and the Cholesky factor L of their covariance (MathNet's, column-major).
+    /// D² = d'Σ⁻¹d is solved here by the same substitutions MathNet's managed provider runs (L y = d with the inner sum
+    /// from the last term down, then L'x = y, then d·x in item order), so the same bits, without its per-call checks
+    /// and copies, which cost more than the arithmetic at this size.
+    /// </summary>
+    private sealed class Pattern
     {
-        public int[] Items { get; } = items;
+        private readonly int[] items;
+        private readonly double[] factor;
+        private readonly double[] deviation;
+        private readonly double[] solution;
 
-        public Cholesky<double> Factor { get; } = Matrix<double>.Build.Dense(items.Length, items.Length, (a, b) => covariance[items[a], items[b]]).Cholesky();
+        public Pattern(int[] items, Matrix<double> covariance)
+        {
+            this.items = items;
+            factor = Matrix<double>.Build.Dense(items.Length, items.Length, (a, b) => covariance[items[a], items[b]]).Cholesky().Factor.ToColumnMajorArray();
+            deviation = new double[items.Length];
+            solution = new double[items.Length];
+        }
 
-        public Vector<double> Deviation { get; } = Vector<double>.Build.Dense(items.Length);
+        public double Distance(ReadOnlySpan<double> row, double[] mean)
+        {
+            var g = items.Length;
+            for (var a = 0; a < g; a++) deviation[a] = row[items[a]] - mean[items[a]];
+            for (var i = 0; i < g; i++)
+            {
+                var sum = deviation[i];
+                for (var k = i - 1; k >= 0; k--) sum -= factor[k * g + i] * solution[k];
+                solution[i] = sum / factor[i * g + i];
+            }
 
-        public Vector<double> Solution { get; } = Vector<double>.Build.Dense(items.Length);
+            for (var i = g - 1; i >= 0; i--)
+            {
+                var sum = solution[i];
+                for (var k = i + 1; k < g; k++) sum -= factor[i * g + k] * solution[k];
+                solution[i] = sum / factor[i * g + i];
+            }
+
+            double d2 = 0;
+            for (var a = 0; a < g; a++) d2 += deviation[a] * solution[a];
+            return d2;
+        }
     }
 }
