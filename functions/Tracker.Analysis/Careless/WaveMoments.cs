@@ -104,7 +104,7 @@ internal sealed class WaveMoments
     /// One set of answered items: which, and the Cholesky factor L of their covariance (MathNet's, column-major).
     /// D² = d'Σ⁻¹d is solved here by the same substitutions MathNet's managed provider runs (L y = d with the inner sum
     /// from the last term down, then L'x = y, then d·x in item order), so the same bits, without its per-call checks
-    /// and copies, which cost more than the arithmetic at this size.
+    /// and the result vector it allocates on every call.
     /// </summary>
     private sealed class Pattern
     {
