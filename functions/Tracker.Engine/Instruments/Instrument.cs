@@ -29,6 +29,19 @@ public sealed record Instrument(
         ? pages
         : [new Page("main", [.. Constructs.Select(c => new PageEntry(c.Id, null))])];
 
+    /// <summary>
+    /// This instrument with every text in <paramref name="language"/> from <see cref="Translations"/>, so a form renders
+    /// it as is; itself for its own language or one it has no translation for (validation makes sure a panel's
+    /// languages all have one). Ids, codes, scale points and structure stay the same, so answers do not depend on the language.
+    /// </summary>
+    public Instrument In(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        var key = Translations?.Keys.FirstOrDefault(k => string.Equals(k, language, StringComparison.OrdinalIgnoreCase));
+        if (key is null || string.Equals(language, Language, StringComparison.OrdinalIgnoreCase) || Translations![key] is not { } t) return this;
+        return InstrumentTranslator.Translate(this, key, t);
+    }
+
     /// <summary>Every question on every page, in page order.</summary>
     [JsonIgnore]
     public IEnumerable<Question> Questions => FormPages.SelectMany(p => p.Items).Select(e => e.Question).OfType<Question>();

@@ -55,6 +55,21 @@ public static class InstrumentJson
         return Checked(instrument, path, out problems);
     }
 
+    /// <summary>Reads an instrument without validating it (the caller validates it with what it knows of the panel).</summary>
+    public static bool TryReadUnchecked(JsonElement element, out Instrument? instrument, out IReadOnlyList<string> problems, string path = "instrument")
+    {
+        try
+        {
+            instrument = element.Deserialize<Instrument>(Options);
+            problems = instrument is null ? [$"{path}: must be an object"] : [];
+            return instrument is not null;
+        }
+        catch (JsonException ex)
+        {
+            return Unreadable(ex, path, out instrument, out problems);
+        }
+    }
+
     private static bool Checked(Instrument? instrument, string path, out IReadOnlyList<string> problems)
     {
         problems = InstrumentValidator.Validate(instrument, path);
