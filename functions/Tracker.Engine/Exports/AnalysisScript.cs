@@ -17,6 +17,9 @@ public static class AnalysisScript
     public static string DecayFormula(string outcome) =>
         $"{outcome} ~ SSasymp({ExportColumns.Days}, plateau, initial, lrc)";
 
+    /// <summary>The script for a panel: the models on long.csv, then the questions of items.csv in R's types (<see cref="AnalysisScriptQuestions"/>).</summary>
+    public static string Render(string outcome, Tracker.Engine.Instruments.Instrument instrument) => Render(outcome) + AnalysisScriptQuestions.Render(instrument);
+
     public static string Render(string outcome)
     {
         var y = outcome;

@@ -43,7 +43,7 @@ public static class BundleWriter
             await WriteEntryAsync(zip, ExportFormats.FileName(ExportFormat.Codebook), now,
                 stream => CodebookJsonWriter.WriteAsync(codebook, stream, cancellationToken), cancellationToken).ConfigureAwait(false);
             await WriteTextAsync(zip, ExportFormats.FileName(ExportFormat.CodebookMarkdown), now, CodebookMarkdownWriter.Render(codebook), cancellationToken).ConfigureAwait(false);
-            await WriteTextAsync(zip, AnalysisScript.FileName, now, AnalysisScript.Render(outcome), cancellationToken).ConfigureAwait(false);
+            await WriteTextAsync(zip, AnalysisScript.FileName, now, AnalysisScript.Render(outcome, panel.Instrument), cancellationToken).ConfigureAwait(false);
 
             var report = table.Analyze();
             var paths = CrossLaggedPaths.Fit(crossLagged, outcome, cancellationToken);

@@ -1,9 +1,11 @@
+using Tracker.Engine.Responses;
+
 namespace Tracker.Engine.Forms;
 
 /// <summary>The outcome of <see cref="AnswerParser"/>: the answers, the per-item errors, or why the request was refused outright.</summary>
 public sealed class AnswerParseResult
 {
-    private AnswerParseResult(AnswerParseOutcome outcome, IReadOnlyDictionary<string, int> answers, IReadOnlyList<AnswerError> errors, IReadOnlyList<string> problems)
+    private AnswerParseResult(AnswerParseOutcome outcome, ResponseAnswers answers, IReadOnlyList<AnswerError> errors, IReadOnlyList<string> problems)
     {
         Outcome = outcome;
         Answers = answers;
@@ -13,8 +15,8 @@ public sealed class AnswerParseResult
 
     public AnswerParseOutcome Outcome { get; }
 
-    /// <summary>Item id → value. Complete when accepted; when incomplete, the answers that were valid, so the re-rendered form keeps them.</summary>
-    public IReadOnlyDictionary<string, int> Answers { get; }
+    /// <summary>The answers to the entries posted: complete when accepted; when incomplete, the ones that were valid, so the re-rendered form keeps them.</summary>
+    public ResponseAnswers Answers { get; }
 
     /// <summary>Per-item errors in instrument order; empty unless <see cref="AnswerParseOutcome.Incomplete"/>.</summary>
     public IReadOnlyList<AnswerError> Errors { get; }
@@ -24,12 +26,12 @@ public sealed class AnswerParseResult
 
     public bool IsAccepted => Outcome == AnswerParseOutcome.Accepted;
 
-    internal static AnswerParseResult Accepted(IReadOnlyDictionary<string, int> answers) =>
+    internal static AnswerParseResult Accepted(ResponseAnswers answers) =>
         new(AnswerParseOutcome.Accepted, answers, [], []);
 
-    internal static AnswerParseResult Incomplete(IReadOnlyDictionary<string, int> validAnswers, IReadOnlyList<AnswerError> errors) =>
+    internal static AnswerParseResult Incomplete(ResponseAnswers validAnswers, IReadOnlyList<AnswerError> errors) =>
         new(AnswerParseOutcome.Incomplete, validAnswers, errors, []);
 
     internal static AnswerParseResult Malformed(IReadOnlyList<string> problems) =>
-        new(AnswerParseOutcome.Malformed, new Dictionary<string, int>(), [], problems);
+        new(AnswerParseOutcome.Malformed, ResponseAnswers.Empty, [], problems);
 }

@@ -1,21 +1,51 @@
 using System.Globalization;
 using Tracker.Engine.Instruments;
+using Tracker.Engine.Responses;
 
 namespace Tracker.Engine.Forms;
 
-/// <summary>Reads a posted survey form: one field per item, named by item id, valued by a scale point.</summary>
+/// <summary>
+/// Reads a posted survey form, one page or the whole form: one field per construct item (a scale point) and per
+/// question (its type's value; a multiple-choice question posts one field per ticked box), named by id.
+/// </summary>
 public static class AnswerParser
 {
     public const string MissingMessage = "Please choose an answer for this statement.";
 
+    public const string MissingAnswerMessage = "Please answer this question.";
+
+    public const string MissingChoiceMessage = "Please choose an answer.";
+
+    public const string UnknownChoiceMessage = "Please choose one of the options shown.";
+
+    public const string HiddenMessage = "This question does not apply given your other answers; please leave it empty.";
+
+    public const string NotADateMessage = "Please enter a date such as 2027-03-31.";
+
     /// <summary>No scale value needs more; anything longer was not produced by our form.</summary>
     public const int MaxValueLength = 10;
+
+    /// <summary>The longest a short-text answer may be when the question sets no maxLength.</summary>
+    public const int DefaultShortTextLength = 300;
+
+    /// <summary>The longest a long-text answer may be when the question sets no maxLength.</summary>
+    public const int DefaultLongTextLength = 5000;
+
+    // A number or date field holds a few dozen characters at most; a choice field holds a code.
+    private const int MaxShortFieldLength = 64;
 
     // Field names are echoed into logs and the 400 page; keep hostile ones short.
     private const int MaxEchoedNameLength = 40;
 
     public static string OutOfRangeMessage(ResponseScale scale) =>
         $"Your answer must be a whole number from {scale.Min} to {scale.Max}.";
+
+    /// <summary>The most characters a text answer to <paramref name="question"/> may have.</summary>
+    public static int MaxLength(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return question.MaxLength ?? (question.Type == QuestionType.LongText ? DefaultLongTextLength : DefaultShortTextLength);
+    }
 
     /// <summary>A posted form: files make it malformed (our form has no file input), then as <see cref="Parse(Instrument, IEnumerable{KeyValuePair{string, string}})"/>.</summary>
     public static AnswerParseResult Parse(Instrument instrument, PostedAnswers posted)
@@ -25,66 +55,222 @@ public static class AnswerParser
         return posted.HasFiles ? AnswerParseResult.Malformed(["The form must not contain files.", .. result.Problems]) : result;
     }
 
+    /// <summary>The whole form on one page, every wave's entries included (the one-page form of an instrument without pages).</summary>
+    public static AnswerParseResult Parse(Instrument instrument, IEnumerable<KeyValuePair<string, string>> fields) =>
+        Parse(instrument, null, null, fields, ResponseAnswers.Empty);
+
+    /// <inheritdoc cref="Parse(Instrument, int?, Page?, IEnumerable{KeyValuePair{string, string}}, ResponseAnswers)"/>
+    public static AnswerParseResult Parse(Instrument instrument, int wave, Page? page, PostedAnswers posted, ResponseAnswers previous)
+    {
+        ArgumentNullException.ThrowIfNull(posted);
+        var result = Parse(instrument, wave, page, posted.Fields, previous);
+        return posted.HasFiles ? AnswerParseResult.Malformed(["The form must not contain files.", .. result.Problems]) : result;
+    }
+
     /// <summary>
+    /// The answers to <paramref name="page"/> (or, when null, every page) in <paramref name="wave"/> (null: every wave).
     /// The form's timing stamp (<see cref="FormOpening.FieldName"/>) is no answer and is left to <see cref="FormOpening"/>.
-    /// Unknown, repeated or oversized fields make the whole request malformed (a browser submitting our form cannot produce them);
-    /// otherwise every item must be answered with a whole number within the scale.
+    /// Fields the form cannot produce (unknown, another page's, repeated, oversized) make the request malformed (400);
+    /// otherwise each shown entry is checked by its type (422 with a message per entry). Conditions are evaluated on
+    /// <paramref name="previous"/> answers (earlier pages) overlaid with this post's, in form order; an answer to an
+    /// entry that is hidden is an error, never stored.
     /// </summary>
-    public static AnswerParseResult Parse(Instrument instrument, IEnumerable<KeyValuePair<string, string>> fields)
+    public static AnswerParseResult Parse(Instrument instrument, int? wave, Page? page, IEnumerable<KeyValuePair<string, string>> fields, ResponseAnswers previous)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(previous);
 
-        var itemIds = instrument.Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        var posted = new Dictionary<string, string>(StringComparer.Ordinal);
-        var problems = new List<string>();
-        foreach (var (name, value) in fields)
-        {
-            var shown = Echo(name);
-            if (string.Equals(name, FormOpening.FieldName, StringComparison.Ordinal))
-            {
-                // The form's own timing stamp: not an answer, read by FormOpening; like any field, once only.
-                if (!posted.TryAdd(name, value ?? string.Empty)) problems.Add($"Field \"{shown}\" was sent more than once.");
-            }
-            else if (!itemIds.Contains(name))
-            {
-                problems.Add($"Unknown field \"{shown}\".");
-            }
-            else if (!posted.TryAdd(name, value ?? string.Empty))
-            {
-                problems.Add($"Field \"{shown}\" was sent more than once.");
-            }
-            else if ((value?.Length ?? 0) > MaxValueLength)
-            {
-                problems.Add($"Field \"{shown}\" is longer than {MaxValueLength} characters.");
-            }
-        }
-
+        var pages = page is null ? instrument.FormPages : [page];
+        var constructs = instrument.Constructs.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var entries = pages.SelectMany(p => p.Items.SelectMany(e => Fields(e, constructs))).ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var (posted, problems) = Read(fields, entries);
         if (problems.Count > 0)
         {
             return AnswerParseResult.Malformed(problems.Distinct(StringComparer.Ordinal).ToArray());
         }
 
-        var scale = instrument.Scale;
-        var answers = new Dictionary<string, int>(StringComparer.Ordinal);
-        var errors = new List<AnswerError>();
-        foreach (var item in instrument.Items)
+        var scale = new Dictionary<string, int>(previous.Scale, StringComparer.Ordinal);
+        var other = new Dictionary<string, string>(previous.Other, StringComparer.Ordinal);
+        foreach (var field in entries.Values)
         {
-            if (!posted.TryGetValue(item.Id, out var text) || text.Length == 0)
+            // This post replaces what was stored for its entries; what it leaves empty is unanswered now.
+            scale.Remove(field.Id);
+            other.Remove(field.Id);
+        }
+
+        var parsedScale = new Dictionary<string, int>(StringComparer.Ordinal);
+        var parsedOther = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new List<AnswerError>();
+        foreach (var current in pages)
+        {
+            var soFar = new ResponseAnswers(scale, other);
+            var pageShown = (wave is not { } w || current.Waves is null || current.Waves.Contains(w)) && Instruments.Conditions.DisplayCondition.Holds(current.Condition, soFar);
+            foreach (var entry in current.Items)
             {
-                errors.Add(new(item.Id, MissingMessage));
-            }
-            else if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && scale.Contains(value))
-            {
-                answers[item.Id] = value;
-            }
-            else
-            {
-                errors.Add(new(item.Id, OutOfRangeMessage(scale)));
+                var shown = pageShown && (entry.Question is not { } q
+                    || ((wave is not { } ww || q.Waves is null || q.Waves.Contains(ww)) && Instruments.Conditions.DisplayCondition.Holds(q.Condition, new ResponseAnswers(scale, other))));
+                foreach (var field in Fields(entry, constructs))
+                {
+                    var values = posted.TryGetValue(field.Id, out var given) ? given : [];
+                    var answered = values.Any(v => v.Trim().Length > 0);
+                    if (!shown)
+                    {
+                        if (answered) errors.Add(new(field.Id, HiddenMessage));
+                        continue;
+                    }
+
+                    var (value, error) = field.Question is { } question ? ParseQuestion(question, values) : ParseItem(field.Item!, scale: instrument.Scale, values);
+                    if (error is not null)
+                    {
+                        errors.Add(new(field.Id, error));
+                    }
+                    else if (value is int point)
+                    {
+                        scale[field.Id] = parsedScale[field.Id] = point;
+                    }
+                    else if (value is string text)
+                    {
+                        other[field.Id] = parsedOther[field.Id] = text;
+                    }
+                }
             }
         }
 
+        var answers = new ResponseAnswers(parsedScale, parsedOther);
         return errors.Count == 0 ? AnswerParseResult.Accepted(answers) : AnswerParseResult.Incomplete(answers, errors);
+    }
+
+    /// <summary>One form field: a construct item or a question.</summary>
+    private sealed record Field(string Id, Item? Item, Question? Question);
+
+    private static IEnumerable<Field> Fields(PageEntry entry, Dictionary<string, Construct> constructs) =>
+        entry.Question is { } question ? [new Field(question.Id, null, question)]
+        : entry.Construct is { } id && constructs.TryGetValue(id, out var construct) ? construct.Items.Select(i => new Field(i.Id, i, null))
+        : [];
+
+    private static (Dictionary<string, List<string>> Posted, List<string> Problems) Read(IEnumerable<KeyValuePair<string, string>> fields, Dictionary<string, Field> entries)
+    {
+        var posted = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        var stamp = false;
+        foreach (var (name, raw) in fields)
+        {
+            var value = raw ?? string.Empty;
+            var shown = Echo(name);
+            if (string.Equals(name, FormOpening.FieldName, StringComparison.Ordinal))
+            {
+                // The form's own timing stamp: not an answer, read by FormOpening; like any field, once only.
+                if (stamp) problems.Add($"Field \"{shown}\" was sent more than once.");
+                stamp = true;
+                continue;
+            }
+
+            if (!entries.TryGetValue(name, out var field))
+            {
+                problems.Add($"Unknown field \"{shown}\".");
+                continue;
+            }
+
+            var values = posted.TryGetValue(name, out var list) ? list : posted[name] = [];
+            values.Add(value);
+            if (values.Count > 1 && field.Question?.Type != QuestionType.MultipleChoice)
+            {
+                problems.Add($"Field \"{shown}\" was sent more than once.");
+            }
+            else if (values.Count > Math.Max(1, field.Question?.Choices.Count ?? 1))
+            {
+                problems.Add($"Field \"{shown}\" was sent more often than it has choices.");
+            }
+            else if (value.Length > LongestValue(field))
+            {
+                problems.Add($"Field \"{shown}\" is longer than {LongestValue(field)} characters.");
+            }
+        }
+
+        return (posted, problems);
+    }
+
+    // Text gets room for line breaks sent as \r\n and a little more, so "too long" is a message beside the field, not a 400.
+    private static int LongestValue(Field field) => field.Question switch
+    {
+        null => MaxValueLength,
+        { Type: QuestionType.ShortText or QuestionType.LongText } text => (2 * MaxLength(text)) + 100,
+        _ => MaxShortFieldLength,
+    };
+
+    private static (object? Value, string? Error) ParseItem(Item item, ResponseScale scale, List<string> values)
+    {
+        var text = values.Count == 0 ? "" : values[0];
+        if (text.Length == 0) return (null, item.Required ? MissingMessage : null);
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && scale.Contains(value)
+            ? (value, null)
+            : (null, OutOfRangeMessage(scale));
+    }
+
+    private static (object? Value, string? Error) ParseQuestion(Question question, List<string> values)
+    {
+        var given = values.Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
+        if (given.Count == 0)
+        {
+            var missing = question.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice ? MissingChoiceMessage : MissingAnswerMessage;
+            return (null, question.Required ? missing : null);
+        }
+
+        switch (question.Type)
+        {
+            case QuestionType.SingleChoice:
+                return question.Choices.Any(c => c.Code == given[0]) ? (given[0], null) : (null, UnknownChoiceMessage);
+            case QuestionType.MultipleChoice:
+                if (given.Any(code => !question.Choices.Any(c => c.Code == code))) return (null, UnknownChoiceMessage);
+                if (given.Distinct(StringComparer.Ordinal).Count() != given.Count) return (null, UnknownChoiceMessage);
+
+                // Stored in choice order, whatever order the browser sent them in.
+                return (string.Join(';', question.Choices.Select(c => c.Code).Where(given.Contains)), null);
+            case QuestionType.Number:
+                return Number(question, given[0]);
+            case QuestionType.Date:
+                return DateOnly.TryParseExact(given[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    ? (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null)
+                    : (null, NotADateMessage);
+            default:
+                var text = Normalise(values[0], question.Type);
+                var max = MaxLength(question);
+                return text.Length > max
+                    ? (null, $"Your answer is {text.Length:N0} characters long; please shorten it to at most {max:N0}.")
+                    : (text, null);
+        }
+    }
+
+    private static (object? Value, string? Error) Number(Question question, string text)
+    {
+        var range = (question.Min, question.Max) switch
+        {
+            ({ } min, { } max) => $" from {Invariant(min)} to {Invariant(max)}",
+            ({ } min, null) => $" of at least {Invariant(min)}",
+            (null, { } max) => $" of at most {Invariant(max)}",
+            _ => "",
+        };
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            return (null, question.WholeNumbers ? $"Please enter a whole number{range}." : $"Please enter a number{range}, such as 12 or 3.5.");
+        }
+
+        if (question.WholeNumbers && number != decimal.Truncate(number)) return (null, $"Please enter a whole number{range}.");
+        var value = (double)number;
+        if (value < question.Min || value > question.Max) return (null, $"Please enter a number{range}.");
+
+        // Stored in invariant culture without trailing zeros, so "3.50" and "3.5" are one answer.
+        return (number.ToString("G29", CultureInfo.InvariantCulture), null);
+    }
+
+    private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // Text is stored as typed, trimmed, with one kind of line break; a short text has none.
+    private static string Normalise(string text, QuestionType type)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+        return type == QuestionType.ShortText ? lines.Replace('\n', ' ') : lines;
     }
 
     private static string Echo(string name)

@@ -1,4 +1,5 @@
 using Tracker.Engine.Instruments;
+using Tracker.Engine.Instruments.Conditions;
 using Tracker.Engine.Responses;
 
 namespace Tracker.Engine.Forms;
@@ -22,6 +23,5 @@ public static class FormFlow
 
     private static bool InWave(IReadOnlyList<int>? waves, int wave) => waves is null || waves.Contains(wave);
 
-    // Display conditions are evaluated by the conditions feature; without one an entry is always shown.
-    private static bool ConditionMet(string? condition, ResponseAnswers answers) => condition is null || answers is not null;
+    private static bool ConditionMet(string? condition, ResponseAnswers answers) => DisplayCondition.Holds(condition, answers);
 }

@@ -68,7 +68,11 @@ public static class DefaultInstrument
                 ("I intend to keep creating content with this brand in the future.", false),
                 ("I would be happy to join the brand's next creative challenge.", false),
                 ("I expect to lose interest in co-creating with this brand soon.", true)),
-        ]);
+        ])
+    {
+        // A panel keeps only the translations of the languages it speaks (PanelDefinitionValidator).
+        Translations = new Dictionary<string, InstrumentTranslation> { ["de"] = DefaultInstrumentGerman.Translation },
+    };
 
     private static Construct Construct(string id, string name, string layer, params (string Text, bool Reversed)[] items) =>
         new(id, name, layer, items.Select((item, i) => new Item($"{id}_{i + 1}", item.Text, item.Reversed)).ToArray());

@@ -16,6 +16,9 @@ public sealed record Instrument(
     /// <summary>The form's pages in order; null for an instrument written before pages existed (one page of every construct).</summary>
     public IReadOnlyList<Page>? Pages { get; init; }
 
+    /// <summary>The texts in every other panel language, keyed by BCP 47 tag; null when the panel speaks only <see cref="Language"/>.</summary>
+    public IReadOnlyDictionary<string, InstrumentTranslation>? Translations { get; init; }
+
     // Derived, so never part of the stored JSON.
     [JsonIgnore]
     public IEnumerable<Item> Items => Constructs.SelectMany(c => c.Items);
@@ -25,6 +28,19 @@ public sealed record Instrument(
     public IReadOnlyList<Page> FormPages => Pages is { Count: > 0 } pages
         ? pages
         : [new Page("main", [.. Constructs.Select(c => new PageEntry(c.Id, null))])];
+
+    /// <summary>
+    /// This instrument with every text in <paramref name="language"/> from <see cref="Translations"/>, so a form renders
+    /// it as is; itself for its own language or one it has no translation for (validation makes sure a panel's
+    /// languages all have one). Ids, codes, scale points and structure stay the same, so answers do not depend on the language.
+    /// </summary>
+    public Instrument In(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        var key = Translations?.Keys.FirstOrDefault(k => string.Equals(k, language, StringComparison.OrdinalIgnoreCase));
+        if (key is null || string.Equals(language, Language, StringComparison.OrdinalIgnoreCase) || Translations![key] is not { } t) return this;
+        return InstrumentTranslator.Translate(this, key, t);
+    }
 
     /// <summary>Every question on every page, in page order.</summary>
     [JsonIgnore]

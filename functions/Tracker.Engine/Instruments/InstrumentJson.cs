@@ -55,6 +55,21 @@ public static class InstrumentJson
         return Checked(instrument, path, out problems);
     }
 
+    /// <summary>Reads an instrument without validating it (the caller validates it with what it knows of the panel).</summary>
+    public static bool TryReadUnchecked(JsonElement element, out Instrument? instrument, out IReadOnlyList<string> problems, string path = "instrument")
+    {
+        try
+        {
+            instrument = element.Deserialize<Instrument>(Options);
+            problems = instrument is null ? [$"{path}: must be an object"] : [];
+            return instrument is not null;
+        }
+        catch (JsonException ex)
+        {
+            return Unreadable(ex, path, out instrument, out problems);
+        }
+    }
+
     private static bool Checked(Instrument? instrument, string path, out IReadOnlyList<string> problems)
     {
         problems = InstrumentValidator.Validate(instrument, path);
@@ -65,7 +80,7 @@ public static class InstrumentJson
     {
         instrument = null;
         // The serializer's path starts at "$"; re-root it where the instrument sits in the caller's document.
-        var where = ex.Path is { Length: > 0 } p ? path + p.TrimStart('$') : path;
+        var where = (ex.Path is { Length: > 0 } p ? path + p.TrimStart('$') : path) + (ex is InstrumentJsonException own ? own.Inner : "");
         problems = [$"{where}: {Reason(ex)}"];
         return false;
     }
@@ -73,10 +88,15 @@ public static class InstrumentJson
     // The serializer's own messages name .NET types, which mean nothing to a researcher writing JSON.
     private static string Reason(JsonException ex)
     {
+        if (ex is InstrumentJsonException { Worded: true })
+        {
+            return ex.Message;
+        }
+
         var message = ex.Message;
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
-            return "is not a known property (names are camelCase: id, title, introduction, language, scale, min, max, labels, constructs, name, layer, items, text, reversed)";
+            return "is not a known property (names are camelCase: id, title, introduction, language, scale, min, max, labels, constructs, name, layer, items, text, reversed, required, pages, construct, type, choices, code, label, integer, maxLength, waves, condition, translations)";
         }
 
         if (message.Contains("could not be converted to", StringComparison.Ordinal))
@@ -94,11 +114,12 @@ public static class InstrumentJson
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            DictionaryKeyPolicy = JsonNamingPolicy.CamelCase,
+            // No dictionary key policy: translation keys are language tags, ids and choice codes, kept exactly as written.
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             MaxDepth = 16,
         };
+        options.Converters.Add(new QuestionTypeJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

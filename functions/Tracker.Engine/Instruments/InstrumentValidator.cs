@@ -49,7 +49,14 @@ public static partial class InstrumentValidator
 
     /// <summary>Every problem with <paramref name="instrument"/>, each as "<c>path: message</c>"; empty when it is usable.</summary>
     /// <param name="path">The JSON path of the instrument in the document it came from, e.g. <c>instrument</c> inside a panel definition.</param>
-    public static IReadOnlyList<string> Validate(Instrument? instrument, string path = "instrument")
+    public static IReadOnlyList<string> Validate(Instrument? instrument, string path = "instrument") => Validate(instrument, path, null, null);
+
+    /// <summary>
+    /// Every problem with <paramref name="instrument"/> in a panel of <paramref name="waveCount"/> waves speaking
+    /// <paramref name="languages"/>: waves outside the schedule, conditions on answers not given in a wave, missing translations.
+    /// Null for either checks the instrument alone (waves from 1; each translation given complete).
+    /// </summary>
+    public static IReadOnlyList<string> Validate(Instrument? instrument, string path, int? waveCount, IReadOnlyList<string>? languages)
     {
         var problems = new List<string>();
         if (instrument is null)
@@ -64,10 +71,8 @@ public static partial class InstrumentValidator
         Identifier(problems, $"{path}.language", instrument.Language, LanguageRegex(), LanguagePattern);
         Scale(problems, $"{path}.scale", instrument.Scale);
         Constructs(problems, $"{path}.constructs", instrument.Constructs);
-
-        // The form shows construct items only until pages and question types land; accepting pages would store a panel
-        // whose questions nobody is ever shown.
-        if (instrument.Pages is not null) problems.Add($"{path}.pages: pages and question types are not available in this version yet; leave \"pages\" out (every construct is shown on one page)");
+        Pages(problems, path, instrument, waveCount);
+        Translations(problems, path, instrument, languages);
         return problems;
     }
 

@@ -11,7 +11,7 @@ public static class PanelDefinitionValidator
     public const int MaxNameLength = 200;
 
     /// <summary>Table storage caps a string property at 64 KiB; a larger instrument is not a survey participants finish.</summary>
-    public const int MaxInstrumentJsonChars = 30_000;
+    public const int MaxInstrumentJsonChars = 200_000;
 
     public const int MaxStakeholders = 50;
 
@@ -85,6 +85,7 @@ public static class PanelDefinitionValidator
         var languages = PanelLanguages.Resolve(definition.Languages, instrument, problems);
         var consent = Tracker.Engine.Consent.ConsentValidator.Resolve(definition.Consent, languages, problems);
         var invitations = Tracker.Engine.Invitations.InvitationSettingsValidator.Validate(definition.Invitations, languages, problems);
+        instrument = CheckInstrument(instrument, schedule, languages, problems);
 
         return problems.Count > 0 || instrument is null || schedule is null
             ? Validation<Panel>.Invalid(problems)
@@ -177,24 +178,52 @@ public static class PanelDefinitionValidator
                     return null;
                 }
 
-                Instrument? custom;
-                try
+                // Every unknown property and wrong JSON type at once, before the serializer stops at the first.
+                var shapeProblems = new List<string>();
+                InstrumentShape.Check(element, "instrument", shapeProblems);
+                if (shapeProblems.Count > 0)
                 {
-                    custom = element.Deserialize<Instrument>(InstrumentJson.Options);
-                }
-                catch (JsonException ex)
-                {
-                    problems.Add($"instrument: {ex.Message}");
+                    problems.AddRange(shapeProblems);
                     return null;
                 }
 
-                var instrumentProblems = InstrumentValidator.Validate(custom);
-                problems.AddRange(instrumentProblems);
-                return instrumentProblems.Count == 0 ? custom : null;
+                if (!InstrumentJson.TryReadUnchecked(element, out var custom, out var readProblems))
+                {
+                    problems.AddRange(readProblems);
+                    return null;
+                }
+
+                return custom;
+
             default:
                 problems.Add("instrument: must be \"default\" or an instrument object");
                 return null;
         }
+    }
+
+    /// <summary>The instrument's own checks, with the waves and languages of the panel it is for; null when it has problems.</summary>
+    private static Instrument? CheckInstrument(Instrument? instrument, WaveSchedule? schedule, IReadOnlyList<string> languages, List<string> problems)
+    {
+        if (instrument is null) return null;
+
+        // The built-in instrument comes in several languages; a panel keeps those it speaks (none: one-language panels store it as before).
+        if (ReferenceEquals(instrument, DefaultInstrument.Instance))
+        {
+            var kept = instrument.Translations?.Where(t => languages.Contains(t.Key, StringComparer.OrdinalIgnoreCase) && !string.Equals(t.Key, instrument.Language, StringComparison.OrdinalIgnoreCase))
+                .ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+            instrument = instrument with { Translations = kept is { Count: > 0 } ? kept : null };
+        }
+
+        var instrumentProblems = InstrumentValidator.Validate(instrument, "instrument", schedule?.Waves, languages);
+        problems.AddRange(instrumentProblems);
+        if (instrumentProblems.Count > 0) return null;
+        if (InstrumentJson.Serialize(instrument).Length > InstrumentColumns.MaxLength)
+        {
+            problems.Add($"instrument: is too large to store (more than {InstrumentColumns.MaxLength:N0} characters once written out); use fewer or shorter texts");
+            return null;
+        }
+
+        return instrument;
     }
 
     /// <summary>Checks a posted schedule on its own; <see cref="Validate"/> and schedule edits share it.</summary>

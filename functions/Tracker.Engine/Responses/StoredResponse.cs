@@ -11,4 +11,8 @@ public sealed record StoredResponse(
     DateTimeOffset FirstSubmittedAt,
     DateTimeOffset SubmittedAt,
     int Revision,
-    double? SecondsToSubmit = null);
+    double? SecondsToSubmit = null)
+{
+    /// <summary>The answers to the questions beside the construct items, as encoded in <see cref="ResponseAnswers.Other"/>; empty for responses without any.</summary>
+    public IReadOnlyDictionary<string, string> Other { get; init; } = new Dictionary<string, string>();
+}

@@ -79,13 +79,13 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
 
         if (!parsed.IsAccepted)
         {
-            return new SurveyOutcome.Form(Model(access, token) with { Answers = parsed.Answers, Errors = parsed.Errors, OpenedStamp = Stamp(access, FormOpening.Posted(form)) });
+            return new SurveyOutcome.Form(Model(access, token) with { Answers = parsed.Answers.Scale, Errors = parsed.Errors, OpenedStamp = Stamp(access, FormOpening.Posted(form)) });
         }
 
-        var scores = ConstructScorer.Score(panel.Instrument, parsed.Answers);
+        var scores = ConstructScorer.Score(panel.Instrument, parsed.Answers.Scale);
         var now = clock.GetUtcNow();
         var seconds = opening?.SecondsToSubmit(FormOpening.Posted(form), panel.Id, access.Participant!.Id, access.Wave, now);
-        var saved = await responses.SaveAsync(panel.Id, access.Wave, access.Participant!.Id, parsed.Answers, scores, now, seconds, cancellationToken).ConfigureAwait(false);
+        var saved = await responses.SaveAsync(panel.Id, access.Wave, access.Participant!.Id, parsed.Answers.Scale, scores, now, seconds, cancellationToken).ConfigureAwait(false);
 
         // Erased while this submission was on its way: the erasure wins, and the link now looks like any bad link.
         if (saved is null) return new SurveyOutcome.InvalidLink();
@@ -107,7 +107,7 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         {
             var parsed = AnswerParser.Parse(panel.Instrument, form);
             var closes = Format(panel.Schedule.ClosesAt(link.Wave), panel.DefaultTimeZone);
-            return new SurveyOutcome.UnavailableWithForm(new SurveyFormModel(panel.Instrument, panel.Name, link.Wave, panel.Schedule.Waves, closes, action) { Answers = parsed.Answers, OpenedStamp = FormOpening.Posted(form) });
+            return new SurveyOutcome.UnavailableWithForm(new SurveyFormModel(panel.Instrument, panel.Name, link.Wave, panel.Schedule.Waves, closes, action) { Answers = parsed.Answers.Scale, OpenedStamp = FormOpening.Posted(form) });
         }
 
         return new SurveyOutcome.UnavailableKeepingFields(action, form.Fields);

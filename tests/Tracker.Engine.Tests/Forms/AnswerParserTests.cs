@@ -17,8 +17,8 @@ public class AnswerParserTests
 
         Assert.True(result.IsAccepted);
         Assert.Equal(AnswerParseOutcome.Accepted, result.Outcome);
-        Assert.Equal(27, result.Answers.Count);
-        Assert.All(result.Answers.Values, v => Assert.Equal(7, v));
+        Assert.Equal(27, result.Answers.Scale.Count);
+        Assert.All(result.Answers.Scale.Values, v => Assert.Equal(7, v));
         Assert.Empty(result.Errors);
     }
 
@@ -35,8 +35,8 @@ public class AnswerParserTests
         Assert.Equal(
             [new AnswerError("ugc_2", "Please choose an answer for this statement."), new AnswerError("willingness_3", "Please choose an answer for this statement.")],
             result.Errors);
-        Assert.Equal(25, result.Answers.Count);
-        Assert.Equal(5, result.Answers["ugc_1"]);
+        Assert.Equal(25, result.Answers.Scale.Count);
+        Assert.Equal(5, result.Answers.Scale["ugc_1"]);
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public class AnswerParserTests
         var error = Assert.Single(result.Errors);
         Assert.Equal("value_2", error.ItemId);
         Assert.Equal("Your answer must be a whole number from 1 to 7.", error.Message);
-        Assert.False(result.Answers.ContainsKey("value_2"));
+        Assert.False(result.Answers.Scale.ContainsKey("value_2"));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class AnswerParserTests
         Assert.Equal(AnswerParseOutcome.Malformed, result.Outcome);
         Assert.Equal(AnswerParseOutcome.Malformed, result.Outcome);
         Assert.Equal(["Unknown field \"isAdmin\"."], result.Problems);
-        Assert.Empty(result.Answers);
+        Assert.Empty(result.Answers.Scale);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class FormOpeningTests
         var twice = AnswerParser.Parse(instrument, new PostedAnswers([.. answers, new(FormOpening.FieldName, "x.y"), new(FormOpening.FieldName, "x.y")]));
 
         Assert.True(once.IsAccepted);
-        Assert.Equal(instrument.Items.Count(), once.Answers.Count);
+        Assert.Equal(instrument.Items.Count(), once.Answers.Scale.Count);
         Assert.Equal(AnswerParseOutcome.Malformed, twice.Outcome);
         Assert.Equal("x.y", FormOpening.Posted(new PostedAnswers([.. answers, new(FormOpening.FieldName, "x.y")])));
     }

@@ -19,7 +19,8 @@ public sealed class PanelDefinitionValidatorTests
             """), "pabc", Now);
         Assert.True(result.IsValid, string.Join("; ", result.Problems));
         var panel = result.Value!;
-        Assert.Same(DefaultInstrument.Instance, panel.Instrument);
+        Assert.Same(DefaultInstrument.Instance.Constructs, panel.Instrument.Constructs);
+        Assert.Null(panel.Instrument.Translations); // an English-only panel keeps no German texts
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero), panel.Schedule.Start);
         Assert.Equal(TimeSpan.FromDays(14), panel.Schedule.Interval);
         Assert.Equal("Europe/Berlin", panel.DefaultTimeZone);

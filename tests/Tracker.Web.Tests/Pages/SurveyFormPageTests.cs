@@ -116,7 +116,7 @@ public class SurveyFormPageTests
         var fields = Default.Items.Where(i => i.Id is not ("ownership_2" or "willingness_1"))
             .Select(i => new KeyValuePair<string, string>(i.Id, i.Id == "value_3" ? "9" : "6"));
         var parsed = AnswerParser.Parse(Default, fields);
-        var model = Model() with { Answers = parsed.Answers, Errors = parsed.Errors };
+        var model = Model() with { Answers = parsed.Answers.Scale, Errors = parsed.Errors };
 
         var page = SurveyFormPage.Page(model);
         var html = page.Html;
