@@ -11,6 +11,9 @@ public static class ExportColumns
     public const string Wave = "wave";
     public const string Days = ModelTimeAxis.Column;
     public const string SubmittedAt = "submitted_at";
+    public const string Complete = "complete";
+
+    private const string CompleteDescription = "1 when the participant submitted the wave's last page, 0 for a partial response (pages saved as they moved on, the last never submitted: scores cover only the pages answered)";
 
     /// <summary>The construct the models track: <c>willingness</c> when the instrument has it, otherwise its last construct (the outcome end of the chain).</summary>
     public static string Outcome(Instrument instrument) =>
@@ -23,6 +26,7 @@ public static class ExportColumns
         new(Wave, "integer", "wave number, from 1"),
         new(Days, "number", ModelTimeAxis.Definition()),
         new(SubmittedAt, "datetime", "when the answers in this row were last submitted, UTC, ISO-8601 (yyyy-MM-ddTHH:mm:ss.fffZ)"),
+        new(Complete, "integer", CompleteDescription),
         .. instrument.Constructs.Select(c => new ExportColumn(c.Id, "number", ScoreDescription(instrument, c))),
         .. CarelessColumns.For(thresholds ?? CarelessThresholds.Default),
     ];
@@ -50,6 +54,7 @@ public static class ExportColumns
     {
         yield return new(WideName(Days, wave), "number", $"wave {wave}: {ModelTimeAxis.Definition()}; empty when not answered");
         yield return new(WideName(SubmittedAt, wave), "datetime", $"wave {wave}: when submitted, UTC, ISO-8601; empty when not answered");
+        yield return new(WideName(Complete, wave), "integer", $"wave {wave}: {CompleteDescription}; empty when not answered");
         foreach (var construct in instrument.Constructs)
         {
             yield return new(WideName(construct.Id, wave), "number", $"wave {wave}: " + ScoreDescription(instrument, construct));

@@ -5,7 +5,7 @@ using Tracker.Model.Time;
 namespace Tracker.Engine.Exports;
 
 /// <summary>
-/// One row per participant (every enrolled one, and anyone with responses), with days, submitted_at and each construct
+/// One row per participant (every enrolled one, and anyone with responses), with days, submitted_at, complete and each construct
 /// score per wave as <c>{column}_w{n}</c>. Each wave and the participant list come ordered by participant id, so the
 /// rows are produced by merging those sorted streams: memory holds one response per wave, not the panel.
 /// </summary>
@@ -65,6 +65,7 @@ public static class WideExportWriter
                     var response = row[i];
                     csv.WriteField(response is null ? string.Empty : CsvCells.Number(ModelTimeAxis.Between(first!.Value, response.SubmittedAt)));
                     csv.WriteField(CsvCells.Timestamp(response?.SubmittedAt));
+                    csv.WriteField(CsvCells.Number(response is null ? null : response.Complete ? 1 : 0));
                     foreach (var construct in constructs)
                     {
                         csv.WriteField(CsvCells.Number(response?.Scores.GetValueOrDefault(construct.Id)));

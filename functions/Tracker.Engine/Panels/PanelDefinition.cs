@@ -35,4 +35,7 @@ public sealed class PanelDefinition
 
     /// <summary>The panel's languages as BCP 47 tags, the default first (optional; default: the instrument's language alone).</summary>
     public List<string>? Languages { get; set; }
+
+    /// <summary>Whether partial responses enter the models (optional; default: left out).</summary>
+    public ModelsDefinition? Models { get; set; }
 }

@@ -89,6 +89,7 @@ public static class PanelDefinitionValidator
             : Validation<Panel>.Valid(new Panel(id, name, instrument, schedule, zone, now)
             {
                 Stakeholders = stakeholders, MinimumCellSize = minimumCellSize, SummaryCadence = cadence, DataRetentionUntil = retention, ResearcherEmail = researcher, Careless = careless, Languages = languages,
+                Models = new Tracker.Engine.Models.ModelSettings(definition.Models?.IncludePartial ?? false),
             });
     }
 

@@ -186,6 +186,7 @@ public sealed class PanelRepository(TrackerStorage storage)
         ResearcherEmail = panel.ResearcherEmail,
         CarelessJson = JsonSerializer.Serialize(panel.Careless),
         LanguagesJson = JsonSerializer.Serialize(panel.Languages),
+        ModelsJson = JsonSerializer.Serialize(panel.Models),
     };
 
     /// <summary>Rows written before the schedule was stored as JSON kept interval and window as ISO text.</summary>
@@ -209,6 +210,7 @@ public sealed class PanelRepository(TrackerStorage storage)
             ResearcherEmail = entity.ResearcherEmail,
             Careless = entity.CarelessJson is { } careless ? JsonSerializer.Deserialize<Tracker.Engine.Careless.CarelessSettings>(careless) ?? Tracker.Engine.Careless.CarelessSettings.Default : Tracker.Engine.Careless.CarelessSettings.Default,
             Languages = entity.LanguagesJson is { } languages && JsonSerializer.Deserialize<List<string>>(languages) is { Count: > 0 } list ? list : [instrument.Language],
+            Models = entity.ModelsJson is { } models ? JsonSerializer.Deserialize<Tracker.Engine.Models.ModelSettings>(models) ?? Tracker.Engine.Models.ModelSettings.Default : Tracker.Engine.Models.ModelSettings.Default,
         };
     }
 }

@@ -44,4 +44,7 @@ public sealed class PanelEntity : TableEntityBase
 
     /// <summary>The panel's languages as a JSON list; absent on panels created before panels had several languages.</summary>
     public string? LanguagesJson { get; set; }
+
+    /// <summary>The model settings as JSON; absent on panels created before them (partial responses left out).</summary>
+    public string? ModelsJson { get; set; }
 }
