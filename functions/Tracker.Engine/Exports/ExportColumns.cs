@@ -26,15 +26,18 @@ public static class ExportColumns
         new(Wave, "integer", "wave number, from 1"),
         new(Days, "number", ModelTimeAxis.Definition()),
         new(SubmittedAt, "datetime", "when the answers in this row were last submitted, UTC, ISO-8601 (yyyy-MM-ddTHH:mm:ss.fffZ)"),
-        new(Complete, "integer", CompleteDescription),
         .. instrument.Constructs.Select(c => new ExportColumn(c.Id, "number", ScoreDescription(instrument, c))),
         .. CarelessColumns.For(thresholds ?? CarelessThresholds.Default),
+
+        // Appended, like every column added later, so the earlier columns keep their positions.
+        new(Complete, "integer", CompleteDescription),
     ];
 
     public static IReadOnlyList<ExportColumn> WideCsv(Instrument instrument, int waves) =>
     [
         new(ParticipantId, "string", "pseudonymous participant id; every enrolled participant has a row, answered or not"),
         .. Enumerable.Range(1, waves).SelectMany(w => WideWave(instrument, w)),
+        .. Enumerable.Range(1, waves).Select(w => new ExportColumn(WideName(Complete, w), "integer", $"wave {w}: {CompleteDescription}; empty when not answered")),
     ];
 
     public static IReadOnlyList<ExportColumn> ItemsCsv(Instrument instrument, CarelessThresholds? thresholds = null) =>
@@ -54,7 +57,6 @@ public static class ExportColumns
     {
         yield return new(WideName(Days, wave), "number", $"wave {wave}: {ModelTimeAxis.Definition()}; empty when not answered");
         yield return new(WideName(SubmittedAt, wave), "datetime", $"wave {wave}: when submitted, UTC, ISO-8601; empty when not answered");
-        yield return new(WideName(Complete, wave), "integer", $"wave {wave}: {CompleteDescription}; empty when not answered");
         foreach (var construct in instrument.Constructs)
         {
             yield return new(WideName(construct.Id, wave), "number", $"wave {wave}: " + ScoreDescription(instrument, construct));

@@ -5,8 +5,8 @@ using Tracker.Model.Time;
 namespace Tracker.Engine.Exports;
 
 /// <summary>
-/// One row per participant (every enrolled one, and anyone with responses), with days, submitted_at, complete and each construct
-/// score per wave as <c>{column}_w{n}</c>. Each wave and the participant list come ordered by participant id, so the
+/// One row per participant (every enrolled one, and anyone with responses), with days, submitted_at and each construct
+/// score per wave as <c>{column}_w{n}</c>, then <c>complete_w{n}</c> for every wave. Each wave and the participant list come ordered by participant id, so the
 /// rows are produced by merging those sorted streams: memory holds one response per wave, not the panel.
 /// </summary>
 public static class WideExportWriter
@@ -65,11 +65,15 @@ public static class WideExportWriter
                     var response = row[i];
                     csv.WriteField(response is null ? string.Empty : CsvCells.Number(ModelTimeAxis.Between(first!.Value, response.SubmittedAt)));
                     csv.WriteField(CsvCells.Timestamp(response?.SubmittedAt));
-                    csv.WriteField(CsvCells.Number(response is null ? null : response.Complete ? 1 : 0));
                     foreach (var construct in constructs)
                     {
                         csv.WriteField(CsvCells.Number(response?.Scores.GetValueOrDefault(construct.Id)));
                     }
+                }
+
+                for (var i = 0; i < waves; i++)
+                {
+                    csv.WriteField(CsvCells.Number(row[i] is null ? null : row[i]!.Complete ? 1 : 0));
                 }
 
                 await csv.NextRecordAsync().ConfigureAwait(false);
