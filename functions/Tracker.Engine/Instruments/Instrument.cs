@@ -16,6 +16,9 @@ public sealed record Instrument(
     /// <summary>The form's pages in order; null for an instrument written before pages existed (one page of every construct).</summary>
     public IReadOnlyList<Page>? Pages { get; init; }
 
+    /// <summary>The texts in every other panel language, keyed by BCP 47 tag; null when the panel speaks only <see cref="Language"/>.</summary>
+    public IReadOnlyDictionary<string, InstrumentTranslation>? Translations { get; init; }
+
     // Derived, so never part of the stored JSON.
     [JsonIgnore]
     public IEnumerable<Item> Items => Constructs.SelectMany(c => c.Items);

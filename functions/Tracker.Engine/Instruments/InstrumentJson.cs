@@ -65,7 +65,7 @@ public static class InstrumentJson
     {
         instrument = null;
         // The serializer's path starts at "$"; re-root it where the instrument sits in the caller's document.
-        var where = ex.Path is { Length: > 0 } p ? path + p.TrimStart('$') : path;
+        var where = (ex.Path is { Length: > 0 } p ? path + p.TrimStart('$') : path) + (ex is InstrumentJsonException own ? own.Inner : "");
         problems = [$"{where}: {Reason(ex)}"];
         return false;
     }
@@ -73,10 +73,15 @@ public static class InstrumentJson
     // The serializer's own messages name .NET types, which mean nothing to a researcher writing JSON.
     private static string Reason(JsonException ex)
     {
+        if (ex is InstrumentJsonException { Worded: true })
+        {
+            return ex.Message;
+        }
+
         var message = ex.Message;
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
-            return "is not a known property (names are camelCase: id, title, introduction, language, scale, min, max, labels, constructs, name, layer, items, text, reversed)";
+            return "is not a known property (names are camelCase: id, title, introduction, language, scale, min, max, labels, constructs, name, layer, items, text, reversed, required, pages, construct, type, choices, code, label, integer, maxLength, waves, condition, translations)";
         }
 
         if (message.Contains("could not be converted to", StringComparison.Ordinal))
@@ -94,11 +99,12 @@ public static class InstrumentJson
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            DictionaryKeyPolicy = JsonNamingPolicy.CamelCase,
+            // No dictionary key policy: translation keys are language tags, ids and choice codes, kept exactly as written.
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             MaxDepth = 16,
         };
+        options.Converters.Add(new QuestionTypeJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -11,7 +11,7 @@ public static class PanelDefinitionValidator
     public const int MaxNameLength = 200;
 
     /// <summary>Table storage caps a string property at 64 KiB; a larger instrument is not a survey participants finish.</summary>
-    public const int MaxInstrumentJsonChars = 30_000;
+    public const int MaxInstrumentJsonChars = 200_000;
 
     public const int MaxStakeholders = 50;
 
@@ -188,6 +188,12 @@ public static class PanelDefinitionValidator
 
                 var instrumentProblems = InstrumentValidator.Validate(custom);
                 problems.AddRange(instrumentProblems);
+                if (instrumentProblems.Count == 0 && InstrumentJson.Serialize(custom!).Length > InstrumentColumns.MaxLength)
+                {
+                    problems.Add($"instrument: is too large to store (more than {InstrumentColumns.MaxLength:N0} characters once written out); use fewer or shorter texts");
+                    return null;
+                }
+
                 return instrumentProblems.Count == 0 ? custom : null;
             default:
                 problems.Add("instrument: must be \"default\" or an instrument object");

@@ -166,12 +166,18 @@ public sealed class PanelRepository(TrackerStorage storage)
         }
     }
 
-    private static PanelEntity ToEntity(Panel panel) => new()
+    private static PanelEntity ToEntity(Panel panel)
+    {
+        var entity = NewEntity(panel);
+        InstrumentColumns.Write(entity, InstrumentJson.Serialize(panel.Instrument));
+        return entity;
+    }
+
+    private static PanelEntity NewEntity(Panel panel) => new()
     {
         PartitionKey = PanelEntity.Partition,
         RowKey = panel.Id,
         Name = panel.Name,
-        InstrumentJson = JsonSerializer.Serialize(panel.Instrument, InstrumentJson.Options),
         ScheduleStart = panel.Schedule.Start,
         Waves = panel.Schedule.Waves,
         Interval = IsoDuration.Format(panel.Schedule.Interval),
@@ -197,8 +203,7 @@ public sealed class PanelRepository(TrackerStorage storage)
 
     private static Panel FromEntity(PanelEntity entity)
     {
-        var instrument = JsonSerializer.Deserialize<Instrument>(entity.InstrumentJson, InstrumentJson.Options)
-            ?? throw new InvalidDataException($"Panel {entity.RowKey} has no instrument.");
+        var instrument = InstrumentJson.Deserialize(InstrumentColumns.Read(entity));
         var schedule = entity.ScheduleJson is { } json ? Tracker.Engine.Panels.ScheduleJson.Deserialize(json) : LegacySchedule(entity);
         return new Panel(entity.RowKey, entity.Name, instrument, schedule, entity.TimeZone, entity.CreatedAt)
         {

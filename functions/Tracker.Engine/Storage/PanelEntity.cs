@@ -7,7 +7,23 @@ public sealed class PanelEntity : TableEntityBase
 
     public string Name { get; set; } = "";
 
+    /// <summary>The instrument's JSON, or its first part when it is longer than one table property holds (see <see cref="Panels.InstrumentColumns"/>).</summary>
     public string InstrumentJson { get; set; } = "";
+
+    // The rest of a long instrument (a bilingual one with many questions); null when the first part holds it all.
+    public string? InstrumentJson2 { get; set; }
+
+    public string? InstrumentJson3 { get; set; }
+
+    public string? InstrumentJson4 { get; set; }
+
+    public string? InstrumentJson5 { get; set; }
+
+    public string? InstrumentJson6 { get; set; }
+
+    public string? InstrumentJson7 { get; set; }
+
+    public string? InstrumentJson8 { get; set; }
 
     public DateTimeOffset ScheduleStart { get; set; }
 
