@@ -22,8 +22,7 @@ public static class AnalysisScript
     {
         var partial = includePartial
             ? "# This panel includes partial responses (complete = 0) in its models, as here."
-            : $"# Partial responses (complete = 0: the last page never submitted) are left out, as in Tracker's models.
-if ("{ExportColumns.Complete}" %in% names(d)) d <- d[is.na(d${ExportColumns.Complete}) | d${ExportColumns.Complete} == 1, ]";
+            : $"# Partial responses (complete = 0: the last page never submitted) are left out, as in Tracker's models.\nif (\"{ExportColumns.Complete}\" %in% names(d)) d <- d[is.na(d${ExportColumns.Complete}) | d${ExportColumns.Complete} == 1, ]";
         var y = outcome;
         var t = ExportColumns.Days;
         var id = ExportColumns.ParticipantId;
