@@ -18,10 +18,16 @@ public static class AnalysisScript
         $"{outcome} ~ SSasymp({ExportColumns.Days}, plateau, initial, lrc)";
 
     /// <summary>The script for a panel: the models on long.csv, then the questions of items.csv in R's types (<see cref="AnalysisScriptQuestions"/>).</summary>
-    public static string Render(string outcome, Tracker.Engine.Instruments.Instrument instrument) => Render(outcome) + AnalysisScriptQuestions.Render(instrument);
+    /// <param name="includePartial">The panel's <c>models.includePartial</c>: without it the script leaves partial responses out, as Tracker does.</param>
+    public static string Render(string outcome, Tracker.Engine.Instruments.Instrument instrument, bool includePartial = false) =>
+        Render(outcome, includePartial) + AnalysisScriptQuestions.Render(instrument);
 
-    public static string Render(string outcome)
+    /// <param name="includePartial">The panel's <c>models.includePartial</c>: without it the script leaves partial responses out, as Tracker does.</param>
+    public static string Render(string outcome, bool includePartial = false)
     {
+        var partial = includePartial
+            ? "# This panel includes partial responses (complete = 0) in its models, as here."
+            : $"# Partial responses (complete = 0: the last page never submitted) are left out, as in Tracker's models.\nif (\"{ExportColumns.Complete}\" %in% names(d)) d <- d[is.na(d${ExportColumns.Complete}) | d${ExportColumns.Complete} == 1, ]";
         var y = outcome;
         var t = ExportColumns.Days;
         var id = ExportColumns.ParticipantId;
@@ -39,6 +45,7 @@ public static class AnalysisScript
             options(digits = 10)
 
             d <- read.csv("{{ExportFormats.FileName(ExportFormat.LongCsv)}}", stringsAsFactors = FALSE, na.strings = c("", "NA"))
+            {{partial}}
             d${{id}} <- factor(d${{id}})
             d <- d[!is.na(d${{y}}) & !is.na(d${{t}}), ]
             cat(sprintf("%d rows, %d participants, waves %s\n", nrow(d), nlevels(droplevels(d${{id}})),

@@ -33,6 +33,8 @@ public static class BundleWriter
                 await using var writer = new StreamWriter(stream, Utf8, 64 * 1024, leaveOpen: true);
                 await LongExportWriter.WriteAsync(source, panel, writer, cancellationToken, row =>
                 {
+                    // Tracker's own numbers leave partial responses out as its models do (analysis.R says the same).
+                    if (!row.Response.Complete && !panel.Models.IncludePartial) return;
                     table.Add(row);
                     crossLagged.Add(row.Wave, row.ParticipantId, row.Response.Scores);
                 }).ConfigureAwait(false);
@@ -43,7 +45,7 @@ public static class BundleWriter
             await WriteEntryAsync(zip, ExportFormats.FileName(ExportFormat.Codebook), now,
                 stream => CodebookJsonWriter.WriteAsync(codebook, stream, cancellationToken), cancellationToken).ConfigureAwait(false);
             await WriteTextAsync(zip, ExportFormats.FileName(ExportFormat.CodebookMarkdown), now, CodebookMarkdownWriter.Render(codebook), cancellationToken).ConfigureAwait(false);
-            await WriteTextAsync(zip, AnalysisScript.FileName, now, AnalysisScript.Render(outcome, panel.Instrument), cancellationToken).ConfigureAwait(false);
+            await WriteTextAsync(zip, AnalysisScript.FileName, now, AnalysisScript.Render(outcome, panel.Instrument, panel.Models.IncludePartial), cancellationToken).ConfigureAwait(false);
 
             var report = table.Analyze();
             var paths = CrossLaggedPaths.Fit(crossLagged, outcome, cancellationToken);

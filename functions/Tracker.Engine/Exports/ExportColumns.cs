@@ -11,6 +11,9 @@ public static class ExportColumns
     public const string Wave = "wave";
     public const string Days = ModelTimeAxis.Column;
     public const string SubmittedAt = "submitted_at";
+    public const string Complete = "complete";
+
+    private const string CompleteDescription = "1 when the participant submitted the wave's last page, 0 for a partial response (pages saved as they moved on, the last never submitted: scores cover only the pages answered)";
 
     /// <summary>The construct the models track: <c>willingness</c> when the instrument has it, otherwise its last construct (the outcome end of the chain).</summary>
     public static string Outcome(Instrument instrument) =>
@@ -25,12 +28,16 @@ public static class ExportColumns
         new(SubmittedAt, "datetime", "when the answers in this row were last submitted, UTC, ISO-8601 (yyyy-MM-ddTHH:mm:ss.fffZ)"),
         .. instrument.Constructs.Select(c => new ExportColumn(c.Id, "number", ScoreDescription(instrument, c))),
         .. CarelessColumns.For(thresholds ?? CarelessThresholds.Default),
+
+        // Appended, like every column added later, so the earlier columns keep their positions.
+        new(Complete, "integer", CompleteDescription),
     ];
 
     public static IReadOnlyList<ExportColumn> WideCsv(Instrument instrument, int waves) =>
     [
         new(ParticipantId, "string", "pseudonymous participant id; every enrolled participant has a row, answered or not"),
         .. Enumerable.Range(1, waves).SelectMany(w => WideWave(instrument, w)),
+        .. Enumerable.Range(1, waves).Select(w => new ExportColumn(WideName(Complete, w), "integer", $"wave {w}: {CompleteDescription}; empty when not answered")),
     ];
 
     public static IReadOnlyList<ExportColumn> ItemsCsv(Instrument instrument, CarelessThresholds? thresholds = null) =>

@@ -2,7 +2,7 @@ using Tracker.Engine.Panels;
 
 namespace Tracker.Engine.Exports;
 
-/// <summary>One row per participant × answered wave: participant_id, wave, days, submitted_at, every construct score and the careless-answer columns. Rows are written as they are read (each wave twice: <see cref="LongRows"/>).</summary>
+/// <summary>One row per participant × answered wave: participant_id, wave, days, submitted_at, every construct score, the careless-answer columns and complete. Rows are written as they are read (each wave twice: <see cref="LongRows"/>).</summary>
 public static class LongExportWriter
 {
     public static async Task<int> WriteAsync(IResponseSource source, Panel panel, TextWriter writer, CancellationToken cancellationToken, Action<LongRow>? observe = null)
@@ -22,6 +22,7 @@ public static class LongExportWriter
             }
 
             foreach (var cell in CarelessColumns.Cells(row.Careless)) csv.WriteField(cell);
+            csv.WriteField(CsvCells.Number(row.Response.Complete ? 1 : 0));
 
             await csv.NextRecordAsync().ConfigureAwait(false);
             observe?.Invoke(row);

@@ -6,7 +6,7 @@ namespace Tracker.Engine.Exports;
 
 /// <summary>
 /// One row per participant (every enrolled one, and anyone with responses), with days, submitted_at and each construct
-/// score per wave as <c>{column}_w{n}</c>. Each wave and the participant list come ordered by participant id, so the
+/// score per wave as <c>{column}_w{n}</c>, then <c>complete_w{n}</c> for every wave. Each wave and the participant list come ordered by participant id, so the
 /// rows are produced by merging those sorted streams: memory holds one response per wave, not the panel.
 /// </summary>
 public static class WideExportWriter
@@ -69,6 +69,11 @@ public static class WideExportWriter
                     {
                         csv.WriteField(CsvCells.Number(response?.Scores.GetValueOrDefault(construct.Id)));
                     }
+                }
+
+                for (var i = 0; i < waves; i++)
+                {
+                    csv.WriteField(CsvCells.Number(row[i] is null ? null : row[i]!.Complete ? 1 : 0));
                 }
 
                 await csv.NextRecordAsync().ConfigureAwait(false);

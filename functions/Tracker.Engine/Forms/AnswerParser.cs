@@ -208,6 +208,15 @@ public static class AnswerParser
             : (null, OutOfRangeMessage(scale));
     }
 
+    /// <summary>One question's posted values in its stored encoding (null when not answered), or why they are not acceptable.</summary>
+    public static (string? Answer, string? Error) Question(Question question, IReadOnlyList<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(values);
+        var (value, error) = ParseQuestion(question, [.. values]);
+        return (value as string, error);
+    }
+
     private static (object? Value, string? Error) ParseQuestion(Question question, List<string> values)
     {
         var given = values.Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
@@ -251,6 +260,8 @@ public static class AnswerParser
             (null, { } max) => $" of at most {Invariant(max)}",
             _ => "",
         };
+        // A decimal comma is what many participants type (de, fr, es…); with no point in the text it is read as one.
+        if (!text.Contains('.', StringComparison.Ordinal)) text = text.Replace(',', '.');
         if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
             return (null, question.WholeNumbers ? $"Please enter a whole number{range}." : $"Please enter a number{range}, such as 12 or 3.5.");

@@ -23,11 +23,22 @@ public static class PageStyle
         fieldset{border:0;margin:0 0 1.75rem;padding:0;min-width:0}
         legend{font-size:1.125rem;font-weight:600;padding:0;margin:0 0 .75rem}
         .number{color:#4a4a4a;margin-right:.25rem}
-        .scale{display:grid;gap:.5rem}
+        .scale,.choices{display:grid;gap:.5rem}
+        div.item{margin:0 0 1.75rem}
+        .question{display:block;font-size:1.125rem;font-weight:600;margin:0 0 .5rem}
+        .hint{margin:0 0 .5rem}
+        .field{display:block;width:100%;font:inherit;color:#1b1b1b;background:#fff;padding:.625rem .75rem;min-height:3rem;border:2px solid #6b6b6b;border-radius:.5rem}
+        .field.short{max-width:14rem}
+        textarea.field{resize:vertical}
+        progress{display:block;width:100%;height:.75rem;margin:0 0 1rem;accent-color:#0b57d0}
+        .progress .meta{margin:0 0 .25rem}
+        .actions{display:flex;flex-direction:column;gap:.75rem}
+        button.secondary{color:#0b57d0;background:#fff;border:2px solid #0b57d0}
+        button.secondary:hover{background:#eaf1fd}
         .option{display:flex;align-items:center;gap:.75rem;min-height:3rem;padding:.75rem;border:2px solid #6b6b6b;border-radius:.5rem;background:#fff;cursor:pointer}
         .option input{flex:none;width:1.5rem;height:1.5rem;margin:0;accent-color:#0b57d0}
         .option:has(input:checked){border-color:#0b57d0;background:#eaf1fd}
-        a:focus-visible,button:focus-visible,input:focus-visible,.error-summary:focus{outline:3px solid #0b57d0;outline-offset:3px;box-shadow:0 0 0 6px #fff}
+        a:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible,.error-summary:focus{outline:3px solid #0b57d0;outline-offset:3px;box-shadow:0 0 0 6px #fff}
         .option:has(input:focus-visible){outline:3px solid #1b1b1b;outline-offset:2px}
         .error-summary{border:4px solid #b3261e;padding:1rem;margin:0 0 1.5rem}
         .error-summary h2{margin:0 0 .75rem}
@@ -45,6 +56,7 @@ public static class PageStyle
         .option{flex-direction:column;justify-content:flex-start;gap:.5rem;padding:.75rem .25rem;text-align:center}
         .option span{font-size:.9375rem;line-height:1.3}
         button,.button{width:auto}
+        .actions{flex-direction:row}
         }
 
         """;

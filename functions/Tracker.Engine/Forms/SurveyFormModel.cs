@@ -13,6 +13,30 @@ public sealed record SurveyFormModel(
     string ClosesAtText,
     string ActionUrl)
 {
+    /// <summary>The page shown; null means the first of <see cref="Pages"/>.</summary>
+    public Page? Page { get; init; }
+
+    /// <summary>The pages this participant sees in this wave, given the answers so far (for "Page 2 of 4").</summary>
+    public IReadOnlyList<Page> Pages { get; init; } = [];
+
+    /// <summary>What <see cref="Page"/> shows: its entries visible in this wave given the answers so far.</summary>
+    public IReadOnlyList<PageEntry> Entries { get; init; } = [];
+
+    /// <summary>The entries to draw: <see cref="Entries"/>, or every entry of the page when none were worked out.</summary>
+    public IReadOnlyList<PageEntry> ShownEntries => Entries.Count > 0 ? Entries : CurrentPage.Items;
+
+    public Page CurrentPage => Page ?? (Pages.Count > 0 ? Pages[0] : Instrument.FormPages[0]);
+
+    /// <summary>1-based position of <see cref="CurrentPage"/> among <see cref="Pages"/>.</summary>
+    public int PageNumber => Math.Max(1, Pages.ToList().FindIndex(p => p.Id == CurrentPage.Id) + 1);
+
+    public int PageCount => Math.Max(1, Pages.Count);
+
+    public bool IsLastPage => PageNumber >= PageCount;
+
+    /// <summary>The other questions' answers to show: stored (encoded) or, after an error, as typed (several codes joined by <c>;</c>).</summary>
+    public IReadOnlyDictionary<string, string> Other { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Answers to pre-select: the stored response when editing, or the valid part of a rejected submission.</summary>
     public IReadOnlyDictionary<string, int> Answers { get; init; } = new Dictionary<string, int>();
 

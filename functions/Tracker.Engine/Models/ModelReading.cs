@@ -14,4 +14,7 @@ public sealed record ModelReading(ModelInput Panel, PanelAggregate Aggregate, Cr
 
     /// <summary>Flagged responses left out of the aggregate; null when the panel keeps them.</summary>
     public int? CarelessExcluded { get; init; }
+
+    /// <summary>Partial responses left out of the aggregate; null when the panel includes them.</summary>
+    public int? PartialExcluded { get; init; }
 }

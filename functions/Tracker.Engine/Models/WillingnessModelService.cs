@@ -50,7 +50,7 @@ public sealed class WillingnessModelService(PanelRepository panels, IResponseSou
             return new ModelFitOutcome(panel.Id, latest, false);
         }
 
-        var model = WillingnessModelFitter.Fit(reading.Panel, reading.Aggregate, reading.CrossLagged, cancellationToken) with { CarelessFlagged = reading.CarelessFlagged, CarelessExcluded = reading.CarelessExcluded };
+        var model = WillingnessModelFitter.Fit(reading.Panel, reading.Aggregate, reading.CrossLagged, cancellationToken) with { CarelessFlagged = reading.CarelessFlagged, CarelessExcluded = reading.CarelessExcluded, PartialExcluded = reading.PartialExcluded };
         await store.SaveAsync(model, cancellationToken).ConfigureAwait(false);
         EngineTelemetry.ModelFitted(panel.Id, reading.Aggregate.Responses);
         logger.LogInformation("Fitted the willingness model of panel {PanelId}: {Responses} responses over {Waves} waves, decay converged: {Converged}",
@@ -74,10 +74,11 @@ public sealed class WillingnessModelService(PanelRepository panels, IResponseSou
         var crossLagged = CrossLaggedPaths.Collector(header, [.. started.Where(w => panel.Schedule.StateAt(w, now) == WaveState.Closed)]);
         var invited = new Dictionary<int, int>();
         var careless = new CarelessFilter(panel);
+        var complete = new CompleteResponseSource(responses, panel.Models.IncludePartial);
         DateTimeOffset? newest = null;
         foreach (var wave in started)
         {
-            await foreach (var response in careless.ReadWaveAsync(responses, wave, cancellationToken).ConfigureAwait(false))
+            await foreach (var response in careless.ReadWaveAsync(complete, wave, cancellationToken).ConfigureAwait(false))
             {
                 aggregate.Add(wave, response.ParticipantId, response.SubmittedAt, response.Scores, response.Answers);
                 crossLagged.Add(wave, response.ParticipantId, response.Scores);
@@ -113,6 +114,7 @@ public sealed class WillingnessModelService(PanelRepository panels, IResponseSou
         {
             CarelessFlagged = careless.Flagged,
             CarelessExcluded = panel.Careless.ExcludeFromModels ? careless.Excluded : null,
+            PartialExcluded = panel.Models.IncludePartial ? null : complete.Excluded,
         };
     }
 

@@ -36,6 +36,9 @@ public sealed record Panel(
     /// <summary>Every language the panel speaks (BCP 47), the default first; never empty once validated.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
 
+    /// <summary>Whether partial responses enter the models (<c>"models"</c> in the definition).</summary>
+    public Tracker.Engine.Models.ModelSettings Models { get; init; } = Tracker.Engine.Models.ModelSettings.Default;
+
     /// <summary>The language of a participant who has none of their own: the first of <see cref="Languages"/>.</summary>
     /// <summary>What the invitations say about the study and the researcher's templates; <see cref="Tracker.Engine.Invitations.InvitationSettings.None"/> when not given.</summary>
     public Tracker.Engine.Invitations.InvitationSettings Invitations { get; init; } = Tracker.Engine.Invitations.InvitationSettings.None;

@@ -40,4 +40,6 @@ public sealed class PanelDefinition
     public Tracker.Engine.Consent.ConsentDefinition? Consent { get; set; }
     /// <summary>Who sends the invitations, who runs the study and why, whom to ask, the privacy note, and the researcher's templates (optional).</summary>
     public Tracker.Engine.Invitations.InvitationSettings? Invitations { get; set; }
+    /// <summary>Whether partial responses enter the models (optional; default: left out).</summary>
+    public ModelsDefinition? Models { get; set; }
 }

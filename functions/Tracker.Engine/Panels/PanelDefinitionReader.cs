@@ -5,8 +5,9 @@ namespace Tracker.Engine.Panels;
 /// <summary>Reads a posted panel definition (or a schedule edit) from JSON, reporting every shape problem at once by JSON path.</summary>
 public static class PanelDefinitionReader
 {
-    private static readonly string[] PanelProperties = ["name", "instrument", "schedule", "timeZone", "stakeholders", "minimumCellSize", "summaryCadence", "dataRetentionUntil", "researcherEmail", "careless", "languages", "consent", "invitations"];
+    private static readonly string[] PanelProperties = ["name", "instrument", "schedule", "timeZone", "stakeholders", "minimumCellSize", "summaryCadence", "dataRetentionUntil", "researcherEmail", "careless", "languages", "consent", "invitations", "models"];
     private static readonly string[] ScheduleProperties = ["kind", "start", "waves", "interval", "window", "sendTime", "reminders", "enrolUntil"];
+    private static readonly string[] ModelsProperties = ["includePartial"];
     private static readonly string[] CarelessProperties = ["thresholds", "excludeFromModels"];
     private static readonly string[] ThresholdProperties = ["longStringShare", "minimumIrv", "mahalanobisPValue", "minimumEvenOdd", "minimumSecondsPerItem"];
 
@@ -45,6 +46,12 @@ public static class PanelDefinitionReader
         if (fields.TryGetValue("invitations", out var invitations) && invitations.ValueKind != JsonValueKind.Null)
         {
             definition.Invitations = Tracker.Engine.Invitations.InvitationSettingsReader.Read(invitations, reader);
+        }
+
+        if (fields.TryGetValue("models", out var models) && models.ValueKind != JsonValueKind.Null
+            && reader.Properties(models, "models", ModelsProperties, "the model settings") is { } modelFields)
+        {
+            definition.Models = new ModelsDefinition { IncludePartial = reader.Boolean(modelFields, "models", "includePartial") };
         }
 
         return definition;

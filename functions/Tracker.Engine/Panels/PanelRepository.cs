@@ -214,6 +214,7 @@ public sealed class PanelRepository(TrackerStorage storage)
         LanguagesJson = JsonSerializer.Serialize(panel.Languages),
         ConsentJson = panel.Consent is null ? null : JsonSerializer.Serialize(panel.Consent),
         InvitationsJson = panel.Invitations == Tracker.Engine.Invitations.InvitationSettings.None ? null : JsonSerializer.Serialize(panel.Invitations),
+        ModelsJson = JsonSerializer.Serialize(panel.Models),
     };
 
     /// <summary>Rows written before the schedule was stored as JSON kept interval and window as ISO text.</summary>
@@ -238,6 +239,7 @@ public sealed class PanelRepository(TrackerStorage storage)
             Languages = entity.LanguagesJson is { } languages && JsonSerializer.Deserialize<List<string>>(languages) is { Count: > 0 } list ? list : [instrument.Language],
             Consent = entity.ConsentJson is { } consent ? JsonSerializer.Deserialize<Tracker.Engine.Consent.PanelConsent>(consent) : null,
             Invitations = entity.InvitationsJson is { } invitations ? JsonSerializer.Deserialize<Tracker.Engine.Invitations.InvitationSettings>(invitations) ?? Tracker.Engine.Invitations.InvitationSettings.None : Tracker.Engine.Invitations.InvitationSettings.None,
+            Models = entity.ModelsJson is { } models ? JsonSerializer.Deserialize<Tracker.Engine.Models.ModelSettings>(models) ?? Tracker.Engine.Models.ModelSettings.Default : Tracker.Engine.Models.ModelSettings.Default,
         };
     }
 }

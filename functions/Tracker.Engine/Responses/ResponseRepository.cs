@@ -25,25 +25,28 @@ public sealed class ResponseRepository(TrackerStorage storage)
 
     /// <summary>
     /// Saves the answers as the participant's current response; retries on a lost race so the latest submission wins.
-    /// Returns null when the participant's answers were erased (a tombstone holds the row): erasure wins over any
-    /// submission, even one already queued for group commit when it ran.
+    /// <paramref name="compose"/> is given the stored row (null when there is none) and returns what to write: a page
+    /// saved merges with the row it read, and a race re-reads and merges again, so one page never erases another's
+    /// answers. Returns null when the participant's answers were erased (a tombstone holds the row): erasure wins over
+    /// any submission, even one already queued for group commit when it ran.
     /// </summary>
+    /// <param name="secondsToSubmit">Recorded when the response first becomes complete; kept by later edits.</param>
     public async Task<StoredResponse?> SaveAsync(
         string panelId,
         int wave,
         string participantId,
-        IReadOnlyDictionary<string, int> answers,
-        IReadOnlyDictionary<string, double?> scores,
+        Func<StoredResponse?, ResponseDraft> compose,
         DateTimeOffset now,
         double? secondsToSubmit,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(compose);
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 
         // Most submissions are a participant's first: insert straight away (one round trip instead of a read and a write).
         // Insert fails if a row exists, so this cannot overwrite anything; only then is the row read and replaced.
         // Concurrent first submissions to one wave share a transaction (ResponseInsertBatcher): far fewer round trips under load.
-        var firstTry = Entity(panelId, wave, participantId, answers, scores, now, secondsToSubmit, existing: null);
+        var firstTry = Entity(panelId, wave, participantId, compose(null), now, secondsToSubmit, existing: null);
         if (await inserts.InsertAsync(Table, firstTry, cancellationToken).ConfigureAwait(false))
         {
             EngineTelemetry.ResponseStored(panelId, wave);
@@ -58,7 +61,7 @@ public sealed class ResponseRepository(TrackerStorage storage)
             if (stored.HasValue && stored.Value!.Erased) return null;
             var existing = stored.HasValue ? FromEntity(panelId, wave, stored.Value!) : null;
             var etag = stored.HasValue ? stored.Value!.ETag : default;
-            var entity = Entity(panelId, wave, participantId, answers, scores, now, secondsToSubmit, existing);
+            var entity = Entity(panelId, wave, participantId, compose(existing), now, secondsToSubmit, existing);
             try
             {
                 if (existing is null)
@@ -79,6 +82,10 @@ public sealed class ResponseRepository(TrackerStorage storage)
             }
         }
     }
+
+    /// <summary>Saves <paramref name="draft"/> as it is, replacing whatever was stored (a whole response, no merge).</summary>
+    public Task<StoredResponse?> SaveAsync(string panelId, int wave, string participantId, ResponseDraft draft, DateTimeOffset now, double? secondsToSubmit, CancellationToken cancellationToken) =>
+        SaveAsync(panelId, wave, participantId, _ => draft, now, secondsToSubmit, cancellationToken);
 
     public async Task<int> CountAsync(string panelId, int wave, CancellationToken cancellationToken)
     {
@@ -129,6 +136,21 @@ public sealed class ResponseRepository(TrackerStorage storage)
         return respondents;
     }
 
+    /// <summary>How many of the wave's responses are partial (pages saved, the last not yet submitted), without reading the answers.</summary>
+    public async Task<int> CountPartialAsync(string panelId, int wave, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var partition = ResponseEntity.Partition(panelId, wave);
+        var partial = 0;
+        await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey", nameof(ResponseEntity.Erased), nameof(ResponseEntity.Complete)], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            // A row without the column was written before pages existed, as one whole submission.
+            if (e.GetBoolean(nameof(ResponseEntity.Erased)) != true && e.GetBoolean(nameof(ResponseEntity.Complete)) == false) partial++;
+        }
+
+        return partial;
+    }
+
     public async IAsyncEnumerable<StoredResponse> ListAsync(string panelId, int wave, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
@@ -144,20 +166,24 @@ public sealed class ResponseRepository(TrackerStorage storage)
         string panelId,
         int wave,
         string participantId,
-        IReadOnlyDictionary<string, int> answers,
-        IReadOnlyDictionary<string, double?> scores,
+        ResponseDraft draft,
         DateTimeOffset now,
         double? secondsToSubmit,
         StoredResponse? existing) => new()
         {
             PartitionKey = ResponseEntity.Partition(panelId, wave),
             RowKey = participantId,
-            AnswersJson = JsonSerializer.Serialize(answers),
-            ScoresJson = JsonSerializer.Serialize(scores),
+            AnswersJson = JsonSerializer.Serialize(draft.Answers.Scale),
+            OtherAnswersJson = JsonSerializer.Serialize(draft.Answers.Other),
+            ScoresJson = JsonSerializer.Serialize(draft.Scores),
+            Complete = draft.Complete,
+            LastPage = draft.LastPage,
             FirstSubmittedAt = existing?.FirstSubmittedAt ?? now,
             SubmittedAt = now,
             Revision = (existing?.Revision ?? 0) + 1,
-            SecondsToSubmit = existing is null ? secondsToSubmit : existing.SecondsToSubmit,
+
+            // The time to submit is a reading speed: the first completion's, never a later edit's (which starts from chosen answers).
+            SecondsToSubmit = existing is { Complete: true } ? existing.SecondsToSubmit : draft.Complete ? secondsToSubmit : null,
         };
 
     private static StoredResponse FromEntity(string panelId, int wave, ResponseEntity entity) => new(
@@ -169,5 +195,10 @@ public sealed class ResponseRepository(TrackerStorage storage)
         entity.FirstSubmittedAt,
         entity.SubmittedAt,
         entity.Revision,
-        entity.SecondsToSubmit);
+        entity.SecondsToSubmit)
+    {
+        Other = JsonSerializer.Deserialize<Dictionary<string, string>>(entity.OtherAnswersJson) ?? [],
+        Complete = entity.Complete,
+        LastPage = entity.LastPage,
+    };
 }

@@ -10,7 +10,9 @@ namespace Tracker.Engine.Sealing;
 /// <summary>
 /// The format of a sealed wave: one row per response with <c>participant_id, wave, submitted_at, first_submitted_at,
 /// revision</c>, every item answer (column = item id, as given, not reverse-keyed) and every construct score (column =
-/// construct id), in instrument order, then <c>seconds_to_submit</c> (empty when the form was not timed). Unlike the exports it is written for Tracker to read back exactly: timestamps
+/// construct id), in instrument order, then <c>seconds_to_submit</c> (empty when the form was not timed), <c>complete</c>
+/// (1, or 0 for a response whose last page was never submitted) and every other question's answer as stored
+/// (column = question id, in page order). Unlike the exports it is written for Tracker to read back exactly: timestamps
 /// keep their full precision (ISO-8601 round-trip "O") and scores their shortest round-trip form, so a row read from
 /// the blob equals the row that was read from the table.
 /// </summary>
@@ -22,6 +24,7 @@ public static class SealedWaveCsv
     public const string FirstSubmittedAt = "first_submitted_at";
     public const string Revision = "revision";
     public const string SecondsToSubmit = "seconds_to_submit";
+    public const string Complete = "complete";
 
     private static readonly CsvConfiguration Dialect = new(CultureInfo.InvariantCulture)
     {
@@ -32,7 +35,7 @@ public static class SealedWaveCsv
     public static IReadOnlyList<string> Header(Instrument instrument)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        return [ParticipantId, Wave, SubmittedAt, FirstSubmittedAt, Revision, .. instrument.Items.Select(i => i.Id), .. instrument.Constructs.Select(c => c.Id), SecondsToSubmit];
+        return [ParticipantId, Wave, SubmittedAt, FirstSubmittedAt, Revision, .. instrument.Items.Select(i => i.Id), .. instrument.Constructs.Select(c => c.Id), SecondsToSubmit, Complete, .. instrument.Questions.Select(q => q.Id)];
     }
 
     /// <summary>Writes the rows as they come and returns how many there were.</summary>
@@ -45,6 +48,7 @@ public static class SealedWaveCsv
         await csv.NextRecordAsync().ConfigureAwait(false);
         var items = instrument.Items.Select(i => i.Id).ToArray();
         var constructs = instrument.Constructs.Select(c => c.Id).ToArray();
+        var questions = instrument.Questions.Select(q => q.Id).ToArray();
         var count = 0;
         await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -64,6 +68,11 @@ public static class SealedWaveCsv
             }
 
             csv.WriteField(row.SecondsToSubmit is { } seconds ? seconds.ToString("R", CultureInfo.InvariantCulture) : "");
+            csv.WriteField(row.Complete ? "1" : "0");
+            foreach (var question in questions)
+            {
+                csv.WriteField(row.Other.GetValueOrDefault(question) ?? "");
+            }
 
             await csv.NextRecordAsync().ConfigureAwait(false);
             count++;
@@ -95,6 +104,9 @@ public static class SealedWaveCsv
         var revision = Index(Revision);
         // Blobs sealed before forms were timed have no such column.
         var secondsColumn = Array.IndexOf(header, SecondsToSubmit);
+        // Nor a complete column or questions (every row then was a whole submission of construct items).
+        var completeColumn = Array.IndexOf(header, Complete);
+        var questions = instrument.Questions.Select(q => (q.Id, Index: Array.IndexOf(header, q.Id))).Where(c => c.Index >= 0).ToArray();
         var items = instrument.Items.Select(i => (i.Id, Index: Array.IndexOf(header, i.Id))).Where(c => c.Index >= 0).ToArray();
         var constructs = instrument.Constructs.Select(c => (c.Id, Index: Array.IndexOf(header, c.Id))).Where(c => c.Index >= 0).ToArray();
         var itemKeys = new ColumnKeys(items.Select(i => i.Id).ToArray());
@@ -129,6 +141,11 @@ public static class SealedWaveCsv
 
             var answers = new SharedKeyDictionary<int>(itemKeys, answerValues, answered);
             var scores = new SharedKeyDictionary<double?>(constructKeys, scoreValues, null);
+            var other = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (question, index) in questions)
+            {
+                if (csv.GetField(index) is { Length: > 0 } cell) other[question] = cell;
+            }
 
             yield return new StoredResponse(
                 panelId,
@@ -139,7 +156,11 @@ public static class SealedWaveCsv
                 DateTimeOffset.ParseExact(csv.GetField(first)!, "O", CultureInfo.InvariantCulture, DateTimeStyles.None),
                 DateTimeOffset.ParseExact(csv.GetField(submitted)!, "O", CultureInfo.InvariantCulture, DateTimeStyles.None),
                 int.Parse(csv.GetField(revision)!, NumberStyles.None, CultureInfo.InvariantCulture),
-                secondsColumn >= 0 && csv.GetField(secondsColumn) is { Length: > 0 } seconds ? double.Parse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture) : null);
+                secondsColumn >= 0 && csv.GetField(secondsColumn) is { Length: > 0 } seconds ? double.Parse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture) : null)
+            {
+                Other = other,
+                Complete = completeColumn < 0 || csv.GetField(completeColumn) != "0",
+            };
         }
     }
 }

@@ -34,6 +34,7 @@ public sealed class PanelStatusService(PanelRepository panels, ParticipantReposi
             // Still open while a late invitation's window runs past the schedule's close.
             if (state == WaveState.Closed && now < InvitationLedger.ClosesForEveryoneAt(panel, wave, ledgerRows)) state = WaveState.Open;
             var respondents = await responses.RespondentsAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
+            var partial = await responses.CountPartialAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
             var messages = ledgerRows.Values.Where(r => MessageKind.IsKnown(r.Kind)).ToList();
             var invited = messages.Count(r => r.Kind == MessageKind.Invite && r.State == LedgerEntity.Sent);
             // Once a wave is under way, everyone it already holds an invitation for stays planned — someone who left
@@ -45,6 +46,8 @@ public sealed class PanelStatusService(PanelRepository panels, ParticipantReposi
             return new WaveStatus(wave, sealedAt is null ? Name(state) : "sealed", panel.Schedule.OpensAt(wave), panel.Schedule.ClosesAt(wave), invited, failures.Sum(f => f.Count), respondents.Count, rate)
             {
                 Planned = planned,
+                Complete = respondents.Count - partial,
+                Partial = partial,
                 Queued = messages.Count(r => r.State == LedgerEntity.Queued),
                 Sending = messages.Count(r => r.State == LedgerEntity.Claimed),
                 Sent = messages.Count(r => r.State == LedgerEntity.Sent),

@@ -8,11 +8,17 @@ namespace Tracker.Engine.Status;
 /// participants who skipped this wave or left from its email. The response rate is responded ÷ invited. Sending
 /// progress, per message (invitations, reminders and reissues): <see cref="Queued"/> waiting on the dispatch queue,
 /// <see cref="Sending"/> claimed by a sender, <see cref="Sent"/>, <see cref="Failed"/>, and <see cref="Unknown"/>
-/// (no reply after the data went out: maybe delivered, re-sent only on request).
+/// (no reply after the data went out: maybe delivered, re-sent only on request). <see cref="Responded"/> counts every
+/// response row, <see cref="Complete"/> those whose last page was submitted and <see cref="Partial"/> those still
+/// part-way through the pages.
 /// </summary>
 public sealed record WaveStatus(int Number, string State, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int Invited, int Failed, int Responded, double? ResponseRate)
 {
     public int Planned { get; init; }
+
+    public int Complete { get; init; }
+
+    public int Partial { get; init; }
 
     public int Queued { get; init; }
 

@@ -65,4 +65,6 @@ public sealed class PanelEntity : TableEntityBase
     public string? ConsentJson { get; set; }
     /// <summary>The invitation settings as JSON; absent on panels created before they existed (the built-in wording).</summary>
     public string? InvitationsJson { get; set; }
+    /// <summary>The model settings as JSON; absent on panels created before them (partial responses left out).</summary>
+    public string? ModelsJson { get; set; }
 }

@@ -7,6 +7,18 @@ public sealed class ResponseEntity : TableEntityBase
 
     public string ScoresJson { get; set; } = "{}";
 
+    /// <summary>The answers to questions other than construct items, question id → answered text (ResponseAnswers.Other).</summary>
+    public string OtherAnswersJson { get; set; } = "{}";
+
+    /// <summary>
+    /// Whether the participant submitted the last page; a row saved page by page is partial until then. True by default
+    /// because a row written before pages existed (no such column) was always a whole submission.
+    /// </summary>
+    public bool Complete { get; set; } = true;
+
+    /// <summary>The id of the last page saved; null for rows written before pages existed.</summary>
+    public string? LastPage { get; set; }
+
     public DateTimeOffset FirstSubmittedAt { get; set; }
 
     public DateTimeOffset SubmittedAt { get; set; }

@@ -39,7 +39,12 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
             await ledger.RecordOpenedAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, clock.GetUtcNow(), deadline.Token).ConfigureAwait(false);
             if (consent is not null && await consent.BeforeFormAsync(access, token, ClosesAtText(access), access.Panel.DefaultLanguage, deadline.Token).ConfigureAwait(false) is { } ask) return new SurveyOutcome.Consent(ask);
             var (existing, _) = await responses.GetAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, deadline.Token).ConfigureAwait(false);
-            return new SurveyOutcome.Form(Model(access, token) with { Answers = existing?.Answers ?? new Dictionary<string, int>(), OpenedStamp = Stamp(access, posted: null) });
+            var answers = existing?.AllAnswers ?? ResponseAnswers.Empty;
+            var pages = FormFlow.VisiblePages(access.Panel.Instrument, access.Wave, answers);
+
+            // A form resumed after an interruption is not timed: minutes away say nothing about the speed of reading.
+            var stamp = existing is { Complete: false } ? null : Stamp(access, posted: null);
+            return new SurveyOutcome.Form(PageModel(access, token, answers, ResumePage(access, pages, existing), pages) with { OpenedStamp = stamp });
         }
         catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
         {
@@ -64,6 +69,11 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         }
     }
 
+    /// <summary>
+    /// A posted page: Back shows the previous page and saves nothing; Next checks the page and saves it merged with
+    /// the stored answers (autosave), then shows the next page; on the last page it completes the response and thanks
+    /// the participant. Errors show the same page again with everything typed.
+    /// </summary>
     private async Task<SurveyOutcome> SaveAsync(string token, PostedAnswers form, CancellationToken cancellationToken)
     {
         var access = await ResolveAsync(token, cancellationToken).ConfigureAwait(false);
@@ -71,28 +81,102 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
 
         if (consent is not null && await consent.BeforeAnswersAsync(access, token, cancellationToken).ConfigureAwait(false) is { } first) return new SurveyOutcome.Consent(first);
         var panel = access.Panel!;
-        var parsed = AnswerParser.Parse(panel.Instrument, form);
-        if (parsed.Outcome == AnswerParseOutcome.Malformed)
+        var instrument = panel.Instrument;
+        var wave = access.Wave;
+        var (existing, _) = await responses.GetAsync(panel.Id, wave, access.Participant!.Id, cancellationToken).ConfigureAwait(false);
+        var stored = existing?.AllAnswers ?? ResponseAnswers.Empty;
+        var problems = new List<string>();
+        var posted = PostedPageReader.Read(instrument, wave, stored, form, problems);
+        if (posted is null) return new SurveyOutcome.Malformed();
+
+        var postedStamp = FormOpening.Posted(form);
+        var pagesBefore = FormFlow.VisiblePages(instrument, wave, stored);
+        if (posted.IsBack)
         {
-            return new SurveyOutcome.Malformed();
+            var index = IndexOf(pagesBefore, posted.Page);
+            return new SurveyOutcome.Form(PageModel(access, token, stored, index > 0 ? pagesBefore[index - 1] : posted.Page, pagesBefore) with { OpenedStamp = Carried(access, postedStamp) });
         }
 
-        if (!parsed.IsAccepted)
+        if (posted.Errors.Count > 0)
         {
-            return new SurveyOutcome.Form(Model(access, token) with { Answers = parsed.Answers.Scale, Errors = parsed.Errors, OpenedStamp = Stamp(access, FormOpening.Posted(form)) });
+            var shown = ResponseMerge.WithPage(instrument, stored, posted.Page, posted.Answers);
+            return new SurveyOutcome.Form(PageModel(access, token, shown, posted.Page, pagesBefore) with
+            {
+                Other = Typed(shown.Other, posted.Typed),
+                Errors = posted.Errors,
+                Entries = [.. posted.Page.Items.Where(e => FormFlow.VisibleEntries(posted.Page, wave, stored).Contains(e) || posted.Errors.Any(x => x.ItemId == e.Question?.Id))],
+                OpenedStamp = existing is { Complete: false } ? Carried(access, postedStamp) : Stamp(access, postedStamp),
+            });
         }
 
-        var scores = ConstructScorer.Score(panel.Instrument, parsed.Answers.Scale);
         var now = clock.GetUtcNow();
-        var seconds = opening?.SecondsToSubmit(FormOpening.Posted(form), panel.Id, access.Participant!.Id, access.Wave, now);
-        var saved = await responses.SaveAsync(panel.Id, access.Wave, access.Participant!.Id, parsed.Answers.Scale, scores, now, seconds, cancellationToken).ConfigureAwait(false);
+        var seconds = opening?.SecondsToSubmit(postedStamp, panel.Id, access.Participant!.Id, wave, now);
+        var saved = await responses.SaveAsync(panel.Id, wave, access.Participant!.Id, row => Draft(instrument, wave, row, posted), now, seconds, cancellationToken).ConfigureAwait(false);
 
         // Erased while this submission was on its way: the erasure wins, and the link now looks like any bad link.
         if (saved is null) return new SurveyOutcome.InvalidLink();
-        logger.LogInformation("Response saved for panel {PanelId} wave {Wave} (revision {Revision})", panel.Id, access.Wave, saved.Revision);
+        logger.LogInformation("Response page saved for panel {PanelId} wave {Wave} (revision {Revision}, complete {Complete})", panel.Id, wave, saved.Revision, saved.Complete);
+
+        var answers = saved.AllAnswers;
+        var pages = FormFlow.VisiblePages(instrument, wave, answers);
+        var at = IndexOf(pages, posted.Page);
+        if (at >= 0 && at < pages.Count - 1)
+        {
+            return new SurveyOutcome.Form(PageModel(access, token, answers, pages[at + 1], pages) with { OpenedStamp = Carried(access, postedStamp) });
+        }
+
+        // The last page: complete unless an earlier page was skipped (a post our own buttons do not make), then that page with what is missing.
+        if (!saved.Complete && ResponseMerge.FirstUnfinished(instrument, wave, answers) is { } unfinished)
+        {
+            return new SurveyOutcome.Form(PageModel(access, token, answers, unfinished.Page, pages) with { Errors = unfinished.Errors, OpenedStamp = Carried(access, postedStamp) });
+        }
+
         var closesText = ClosesAtText(access);
-        return new SurveyOutcome.Saved(panel.Name, closesText, $"/api/{ParticipantLinks.SurveyRoute}/{token}") { Text = Tracker.Engine.Invitations.ThankYouText.For(panel, access.Wave, closesText) };
+        return new SurveyOutcome.Saved(panel.Name, closesText, $"/api/{ParticipantLinks.SurveyRoute}/{token}") { Text = Tracker.Engine.Invitations.ThankYouText.For(panel, wave, closesText) };
     }
+
+    /// <summary>What a page's save writes, merged with the row as stored at that moment (called again should the write race another).</summary>
+    private static ResponseDraft Draft(Instruments.Instrument instrument, int wave, StoredResponse? row, PostedPage posted)
+    {
+        var answers = ResponseMerge.Merge(instrument, wave, row?.AllAnswers ?? ResponseAnswers.Empty, posted.Page, posted.Answers);
+        var pages = FormFlow.VisiblePages(instrument, wave, answers);
+        var index = IndexOf(pages, posted.Page);
+        var last = index < 0 || index == pages.Count - 1;
+
+        // An edit of a complete response stays complete; a partial one completes when its last page is saved with every shown page answered.
+        var complete = row is { Complete: true } || (last && ResponseMerge.FirstUnfinished(instrument, wave, answers) is null);
+        return new ResponseDraft(answers, ResponseMerge.Scores(instrument, answers.Scale), complete, posted.Page.Id);
+    }
+
+    /// <summary>Where a link opens: the page after the last one saved while a response is partial (resume), else the first (a new response or an edit).</summary>
+    private static Instruments.Page ResumePage(SurveyAccess access, IReadOnlyList<Instruments.Page> pages, StoredResponse? existing)
+    {
+        if (pages.Count == 0) return access.Panel!.Instrument.FormPages[0];
+        if (existing is not { Complete: false }) return pages[0];
+        var last = existing.LastPage is null ? -1 : pages.ToList().FindIndex(p => p.Id == existing.LastPage);
+        if (last >= 0) return pages[Math.Min(last + 1, pages.Count - 1)];
+        return ResponseMerge.FirstUnfinished(access.Panel!.Instrument, access.Wave, existing.AllAnswers)?.Page ?? pages[0];
+    }
+
+    private static int IndexOf(IReadOnlyList<Instruments.Page> pages, Instruments.Page page) => pages.ToList().FindIndex(p => p.Id == page.Id);
+
+    /// <summary>What the participant typed wins over what is stored when a page is shown again with errors.</summary>
+    private static Dictionary<string, string> Typed(IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, string> typed)
+    {
+        var shown = new Dictionary<string, string>(stored, StringComparer.Ordinal);
+        foreach (var (id, text) in typed) shown[id] = text;
+        return shown;
+    }
+
+    private static SurveyFormModel PageModel(SurveyAccess access, string token, ResponseAnswers answers, Instruments.Page page, IReadOnlyList<Instruments.Page> pages) =>
+        Model(access, token) with
+        {
+            Answers = answers.Scale,
+            Other = answers.Other,
+            Page = page,
+            Pages = pages,
+            Entries = FormFlow.VisibleEntries(page, access.Wave, answers),
+        };
 
     /// <summary>
     /// The form as posted, on a 503. The token was verified before any storage call, so only a genuine link gets here;
@@ -105,9 +189,21 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         var link = verification.Token;
         if (link is not null && panels.TryGetStale(link.PanelId, out var panel) && panel is not null && LegacyLinks.Serves(verification, panel, LinkPurpose.Survey))
         {
-            var parsed = AnswerParser.Parse(panel.Instrument, form);
-            var closes = Format(panel.Schedule.ClosesAt(link.Wave), panel.DefaultTimeZone);
-            return new SurveyOutcome.UnavailableWithForm(new SurveyFormModel(panel.Instrument, panel.Name, link.Wave, panel.Schedule.Waves, closes, action) { Answers = parsed.Answers.Scale, OpenedStamp = FormOpening.Posted(form) });
+            // The stored answers cannot be read, so the page is drawn from what was posted alone.
+            var pages = FormFlow.VisiblePages(panel.Instrument, link.Wave, ResponseAnswers.Empty);
+            if (PostedPageReader.Read(panel.Instrument, link.Wave, ResponseAnswers.Empty, form, []) is { } posted)
+            {
+                var closes = Format(panel.Schedule.ClosesAt(link.Wave), panel.DefaultTimeZone);
+                return new SurveyOutcome.UnavailableWithForm(new SurveyFormModel(panel.Instrument, panel.Name, link.Wave, panel.Schedule.Waves, closes, action)
+                {
+                    Answers = posted.Answers.Scale,
+                    Other = posted.Typed,
+                    Page = posted.Page,
+                    Pages = pages,
+                    Entries = FormFlow.VisibleEntries(posted.Page, link.Wave, ResponseAnswers.Empty),
+                    OpenedStamp = FormOpening.Posted(form),
+                });
+            }
         }
 
         return new SurveyOutcome.UnavailableKeepingFields(action, form.Fields);
@@ -167,10 +263,11 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
     /// The stamp the served form carries: the posted one when it is valid for this form, so a form shown again with
     /// errors still times from its first serving; otherwise a fresh one.
     /// </summary>
-    private string? Stamp(SurveyAccess access, string? posted) =>
-        opening is null ? null
-        : posted is not null && opening.OpenedAt(posted, access.Panel!.Id, access.Participant!.Id, access.Wave) is not null ? posted
-        : opening.Issue(access.Panel!.Id, access.Participant!.Id, access.Wave);
+    private string? Stamp(SurveyAccess access, string? posted) => Carried(access, posted) ?? (opening is null ? null : opening.Issue(access.Panel!.Id, access.Participant!.Id, access.Wave));
+
+    /// <summary>The posted stamp when it is valid for this form, carried from page to page so the time runs from the first; else none.</summary>
+    private string? Carried(SurveyAccess access, string? posted) =>
+        opening is not null && posted is not null && opening.OpenedAt(posted, access.Panel!.Id, access.Participant!.Id, access.Wave) is not null ? posted : null;
 
     private static SurveyFormModel Model(SurveyAccess access, string token) =>
         new(access.Panel!.Instrument, access.Panel.Name, access.Wave, access.Panel.Schedule.Waves, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}");

@@ -51,6 +51,9 @@ public sealed record ModelDocument
     /// <summary>Of them, those left out of every model here because the panel excludes flagged responses; null when it does not.</summary>
     public int? CarelessExcluded { get; init; }
 
+    /// <summary>Partial responses (the last page not submitted) left out of every model here; null when the panel includes them or in documents from before pages.</summary>
+    public int? PartialExcluded { get; init; }
+
     /// <summary>
     /// The within-person cross-lagged paths (RI-CLPM) of each psychology-layer mechanism with the outcome, over the
     /// closed waves; absent while fewer than three waves are closed.

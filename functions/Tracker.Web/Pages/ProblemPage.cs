@@ -54,7 +54,7 @@ public static class ProblemPage
     public static HtmlPage UnavailableKeepingAnswers(string actionUrl, IEnumerable<KeyValuePair<string, string>> fields, string language = "en")
     {
         ArgumentNullException.ThrowIfNull(fields);
-        var kept = fields.Where(f => f.Key.Length is > 0 and <= 40 && f.Value.Length <= AnswerParser.MaxValueLength).Take(500).ToList();
+        var kept = fields.Where(f => f.Key.Length is > 0 and <= 40 && f.Value.Length <= PostedPageReader.MaxFieldLength).Take(500).ToList();
         var html = PageRenderer.Render<ProblemView>(new()
         {
             ["Title"] = "Sorry, your answers could not be saved just now",

@@ -6,8 +6,10 @@ using Tracker.Web.Pages.Components;
 namespace Tracker.Web.Pages;
 
 /// <summary>
-/// The participant's form: every item as a fieldset of labelled radio buttons, in instrument order. Construct names are
-/// never shown, because naming what a block of statements measures steers the answers.
+/// The participant's form, one page at a time: every construct item as a fieldset of labelled radio buttons, every
+/// other question in its own control (<c>Components/*QuestionView.razor</c>), a progress indicator when there are
+/// several pages, and Next/Back (Submit on the last page). Construct names are never shown, because naming what a
+/// block of statements measures steers the answers.
 /// </summary>
 public static class SurveyFormPage
 {
@@ -47,4 +49,25 @@ public static class SurveyFormPage
     public static string OptionId(string itemId, int value) => $"{itemId}-{value.ToString(CultureInfo.InvariantCulture)}";
 
     public static string ErrorId(string itemId) => $"{itemId}-error";
+
+    public const string NextText = "Next";
+
+    public const string BackText = "Back";
+
+    /// <summary>The input of a number, text or date question.</summary>
+    public static string FieldId(string questionId) => $"q-{questionId}";
+
+    /// <summary>The radio button or checkbox of a question's choice, by its position (codes need not be valid in an id).</summary>
+    public static string ChoiceId(string questionId, int index) => $"q-{questionId}-{index.ToString(CultureInfo.InvariantCulture)}";
+
+    public static string HintId(string questionId) => $"{questionId}-hint";
+
+    /// <summary>What a question's input is described by: its hint, then its error when it has one.</summary>
+    public static string? DescribedBy(string questionId, bool hasError, bool hasHint = true) => (hasHint, hasError) switch
+    {
+        (true, true) => $"{HintId(questionId)} {ErrorId(questionId)}",
+        (true, false) => HintId(questionId),
+        (false, true) => ErrorId(questionId),
+        _ => null,
+    };
 }

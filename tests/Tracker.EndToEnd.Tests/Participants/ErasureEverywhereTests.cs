@@ -96,7 +96,7 @@ public sealed class ErasureEverywhereTests(StackFixture stack) : IAsyncLifetime
         // What a submission validated before the erasure and committed after it does: insert (batched), then read-and-replace.
         var answers = DefaultInstrument.Instance.Items.ToDictionary(i => i.Id, _ => 4);
         var saves = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
-            engine.Service<ResponseRepository>().SaveAsync(panelId, 1, erased, answers, new Dictionary<string, double?>(), stack.Clock.GetUtcNow(), null, CancellationToken.None)));
+            engine.Service<ResponseRepository>().SaveAsync(panelId, 1, erased, new ResponseDraft(new ResponseAnswers(answers, new Dictionary<string, string>()), new Dictionary<string, double?>(), true, null), stack.Clock.GetUtcNow(), null, CancellationToken.None)));
 
         Assert.All(saves, Assert.Null);
         var row = (await Table(StorageNames.ResponsesTable).GetEntityAsync<ResponseEntity>(ResponseEntity.Partition(panelId, 1), erased)).Value;

@@ -20,14 +20,15 @@ public sealed class LongAndItemsExportTests
             ExportSamples.Response("aaaaaaaaaaaaaaaa", 2, 4, TimeSpan.FromHours(13)),
             // Joined late: wave 2 is this participant's first, so their days start at 0 there.
             ExportSamples.Response("cccccccccccccccc", 2, 3, TimeSpan.FromHours(1)),
-            ExportSamples.Response("cccccccccccccccc", 3, 3, TimeSpan.FromHours(1)),
+            ExportSamples.Response("cccccccccccccccc", 3, 3, TimeSpan.FromHours(1)) with { Complete = false },
         ]);
 
         var csv = await WriteAsync(writer => LongExportWriter.WriteAsync(source, panel, writer, CancellationToken.None));
         var rows = ExportSamples.ReadCsv(csv);
 
-        Assert.Equal(["participant_id", "wave", "days", "submitted_at", .. Instrument.Constructs.Select(c => c.Id), .. CarelessHeader], rows[0]);
+        Assert.Equal(["participant_id", "wave", "days", "submitted_at", .. Instrument.Constructs.Select(c => c.Id), .. CarelessHeader, "complete"], rows[0]);
         Assert.Equal(6, rows.Count);
+        Assert.Equal(["1", "1", "1", "1", "0"], rows.Skip(1).Select(r => r[^1]));
         Assert.Equal(["aaaaaaaaaaaaaaaa", "1", "0", "2026-12-01T09:00:00.000Z"], rows[1][..4]);
         Assert.Equal(["bbbbbbbbbbbbbbbb", "1", "0"], rows[2][..3]);
         Assert.Equal(["aaaaaaaaaaaaaaaa", "2", "7.5", "2026-12-08T21:00:00.000Z"], rows[3][..4]);

@@ -22,7 +22,7 @@ public sealed class WideExportTests
 
         Assert.Equal(3, count);
         Assert.Equal(ExportColumns.WideCsv(panel.Instrument, 3).Select(c => c.Name), rows[0]);
-        Assert.Equal(1 + 3 * (2 + 9), rows[0].Length);
+        Assert.Equal(1 + 3 * (2 + 9) + 3, rows[0].Length);
         Assert.Equal(["aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb", "cccccccccccccccc"], rows.Skip(1).Select(r => r[0]));
 
         string Cell(int row, string column) => rows[row][Array.IndexOf(rows[0], column)];
@@ -30,6 +30,7 @@ public sealed class WideExportTests
         Assert.Equal("", Cell(1, "days_w2"));
         Assert.Equal("14", Cell(1, "days_w3"));
         Assert.Equal("", Cell(1, "willingness_w2"));
+        Assert.Equal(("1", "", "1"), (Cell(1, "complete_w1"), Cell(1, "complete_w2"), Cell(1, "complete_w3")));
         Assert.NotEqual("", Cell(1, "willingness_w3"));
         Assert.All(rows[2][1..], cell => Assert.Equal("", cell));
         Assert.Equal("0", Cell(3, "days_w2"));

@@ -38,6 +38,37 @@ public sealed class SealedWaveCsvTests
     }
 
     [Fact]
+    public async Task A_partial_response_and_the_other_answers_read_back_and_a_blob_from_before_pages_reads_as_complete()
+    {
+        var instrument = Tracker.Engine.Tests.Forms.PagedInstrument.Instance;
+        var at = new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
+        StoredResponse[] rows =
+        [
+            new("p", 1, "AAAAAAAAAAAAAAAA", new Dictionary<string, int>(), instrument.Constructs.ToDictionary(c => c.Id, _ => (double?)null), at, at, 1)
+            {
+                Complete = false,
+                Other = new Dictionary<string, string> { ["age"] = "34", ["platforms"] = "yt;ig", ["comment"] = "two\nlines, \"quoted\"" },
+            },
+        ];
+
+        using var buffer = new StringWriter();
+        await SealedWaveCsv.WriteAsync(instrument, ToAsync(rows), buffer, CancellationToken.None);
+        Assert.Contains(",seconds_to_submit,complete,age,platforms,born,later,comment", buffer.ToString(), StringComparison.Ordinal);
+        var read = new List<StoredResponse>();
+        await foreach (var row in SealedWaveCsv.ReadAsync("p", instrument, new StringReader(buffer.ToString()), CancellationToken.None)) read.Add(row);
+        var back = Assert.Single(read);
+        Assert.False(back.Complete);
+        Assert.Equal(rows[0].Other.OrderBy(p => p.Key, StringComparer.Ordinal), back.Other.OrderBy(p => p.Key, StringComparer.Ordinal));
+
+        // Sealed before pages: no complete column and no questions.
+        const string before = "participant_id,wave,submitted_at,first_submitted_at,revision\r\nBBBBBBBBBBBBBBBB,1,2026-01-01T00:00:00.0000000+00:00,2026-01-01T00:00:00.0000000+00:00,1\r\n";
+        var old = new List<StoredResponse>();
+        await foreach (var row in SealedWaveCsv.ReadAsync("p", instrument, new StringReader(before), CancellationToken.None)) old.Add(row);
+        Assert.True(Assert.Single(old).Complete);
+        Assert.Empty(old[0].Other);
+    }
+
+    [Fact]
     public async Task A_file_without_the_key_columns_is_refused_with_its_name()
     {
         var problem = await Assert.ThrowsAsync<InvalidDataException>(async () =>

@@ -63,7 +63,9 @@ public class SurveyFormPageTests
         Assert.Contains("Friday 4 December 2026 at 18:00 (UTC)", html, StringComparison.Ordinal);
         Assert.Contains($"<h1>{Default.Title}</h1>", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains("<form method=\"post\" action=\"/api/r/tok-en\">", html, StringComparison.Ordinal);
-        Assert.Contains("<button type=\"submit\">Save my answers</button>", html, StringComparison.Ordinal);
+        Assert.Contains("<button type=\"submit\" name=\"_action\" value=\"next\">Save my answers</button>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<progress", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Back</button>", html, StringComparison.Ordinal);
         Assert.Equal(200, SurveyFormPage.Page(Model()).StatusCode);
     }
 

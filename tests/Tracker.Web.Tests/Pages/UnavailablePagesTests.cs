@@ -35,7 +35,7 @@ public sealed class UnavailablePagesTests
             ["ugc2\"><script>"] = "3",
             ["ugc3"] = "\"><b>",
             [new string('x', 41)] = "1",
-            ["ugc4"] = new string('9', AnswerParser.MaxValueLength + 1),
+            ["ugc4"] = new string('9', PostedPageReader.MaxFieldLength + 1),
         };
 
         var page = ProblemPage.UnavailableKeepingAnswers("/api/r/tok", fields);
@@ -46,7 +46,7 @@ public sealed class UnavailablePagesTests
         Assert.DoesNotContain("<script", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(new string('x', 41), page.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain(new string('9', AnswerParser.MaxValueLength + 1), page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('9', PostedPageReader.MaxFieldLength + 1), page.Html, StringComparison.Ordinal);
         Assert.Contains("action=\"/api/r/tok\"", page.Html, StringComparison.Ordinal);
     }
 }
