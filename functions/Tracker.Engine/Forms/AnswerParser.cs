@@ -20,7 +20,7 @@ public static class AnswerParser
 
     public const string HiddenMessage = "This question does not apply given your other answers; please leave it empty.";
 
-    public const string NotADateMessage = "Please enter a date such as 2027-03-31.";
+    public const string NotADateMessage = "Please enter a date as year-month-day, such as 2027-03-31.";
 
     /// <summary>No scale value needs more; anything longer was not produced by our form.</summary>
     public const int MaxValueLength = 10;
@@ -246,7 +246,7 @@ public static class AnswerParser
                 var text = Normalise(values[0], question.Type);
                 var max = MaxLength(question);
                 return text.Length > max
-                    ? (null, $"Your answer is {text.Length:N0} characters long; please shorten it to at most {max:N0}.")
+                    ? (null, $"Your answer is {text.Length:N0} characters long; please shorten it to at most {max:N0} characters.")
                     : (text, null);
         }
     }

@@ -71,7 +71,7 @@ public static class PostedPageReader
         var typed = questionFields.ToDictionary(f => f.Key, f => string.Join(';', f.Value), StringComparer.Ordinal);
         if (action == FormNavigation.Back)
         {
-            return new PostedPage(page, action, new ResponseAnswers(items.Answers, new Dictionary<string, string>()), typed, []);
+            return new PostedPage(page, action, new ResponseAnswers(items.Answers.Scale, new Dictionary<string, string>()), typed, []);
         }
 
         var other = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -84,7 +84,7 @@ public static class PostedPageReader
         }
 
         // Visibility follows the answers as they now stand: what was stored, with this page's answers in place.
-        var merged = ResponseMerge.WithPage(instrument, stored, page, new ResponseAnswers(items.Answers, other));
+        var merged = ResponseMerge.WithPage(instrument, stored, page, new ResponseAnswers(items.Answers.Scale, other));
         var visible = FormFlow.VisibleEntries(page, wave, merged).Select(e => e.Question?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var question in questions.Values.Where(q => !visible.Contains(q.Id)))
         {
@@ -101,7 +101,7 @@ public static class PostedPageReader
             if (entry.Construct is { } c) errors.AddRange(items.Errors.Where(e => pageInstrument.Constructs.First(k => k.Id == c).Items.Any(i => i.Id == e.ItemId)));
         }
 
-        return new PostedPage(page, action, new ResponseAnswers(items.Answers, other), typed, errors);
+        return new PostedPage(page, action, new ResponseAnswers(items.Answers.Scale, other), typed, errors);
     }
 
     private static string? Single(PostedAnswers form, string name, List<string> problems)

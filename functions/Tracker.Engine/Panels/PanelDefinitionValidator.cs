@@ -93,7 +93,6 @@ public static class PanelDefinitionValidator
             {
                 Stakeholders = stakeholders, MinimumCellSize = minimumCellSize, SummaryCadence = cadence, DataRetentionUntil = retention, ResearcherEmail = researcher, Careless = careless, Languages = languages, Consent = consent,
                 Invitations = invitations,
-                Stakeholders = stakeholders, MinimumCellSize = minimumCellSize, SummaryCadence = cadence, DataRetentionUntil = retention, ResearcherEmail = researcher, Careless = careless, Languages = languages,
                 Models = new Tracker.Engine.Models.ModelSettings(definition.Models?.IncludePartial ?? false),
             });
     }

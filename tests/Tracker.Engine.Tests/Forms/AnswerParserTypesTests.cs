@@ -45,6 +45,18 @@ public class AnswerParserTypesTests
     }
 
     [Theory]
+    [InlineData("1,5", "1.5")]
+    [InlineData("1.5", "1.5")]
+    [InlineData("12,0", "12")]
+    public void Reads_a_decimal_comma_as_the_point_many_participants_type_it_as(string typed, string stored)
+    {
+        var result = Page1(1, [.. Complete, ("hours", typed)]);
+
+        Assert.True(result.IsAccepted, string.Join("; ", result.Errors));
+        Assert.Equal(stored, result.Answers.Other["hours"]);
+    }
+
+    [Theory]
     [InlineData("age", "", "Please answer this question.")]
     [InlineData("age", "15", "Please enter a number from 16 to 99.")]
     [InlineData("age", "100", "Please enter a number from 16 to 99.")]
@@ -52,11 +64,11 @@ public class AnswerParserTypesTests
     [InlineData("age", "thirty", "Please enter a whole number from 16 to 99.")]
     [InlineData("age", "3e1", "Please enter a whole number from 16 to 99.")]
     [InlineData("hours", "-1", "Please enter a number of at least 0.")]
-    [InlineData("hours", "1,5", "Please enter a number of at least 0, such as 12 or 3.5.")]
+    [InlineData("hours", "1,5,0", "Please enter a number of at least 0, such as 12 or 3.5.")]
     [InlineData("gender", "x", "Please choose one of the options shown.")]
-    [InlineData("born", "28.02.1990", "Please enter a date such as 2027-03-31.")]
-    [InlineData("born", "1990-02-30", "Please enter a date such as 2027-03-31.")]
-    [InlineData("city", "Castrop-Rauxel", "Your answer is 14 characters long; please shorten it to at most 10.")]
+    [InlineData("born", "28.02.1990", "Please enter a date as year-month-day, such as 2027-03-31.")]
+    [InlineData("born", "1990-02-30", "Please enter a date as year-month-day, such as 2027-03-31.")]
+    [InlineData("city", "Castrop-Rauxel", "Your answer is 14 characters long; please shorten it to at most 10 characters.")]
     public void Each_type_has_a_clear_message_for_a_bad_answer(string field, string value, string message)
     {
         var result = Page1(1, [.. Complete.Where(f => f.Item1 != field), (field, value)]);

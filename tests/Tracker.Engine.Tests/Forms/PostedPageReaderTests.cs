@@ -29,7 +29,7 @@ public sealed class PostedPageReaderTests
     [InlineData("age", "abc", "whole number")]
     [InlineData("age", "34.5", "whole number")]
     [InlineData("age", "120", "from 16 to 99")]
-    [InlineData("platforms", "facebook", "choose from")]
+    [InlineData("platforms", "facebook", "choose one of the options")]
     [InlineData("born", "29.02.2020", "year-month-day")]
     public void Wrong_types_and_values_out_of_range_are_errors_on_the_page(string field, string value, string message)
     {
