@@ -36,6 +36,9 @@ public sealed record Panel(
     /// <summary>Every language the panel speaks (BCP 47), the default first; never empty once validated.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
 
+    /// <summary>The panel's own fixed words per language (<c>pageTexts</c>): every key for a language without built-in texts, overrides otherwise.</summary>
+    public IReadOnlyDictionary<string, Dictionary<string, string>> PageTexts { get; init; } = new Dictionary<string, Dictionary<string, string>>();
+
     /// <summary>The language of a participant who has none of their own: the first of <see cref="Languages"/>.</summary>
     public string DefaultLanguage => Languages.Count > 0 ? Languages[0] : Instrument.Language;
 }

@@ -35,4 +35,7 @@ public sealed class PanelDefinition
 
     /// <summary>The panel's languages as BCP 47 tags, the default first (optional; default: the instrument's language alone).</summary>
     public List<string>? Languages { get; set; }
+
+    /// <summary>Fixed page and email words per language, <c>{"xx": {"next": "…"}}</c> (optional; required in full for a language without built-in texts).</summary>
+    public Dictionary<string, Dictionary<string, string>>? PageTexts { get; set; }
 }

@@ -83,12 +83,14 @@ public static class PanelDefinitionValidator
         var researcher = ResolveResearcher(definition.ResearcherEmail, problems);
         var careless = CarelessSettingsResolver.Resolve(definition.Careless, problems);
         var languages = PanelLanguages.Resolve(definition.Languages, instrument, problems);
+        Tracker.Engine.Languages.PageTextCatalog.Check(definition.PageTexts, languages, problems);
 
         return problems.Count > 0 || instrument is null || schedule is null
             ? Validation<Panel>.Invalid(problems)
             : Validation<Panel>.Valid(new Panel(id, name, instrument, schedule, zone, now)
             {
                 Stakeholders = stakeholders, MinimumCellSize = minimumCellSize, SummaryCadence = cadence, DataRetentionUntil = retention, ResearcherEmail = researcher, Careless = careless, Languages = languages,
+                PageTexts = definition.PageTexts ?? [],
             });
     }
 

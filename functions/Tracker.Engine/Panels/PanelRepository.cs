@@ -186,6 +186,7 @@ public sealed class PanelRepository(TrackerStorage storage)
         ResearcherEmail = panel.ResearcherEmail,
         CarelessJson = JsonSerializer.Serialize(panel.Careless),
         LanguagesJson = JsonSerializer.Serialize(panel.Languages),
+        PageTextsJson = panel.PageTexts.Count == 0 ? null : JsonSerializer.Serialize(panel.PageTexts),
     };
 
     /// <summary>Rows written before the schedule was stored as JSON kept interval and window as ISO text.</summary>
@@ -209,6 +210,9 @@ public sealed class PanelRepository(TrackerStorage storage)
             ResearcherEmail = entity.ResearcherEmail,
             Careless = entity.CarelessJson is { } careless ? JsonSerializer.Deserialize<Tracker.Engine.Careless.CarelessSettings>(careless) ?? Tracker.Engine.Careless.CarelessSettings.Default : Tracker.Engine.Careless.CarelessSettings.Default,
             Languages = entity.LanguagesJson is { } languages && JsonSerializer.Deserialize<List<string>>(languages) is { Count: > 0 } list ? list : [instrument.Language],
+            PageTexts = entity.PageTextsJson is { } pageTexts
+                ? new Dictionary<string, Dictionary<string, string>>(JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(pageTexts) ?? [], StringComparer.OrdinalIgnoreCase)
+                : new Dictionary<string, Dictionary<string, string>>(),
         };
     }
 }

@@ -6,4 +6,7 @@ public sealed class ContactEntity : TableEntityBase
     public string Email { get; set; } = "";
 
     public string? ExternalId { get; set; }
+
+    /// <summary>The language the participant reads (one of the panel's tags); null means the panel's default. Erased with the row.</summary>
+    public string? Language { get; set; }
 }

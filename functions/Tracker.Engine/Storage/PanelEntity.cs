@@ -44,4 +44,7 @@ public sealed class PanelEntity : TableEntityBase
 
     /// <summary>The panel's languages as a JSON list; absent on panels created before panels had several languages.</summary>
     public string? LanguagesJson { get; set; }
+
+    /// <summary>The panel's own page texts per language as JSON; absent on panels without any (the built-in texts serve).</summary>
+    public string? PageTextsJson { get; set; }
 }
