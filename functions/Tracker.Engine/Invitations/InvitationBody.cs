@@ -1,4 +1,8 @@
 namespace Tracker.Engine.Invitations;
 
 /// <summary>What the invitation or reminder says, already worded by <see cref="InvitationComposer"/>; the HTML part renders exactly this.</summary>
-public sealed record InvitationBody(string Subject, string Opening, int Wave, string Link, string ClosesText, string OptOutLink);
+public sealed record InvitationBody(string Subject, string Opening, int Wave, string Link, string ClosesText, string OptOutLink)
+{
+    /// <summary>The fixed words in the participant's language (the HTML part's button, link hint, thanks, footer; its <c>lang</c> and <c>dir</c>).</summary>
+    public Tracker.Engine.Languages.ParticipantTexts Texts { get; init; } = Tracker.Engine.Languages.ParticipantTexts.English;
+}

@@ -1,6 +1,6 @@
-using System.Globalization;
 using MimeKit;
 using Tracker.Engine.Email;
+using Tracker.Engine.Languages;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Participants;
 
@@ -16,20 +16,18 @@ public static class InvitationComposer
         Compose(bodies, panel, participant, wave, kind, from, to, link, optOut, participant.ScheduleIn(panel).ClosesAt(wave));
 
     /// <param name="closesAt">The participant's deadline: their planned close, or later when the invitation went out late.</param>
-    public static MimeMessage Compose(IEmailBodyRenderer bodies, Panel panel, Participant participant, int wave, string kind, MailboxAddress from, string to, Uri link, Uri optOut, DateTimeOffset closesAt)
+    /// <param name="language">The participant's language (<see cref="ParticipantLanguage.Of"/>); null: the panel's default.</param>
+    public static MimeMessage Compose(IEmailBodyRenderer bodies, Panel panel, Participant participant, int wave, string kind, MailboxAddress from, string to, Uri link, Uri optOut, DateTimeOffset closesAt, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(bodies);
+        var texts = PageTextCatalog.For(panel, language);
         var schedule = participant.ScheduleIn(panel);
         var zone = schedule.Zone;
-        var closes = TimeZoneInfo.ConvertTime(closesAt, zone);
-        var closesText = closes.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
+        var closesText = texts.When(TimeZoneInfo.ConvertTime(closesAt, zone), zone.Id, email: true);
         var reminder = MessageKind.ReminderNumber(kind) > 0;
         var reissue = MessageKind.IsReissue(kind);
-        var subject = reminder
-            ? $"Reminder — {panel.Name}: wave {wave} of {panel.Schedule.Waves} is still open for you"
-            : reissue
-                ? $"New link — {panel.Name}: your survey for wave {wave} of {panel.Schedule.Waves}"
-                : $"{panel.Name}: your survey for wave {wave} of {panel.Schedule.Waves}";
+        (string Name, object Value)[] values = [("panel", panel.Name), ("wave", wave), ("waves", panel.Schedule.Waves)];
+        var subject = texts.Fill(reminder ? PageText.EmailReminderSubject : reissue ? PageText.EmailReissueSubject : PageText.EmailInviteSubject, values);
 
         var message = new MimeMessage { Subject = subject, MessageId = MessageId(panel.Id, wave, participant.Id, kind, from.Address) };
         message.From.Add(from);
@@ -38,27 +36,23 @@ public static class InvitationComposer
         message.Headers.Add("List-Unsubscribe", $"<{optOut}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 
-        var opening = reminder
-            ? $"A friendly reminder: wave {wave} of {panel.Schedule.Waves} of \"{panel.Name}\" is still open and we have not received your answers yet. It takes about five minutes."
-            : reissue
-                ? $"The links in our earlier emails about \"{panel.Name}\" no longer work. This email replaces them: below is your new personal link for wave {wave} of {panel.Schedule.Waves}, and any answers you already gave are kept."
-                : $"Wave {wave} of {panel.Schedule.Waves} of \"{panel.Name}\" is open. It takes about five minutes.";
+        var opening = texts.Fill(reminder ? PageText.EmailReminderOpening : reissue ? PageText.EmailReissueOpening : PageText.EmailInviteOpening, values);
         var text = $"""
-            Hello,
+            {texts[PageText.EmailHello]}
 
             {opening}
 
-            Your personal link (please do not share it):
+            {texts[PageText.EmailPersonalLink]}
             {link}
 
-            You can answer until {closesText}, and change your answers with the same link until then.
+            {texts.Fill(PageText.EmailAnswerUntil, ("closes", closesText))}
 
-            Thank you for taking part.
+            {texts[PageText.EmailThanks]}
 
             --
-            Skip this wave, stop reminders or leave the panel: {optOut}
+            {texts[PageText.EmailOptOut]}: {optOut}
             """;
-        var html = bodies.Invitation(new InvitationBody(subject, opening, wave, link.ToString(), closesText, optOut.ToString()));
+        var html = bodies.Invitation(new InvitationBody(subject, opening, wave, link.ToString(), closesText, optOut.ToString()) { Texts = texts });
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
         return message;
     }

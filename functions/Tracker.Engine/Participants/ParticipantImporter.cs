@@ -24,7 +24,7 @@ public sealed class ParticipantImporter(ParticipantRepository participants, Cont
     public async Task<Validation<ParticipantImportResult>> ImportAsync(Panel panel, TextReader csv, bool dryRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(panel);
-        var parsed = ParticipantCsvParser.Parse(csv, panel.DefaultTimeZone);
+        var parsed = ParticipantCsvParser.Parse(csv, panel.DefaultTimeZone, panel.Languages);
         if (parsed.FileProblem is not null)
         {
             return Validation<ParticipantImportResult>.Invalid([parsed.FileProblem]);
@@ -136,10 +136,12 @@ public sealed class ParticipantImporter(ParticipantRepository participants, Cont
 
         var externalChanged = row.ExternalId is not null && row.ExternalId != contact.ExternalId;
         var zoneChanged = row.TimeZone != participant.TimeZone;
-        if (!externalChanged && !zoneChanged) return KnownOutcome.Unchanged;
+        var languageChanged = row.Language is not null && row.Language != contact.Language;
+        if (!externalChanged && !zoneChanged && !languageChanged) return KnownOutcome.Unchanged;
         if (!dryRun)
         {
             if (externalChanged && !await participants.UpdateExternalIdAsync(contact, row.ExternalId, cancellationToken).ConfigureAwait(false)) return KnownOutcome.Erased;
+            if (languageChanged && !await participants.UpdateLanguageAsync(contact, row.Language, cancellationToken).ConfigureAwait(false)) return KnownOutcome.Erased;
             if (zoneChanged && !await participants.UpdateTimeZoneAsync(participant, row.TimeZone, cancellationToken).ConfigureAwait(false)) return KnownOutcome.Erased;
         }
 
@@ -149,7 +151,7 @@ public sealed class ParticipantImporter(ParticipantRepository participants, Cont
     private Task StageAsync(ImportStage stage, CancellationToken cancellationToken) => Interleave?.Invoke(stage, cancellationToken) ?? Task.CompletedTask;
 
     private static ContactEntity NewContact(string panelId, string id, ParticipantRow row) =>
-        new() { PartitionKey = panelId, RowKey = id, Email = row.Email, ExternalId = row.ExternalId };
+        new() { PartitionKey = panelId, RowKey = id, Email = row.Email, ExternalId = row.ExternalId, Language = row.Language };
 
     private static ParticipantEntity NewParticipant(string panelId, string id, ParticipantRow row, DateTimeOffset now) =>
         new() { PartitionKey = panelId, RowKey = id, Status = ParticipantEntity.Active, TimeZone = row.TimeZone, EnrolledAt = now };

@@ -220,14 +220,22 @@ public sealed class ParticipantRepository(TrackerStorage storage)
     }
 
     /// <summary>Sets the external id on the contact as read, ETag-checked like <see cref="UpdateTimeZoneAsync"/>; an erased (deleted) contact stays deleted.</summary>
-    public async Task<bool> UpdateExternalIdAsync(ContactEntity read, string? externalId, CancellationToken cancellationToken)
+    public Task<bool> UpdateExternalIdAsync(ContactEntity read, string? externalId, CancellationToken cancellationToken) =>
+        UpdateContactAsync(read, c => c.ExternalId == externalId, c => c.ExternalId = externalId, cancellationToken);
+
+    /// <summary>Sets the participant's language (null: the panel's default) on the contact as read, as <see cref="UpdateExternalIdAsync"/> does.</summary>
+    public Task<bool> UpdateLanguageAsync(ContactEntity read, string? language, CancellationToken cancellationToken) =>
+        UpdateContactAsync(read, c => c.Language == language, c => c.Language = language, cancellationToken);
+
+    /// <summary>Applies <paramref name="change"/> to the contact, reading it again when another writer got there first; false when it was erased.</summary>
+    private async Task<bool> UpdateContactAsync(ContactEntity read, Func<ContactEntity, bool> done, Action<ContactEntity> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
         var entity = read;
         for (var attempt = 0; ; attempt++)
         {
-            if (entity.ExternalId == externalId) return true;
-            entity.ExternalId = externalId;
+            if (done(entity)) return true;
+            change(entity);
             try
             {
                 await Contacts.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);

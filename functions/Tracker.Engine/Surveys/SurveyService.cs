@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tracker.Engine.Configuration;
 using Tracker.Engine.Forms;
+using Tracker.Engine.Languages;
 using Tracker.Engine.Links;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Participants;
@@ -27,17 +27,22 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
     /// </summary>
     public static readonly TimeSpan StorageDeadline = TimeSpan.FromSeconds(8);
 
-    public async Task<SurveyOutcome> ShowAsync(string token, CancellationToken cancellationToken)
+    public Task<SurveyOutcome> ShowAsync(string token, CancellationToken cancellationToken) => ShowAsync(token, null, cancellationToken);
+
+    /// <param name="language">A language the participant chose on the page (<c>?lang=</c>): when the panel speaks it, the
+    /// page is shown in it and it is stored with the contact, so later email comes in it too; anything else is ignored.</param>
+    public async Task<SurveyOutcome> ShowAsync(string token, string? language, CancellationToken cancellationToken)
     {
         using var deadline = Deadline(cancellationToken);
         try
         {
             var access = await ResolveAsync(token, deadline.Token).ConfigureAwait(false);
             if (access.Refusal is not null) return access.Refusal;
+            access = await SwitchLanguageAsync(access, language, deadline.Token).ConfigureAwait(false);
 
             await ledger.RecordOpenedAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, clock.GetUtcNow(), deadline.Token).ConfigureAwait(false);
             var (existing, _) = await responses.GetAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, deadline.Token).ConfigureAwait(false);
-            return new SurveyOutcome.Form(Model(access, token) with { Answers = existing?.Answers ?? new Dictionary<string, int>(), OpenedStamp = Stamp(access, posted: null) });
+            return new SurveyOutcome.Form(Model(access, token) with { Answers = existing?.Answers ?? new Dictionary<string, int>(), OpenedStamp = Stamp(access, posted: null) }) { Texts = access.Texts };
         }
         catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
         {
@@ -76,7 +81,7 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
 
         if (!parsed.IsAccepted)
         {
-            return new SurveyOutcome.Form(Model(access, token) with { Answers = parsed.Answers, Errors = parsed.Errors, OpenedStamp = Stamp(access, FormOpening.Posted(form)) });
+            return new SurveyOutcome.Form(Model(access, token) with { Answers = parsed.Answers, Errors = InLanguage(parsed.Errors, access.Texts), OpenedStamp = Stamp(access, FormOpening.Posted(form)) }) { Texts = access.Texts };
         }
 
         var scores = ConstructScorer.Score(panel.Instrument, parsed.Answers);
@@ -87,13 +92,29 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         // Erased while this submission was on its way: the erasure wins, and the link now looks like any bad link.
         if (saved is null) return new SurveyOutcome.InvalidLink();
         logger.LogInformation("Response saved for panel {PanelId} wave {Wave} (revision {Revision})", panel.Id, access.Wave, saved.Revision);
-        return new SurveyOutcome.Saved(panel.Name, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}");
+        return new SurveyOutcome.Saved(panel.Name, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}") { Texts = access.Texts };
     }
 
     /// <summary>
     /// The form as posted, on a 503. The token was verified before any storage call, so only a genuine link gets here;
     /// the panel comes from the cache when it was read before (however long ago), else the choices ride on hidden fields.
     /// </summary>
+    // A missing answer is the error a participant meets; the others come only from posts our form cannot produce.
+    private static List<AnswerError> InLanguage(IEnumerable<AnswerError> errors, ParticipantTexts texts) =>
+        [.. errors.Select(e => e.Message == AnswerParser.MissingMessage ? e with { Message = texts[PageText.ChooseAnswer] } : e)];
+
+    private async Task<SurveyAccess> SwitchLanguageAsync(SurveyAccess access, string? requested, CancellationToken cancellationToken)
+    {
+        var panel = access.Panel!;
+        var chosen = string.IsNullOrWhiteSpace(requested) ? null : ParticipantLanguage.Find(panel.Languages, requested.Trim());
+        if (chosen is null || access.Contact is null || chosen == ParticipantLanguage.Of(panel, access.Contact)) return access;
+
+        // Erased meanwhile: the erasure wins and the page stays in the language it had.
+        if (!await participants.UpdateLanguageAsync(access.Contact, chosen, cancellationToken).ConfigureAwait(false)) return access;
+        logger.LogInformation("Participant {ParticipantId} of panel {PanelId} switched to language {Language}", access.Participant!.Id, panel.Id, chosen);
+        return access with { Texts = PageTextCatalog.For(panel, chosen) };
+    }
+
     private SurveyOutcome UnavailableKeepingAnswers(string token, PostedAnswers form)
     {
         var action = $"/api/{ParticipantLinks.SurveyRoute}/{token}";
@@ -101,9 +122,11 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         var link = verification.Token;
         if (link is not null && panels.TryGetStale(link.PanelId, out var panel) && panel is not null && LegacyLinks.Serves(verification, panel, LinkPurpose.Survey))
         {
+            // Without storage the participant's stored language is out of reach: the panel's default it is.
+            var texts = PageTextCatalog.For(panel, null);
             var parsed = AnswerParser.Parse(panel.Instrument, form);
-            var closes = Format(panel.Schedule.ClosesAt(link.Wave), panel.DefaultTimeZone);
-            return new SurveyOutcome.UnavailableWithForm(new SurveyFormModel(panel.Instrument, panel.Name, link.Wave, panel.Schedule.Waves, closes, action) { Answers = parsed.Answers, OpenedStamp = FormOpening.Posted(form) });
+            var closes = Format(panel.Schedule.ClosesAt(link.Wave), panel.DefaultTimeZone, texts);
+            return new SurveyOutcome.UnavailableWithForm(new SurveyFormModel(panel.Instrument, panel.Name, link.Wave, panel.Schedule.Waves, closes, action) { Answers = parsed.Answers, OpenedStamp = FormOpening.Posted(form), Texts = texts }) { Texts = texts };
         }
 
         return new SurveyOutcome.UnavailableKeepingFields(action, form.Fields);
@@ -126,7 +149,11 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
 
         var link = verification.Token!;
         var panel = await panels.GetAsync(link.PanelId, cancellationToken).ConfigureAwait(false);
-        var participant = panel is null ? null : await participants.GetAsync(panel.Id, link.ParticipantId, cancellationToken).ConfigureAwait(false);
+        var participantRead = panel is null ? Task.FromResult<Participant?>(null) : participants.GetAsync(panel.Id, link.ParticipantId, cancellationToken);
+        var contactRead = panel is null ? Task.FromResult<ContactEntity?>(null) : participants.GetContactAsync(panel.Id, link.ParticipantId, cancellationToken);
+        await Task.WhenAll(participantRead, contactRead).ConfigureAwait(false);
+        var participant = await participantRead.ConfigureAwait(false);
+        var contact = await contactRead.ConfigureAwait(false);
         if (panel is null || participant is null || !participant.Active || link.Wave < 1 || link.Wave > panel.Schedule.Waves
             || !LegacyLinks.Serves(verification, panel, LinkPurpose.Survey))
         {
@@ -134,7 +161,8 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
             return SurveyAccess.Refused(new SurveyOutcome.InvalidLink());
         }
 
-        if (panel.IsClosed) return SurveyAccess.Refused(new SurveyOutcome.StudyEnded());
+        var texts = PageTextCatalog.For(panel, ParticipantLanguage.Of(panel, contact));
+        if (panel.IsClosed) return SurveyAccess.Refused(new SurveyOutcome.StudyEnded(), texts);
 
         // The token outlives the wave by a grace period, so an expired token always means a closed wave.
         // Each participant's window runs from their own invitation (local send time, rolling enrolment), as it actually
@@ -150,9 +178,9 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
             : WaveState.Closed;
         return state switch
         {
-            WaveState.Closed => SurveyAccess.Refused(new SurveyOutcome.Closed()),
-            WaveState.Scheduled => SurveyAccess.Refused(new SurveyOutcome.NotYetOpen(link.Wave, Format(schedule.InviteAt(link.Wave), participant.TimeZone))),
-            _ => new SurveyAccess(panel, participant, link.Wave, null) { ClosesAt = closes },
+            WaveState.Closed => SurveyAccess.Refused(new SurveyOutcome.Closed(), texts),
+            WaveState.Scheduled => SurveyAccess.Refused(new SurveyOutcome.NotYetOpen(link.Wave, Format(schedule.InviteAt(link.Wave), participant.TimeZone, texts)), texts),
+            _ => new SurveyAccess(panel, participant, link.Wave, null) { ClosesAt = closes, Contact = contact, Texts = texts },
         };
     }
 
@@ -166,13 +194,19 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         : opening.Issue(access.Panel!.Id, access.Participant!.Id, access.Wave);
 
     private static SurveyFormModel Model(SurveyAccess access, string token) =>
-        new(access.Panel!.Instrument, access.Panel.Name, access.Wave, access.Panel.Schedule.Waves, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}");
+        new(InstrumentFor(access), access.Panel!.Name, access.Wave, access.Panel.Schedule.Waves, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}") { Texts = access.Texts };
 
-    private static string ClosesAtText(SurveyAccess access) => Format(access.ClosesAt, access.Participant!.TimeZone);
+    /// <summary>
+    /// The one place the page's instrument is chosen: the participant reads the fixed words in
+    /// <c>access.Texts.Language</c>, and the instrument's own translation for that language belongs here too.
+    /// </summary>
+    private static Instruments.Instrument InstrumentFor(SurveyAccess access) => access.Panel!.Instrument;
 
-    private static string Format(DateTimeOffset instant, string timeZone)
+    private static string ClosesAtText(SurveyAccess access) => Format(access.ClosesAt, access.Participant!.TimeZone, access.Texts);
+
+    private static string Format(DateTimeOffset instant, string timeZone, ParticipantTexts texts)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(instant, zone).ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
+        return texts.When(TimeZoneInfo.ConvertTime(instant, zone), zone.Id);
     }
 }

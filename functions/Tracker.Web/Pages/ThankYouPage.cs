@@ -1,3 +1,4 @@
+using Tracker.Engine.Languages;
 using Tracker.Web.Pages.Components;
 using Microsoft.AspNetCore.Http;
 
@@ -9,10 +10,11 @@ public static class ThankYouPage
     public const string Title = "Thank you – your answers are saved";
 
     /// <param name="formUrl">The participant's link, offered as "Change my answers"; omitted when null.</param>
-    public static HtmlPage Page(string panelName, string closesAtText, string? formUrl = null, string language = "en") =>
-        new(StatusCodes.Status200OK, Render(panelName, closesAtText, formUrl, language));
+    /// <param name="texts">The participant's fixed words; English when null.</param>
+    public static HtmlPage Page(string panelName, string closesAtText, string? formUrl = null, ParticipantTexts? texts = null) =>
+        new(StatusCodes.Status200OK, Render(panelName, closesAtText, formUrl, texts));
 
     /// <inheritdoc cref="Page"/>
-    public static string Render(string panelName, string closesAtText, string? formUrl = null, string language = "en") =>
-        PageRenderer.Render<ThankYouView>(new() { ["PanelName"] = panelName, ["ClosesAtText"] = closesAtText, ["FormUrl"] = formUrl, ["Language"] = language });
+    public static string Render(string panelName, string closesAtText, string? formUrl = null, ParticipantTexts? texts = null) =>
+        PageRenderer.Render<ThankYouView>(new() { ["PanelName"] = panelName, ["ClosesAtText"] = closesAtText, ["FormUrl"] = formUrl, ["Texts"] = texts ?? ParticipantTexts.English });
 }
