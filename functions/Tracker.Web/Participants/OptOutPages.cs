@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Tracker.Engine.OptOut;
 using Tracker.Web.Forms;
 using Tracker.Web.Pages;
