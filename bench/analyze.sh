@@ -17,15 +17,37 @@ calc() { awk "BEGIN { print $* }"; }
 HAVE_R=0
 if command -v Rscript >/dev/null && Rscript -e 'suppressMessages({library(lme4); library(jsonlite); library(survival)})' >/dev/null 2>&1; then HAVE_R=1; fi
 
-echo "building tracker (Release, ReadyToRun)..." >&2
-# Precompiled (ReadyToRun, see functions/Tracker.Cli/Tracker.Cli.csproj): start-up and the first pass over the CSV
-# then run native code. Retried: other builds in the same tree can hold obj/ files for a moment.
-for attempt in 1 2 3; do
-  if dotnet publish "$ROOT/functions/Tracker.Cli" -c Release -p:TrackerReadyToRun=true -o "$OUT/tracker" --nologo -v q >"$OUT/publish.log" 2>&1; then break; fi
-  [[ $attempt == 3 ]] && { tail -20 "$OUT/publish.log" >&2; exit 1; }
-  sleep 10
-done
-TRACKER="$OUT/tracker/tracker"
+publish() { # project extra-args... ; retried: other builds in the same tree can hold obj/ files for a moment
+  local project="$1"; shift
+  for attempt in 1 2 3; do
+    if dotnet publish "$ROOT/functions/$project" -c Release "$@" --nologo -v q >"$OUT/publish.log" 2>&1; then return 0; fi
+    [[ $attempt == 3 ]] && { tail -20 "$OUT/publish.log" >&2; return 1; }
+    sleep 10
+  done
+}
+# Native AOT (functions/Tracker.Analyze: `tracker analyze` as its own executable, see docs/performance.md) needs clang
+# to link. Without it, the ReadyToRun build of the whole CLI (start-up and the first pass over the CSV still run
+# precompiled code); TRACKER_BENCH_BUILD=readytorun picks that build even where clang is installed.
+BUILD="${TRACKER_BENCH_BUILD:-aot}"
+if [[ $BUILD == aot ]] && ! command -v clang >/dev/null; then
+  echo "clang is not installed: Native AOT cannot link here, so this run measures the ReadyToRun build instead" >&2
+  echo "  (install it with: apt-get install -y clang zlib1g-dev)" >&2
+  BUILD=readytorun
+fi
+if [[ $BUILD == aot ]]; then
+  echo "building tracker-analyze (Release, Native AOT)..." >&2
+  if publish Tracker.Analyze -p:TrackerAot=true -o "$OUT/tracker-aot"; then
+    TRACKER="$OUT/tracker-aot/tracker-analyze"; TRACKER_ARGS=()
+  else
+    echo "the Native AOT publish failed (log above): falling back to ReadyToRun" >&2; BUILD=readytorun
+  fi
+fi
+if [[ $BUILD != aot ]]; then
+  echo "building tracker (Release, ReadyToRun)..." >&2
+  # Precompiled (see functions/Tracker.Cli/Tracker.Cli.csproj): start-up and the first pass over the CSV run native code.
+  publish Tracker.Cli -p:TrackerReadyToRun=true -o "$OUT/tracker" || exit 1
+  TRACKER="$OUT/tracker/tracker"; TRACKER_ARGS=(analyze)
+fi
 
 generate() { # participants waves -> csv path
   local csv="$OUT/panel_${1}x${2}.csv"
@@ -48,10 +70,10 @@ CSV="$(generate "$PARTICIPANTS" "$WAVES")"
 ROWS=$(($(wc -l <"$CSV") - 1))
 echo
 echo "== side by side: $ROWS rows ($PARTICIPANTS participants x $WAVES waves), formula: $FORMULA"
-echo "   command: $TRACKER analyze --input $CSV --formula \"$FORMULA\" --json tracker.json"
+echo "   build: $BUILD; command: $TRACKER ${TRACKER_ARGS[*]} --input $CSV --formula \"$FORMULA\" --json tracker.json"
 RESULTS=()
 # TRACKER_TIMINGS=1: the phase times (start-up, read, models, report) on stderr, printed below.
-RESULTS+=("$(TRACKER_TIMINGS=1 measure tracker "$OUT/tracker.json" "$TRACKER" analyze --input "$CSV" --formula "$FORMULA" --json "$OUT/tracker.json")")
+RESULTS+=("$(TRACKER_TIMINGS=1 measure tracker "$OUT/tracker.json" "$TRACKER" "${TRACKER_ARGS[@]}" --input "$CSV" --formula "$FORMULA" --json "$OUT/tracker.json")")
 if [[ $HAVE_R == 1 ]]; then
   RESULTS+=("$(measure lme4-default "$OUT/lme4-default.json" Rscript "$ROOT/bench/lme4_analyze.R" "$CSV" "$OUT/lme4-default.json" "$FORMULA" default)")
   RESULTS+=("$(measure lme4-bobyqa "$OUT/lme4-bobyqa.json" Rscript "$ROOT/bench/lme4_analyze.R" "$CSV" "$OUT/lme4-bobyqa.json" "$FORMULA" bobyqa)")
@@ -68,6 +90,19 @@ for line in "${RESULTS[@]}"; do
   sing=$(jq -r '.growth.singular' "$json")
   printf '%-14s %9s %9s %9s %16.4f %12.6f %12.8f %9s %9.1f %9.1f\n' "$label" "$wall" "$cpu" "$rss" "$crit" "$b0" "$b1" "$sing" "$(calc "$wall / $TRACKER_WALL")" "$(calc "$cpu / $TRACKER_CPU")"
 done
+if [[ $HAVE_R == 1 ]]; then
+  # Same estimates: REML criterion to 1e-3 and each fixed effect to 1e-6 relative, against each lme4 run.
+  echo
+  for label in lme4-default lme4-bobyqa; do
+    same=$(jq -n --slurpfile t "$OUT/tracker.json" --slurpfile r "$OUT/$label.json" '
+      def close(a; b; tol): ((a - b) | fabs) <= tol * ([1, (b | fabs)] | max);
+      ($t[0].growth) as $tg | ($r[0].growth) as $rg
+      | close($tg.reml_criterion; $rg.reml_criterion; 1e-9)
+        and ([$tg.fixed | keys[] as $k | close($tg.fixed[$k].estimate; $rg.fixed[$k].estimate; 1e-6)] | all)')
+    if [[ $same == true ]]; then echo "same estimates as $label: yes"
+    else echo "same estimates as $label: NO (REML criterion or a fixed effect differs; see the table)"; fi
+  done
+fi
 echo; echo "tracker phases:"; grep -h '^timing' "$OUT/tracker.stderr" | sed 's/^/  /'
 [[ $HAVE_R == 1 ]] && { echo; echo "lme4 phases (s):"; grep -h timing "$OUT"/lme4-*.stderr | sed 's/^/  /'; }
 
@@ -77,7 +112,7 @@ if [[ $SCALING == 1 ]]; then
   printf '%-13s %9s %9s %9s %9s %14s\n' "participants" "rows" "wall s" "cpu s" "RSS MB" "us cpu / row"
   for p in 25000 50000 100000 180000; do
     csv="$(generate "$p" "$WAVES")"; rows=$(($(wc -l <"$csv") - 1))
-    read -r _ wall cpu rss <<<"$(measure "tracker-$p" /dev/null "$TRACKER" analyze --input "$csv" --formula "$FORMULA" --json "$OUT/tracker-$p.json")"
+    read -r _ wall cpu rss <<<"$(measure "tracker-$p" /dev/null "$TRACKER" "${TRACKER_ARGS[@]}" --input "$csv" --formula "$FORMULA" --json "$OUT/tracker-$p.json")"
     printf '%-13s %9s %9s %9s %9s %14.2f\n' "$p" "$rows" "$wall" "$cpu" "$rss" "$(calc "$cpu * 1000000 / $rows")"
   done
 fi

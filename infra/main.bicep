@@ -164,6 +164,7 @@ var storageTables = [
   'responses'
   'summaries'
   'sendrate'
+  'consents'
 ]
 var storageContainers = [
   'sealed-waves'

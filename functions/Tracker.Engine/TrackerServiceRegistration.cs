@@ -62,6 +62,10 @@ public static class TrackerServiceRegistration
         services.AddSingleton<PanelDefinitionCache>();
         services.AddSingleton<Forms.FormOpening>();
         services.AddSingleton<SurveyService>();
+        services.AddSingleton<Consent.ConsentRepository>();
+        services.AddSingleton<Consent.ConsentGate>();
+        services.AddSingleton<Consent.ConsentService>();
+        services.AddSingleton<Consent.ConsentAdmin>();
         services.AddSingleton<Tracker.Engine.OptOut.OptOutService>();
         services.AddSingleton<IParticipantLedgerEraser, LedgerErasure>();
         services.AddSingleton<Tracker.Engine.Participants.ParticipantErasure>();

@@ -8,7 +8,7 @@ using Tracker.Web.Security;
 
 namespace Tracker.Functions;
 
-/// <summary>POST /api/panels/{id}/participants: enrol participants from text/csv (email,external_id,time_zone); ?dryRun=true only checks.</summary>
+/// <summary>POST /api/panels/{id}/participants: enrol participants from text/csv in UTF-8 (email,external_id,time_zone,first_name); ?dryRun=true only checks.</summary>
 public sealed class ImportParticipants(PanelService panels, ParticipantImporter importer)
 {
     public const long MaxBytes = 32L * 1024 * 1024;
@@ -35,8 +35,15 @@ public sealed class ImportParticipants(PanelService panels, ParticipantImporter 
         using (var body = await CappedBody.ReadAsync(request, MaxBytes, cancellationToken))
         {
             if (body is null) return ApiProblem.Of(413, $"The file is larger than {MaxBytes / 1024 / 1024} MiB; split it.");
-            using var reader = new StreamReader(body, System.Text.Encoding.UTF8);
-            text = await reader.ReadToEndAsync(cancellationToken);
+            using var bytes = new MemoryStream();
+            await body.CopyToAsync(bytes, cancellationToken);
+            // Decoded strictly: a Latin-1 file read as UTF-8 would store "M\uFFFDller" without a word of warning.
+            if (ParticipantCsvText.Decode(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), out var encoding) is not { } decoded)
+            {
+                return ApiProblem.Of(400, "The participant file cannot be imported.", [encoding!]);
+            }
+
+            text = decoded;
         }
 
         var result = await importer.ImportAsync(panel, new StringReader(text), dryRun, cancellationToken);

@@ -231,13 +231,21 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The level for ASP.NET Core and the Azure SDK: warnings at most, and never below what the caller asked for — a
+    /// category filter overrides the minimum, so without the max the demo (errors only) printed every 404 the Azure SDK
+    /// logs as a warning while probing for a blob that does not exist yet.
+    /// </summary>
+    public static LogLevel FrameworkLogLevel(LogLevel minimum) => minimum > LogLevel.Warning ? minimum : LogLevel.Warning;
+
     private static void ConfigureLogging(WebApplicationBuilder builder, LocalFunctionHostOptions options)
     {
         builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
 
         // Per-request framework chatter drowns the function lines; the caller's Logging section can still lower it.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Azure", LogLevel.Warning);
+        var framework = FrameworkLogLevel(options.MinimumLogLevel);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", framework);
+        builder.Logging.AddFilter("Azure", framework);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         if (options.ConsoleLogging)
         {

@@ -22,6 +22,7 @@ public static class TrackerWebRegistration
         services.AddSingleton<PublicRateLimiter>();
         services.AddSingleton<SurveyPages>();
         services.AddSingleton<OptOutPages>();
+        services.AddSingleton<ConsentPages>();
         services.AddSingleton<SummaryUnsubscribePages>();
         return services;
     }

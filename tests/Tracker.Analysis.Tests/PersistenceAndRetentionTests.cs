@@ -20,6 +20,22 @@ public class PersistenceAndRetentionTests
     }
 
     [Fact]
+    public void Waves_far_apart_pair_the_same_rows_as_waves_numbered_from_one()
+    {
+        // Waves 1–4 are looked up in a participant × wave array; the same waves shifted by a million (the array would be
+        // far larger than the rows) go through the keyed look-up: both must pick the same first rows and pairs.
+        int[] groups = [0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 3, 3, -1, 1];
+        double[] waves = [1, 2, 2, 3, 1, 3, 4, 2, 3, 4, double.NaN, 1, 2, 2, 2];
+        double[] y = [5, 4, 9, 3.5, 6, 5.2, 4.8, 4, 4.4, 3.9, 2, 5.5, 5.1, 7, 4.6];
+
+        var near = PersistenceModel.Fit(groups, waves, y);
+        var far = PersistenceModel.Fit(groups, waves.Select(w => w + 1_000_000).ToArray(), y);
+
+        Assert.Equal(9, near.Pairs);
+        Assert.Equal(near, far);
+    }
+
+    [Fact]
     public void A_single_wave_has_no_pairs_and_says_so()
     {
         var fit = PersistenceModel.Fit([0, 1, 2], [1, 1, 1], [3, 4, 5]);

@@ -41,8 +41,8 @@ public sealed class StreamedModelTests(StackFixture stack)
         var flagged = 0;
         for (var wave = 1; wave <= Waves; wave++)
         {
-            var answers = await Service<IResponseSource>().ReadWaveAsync(panelId, wave, CancellationToken.None).Select(r => WaveCarelessness.Response(panel.Instrument, r)).ToListAsync();
-            flagged += WaveCarelessness.Score(panel.Instrument, panel.Careless.Thresholds, answers).Count(s => s.Flagged);
+            var scores = await WaveCarelessness.ScoreWaveAsync(Service<IResponseSource>(), panel, wave, CancellationToken.None);
+            flagged += scores.Values.Count(s => s.Flagged);
         }
 
         var expected = ModelJson.Serialize(WillingnessModelFitter.Fit(await LongTableInputAsync(panel, outcome.Model!.FittedAt)) with { CarelessFlagged = flagged });

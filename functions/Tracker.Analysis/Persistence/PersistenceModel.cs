@@ -29,9 +29,14 @@ public static class PersistenceModel
         }
 
         var pairs = ys.Count;
-        var clusters = new Dictionary<int, int>();
-        foreach (var g in gs) clusters.TryAdd(g, clusters.Count);
-        var groups = clusters.Count;
+        // Clusters numbered in order of first appearance; the codes are small non-negative integers, so an array maps them.
+        var clusters = new int[gs.Count == 0 ? 0 : gs.Max() + 1];
+        Array.Fill(clusters, -1);
+        var groups = 0;
+        foreach (var g in gs)
+        {
+            if (clusters[g] < 0) clusters[g] = groups++;
+        }
         if (pairs < 3 || groups < 2)
             return new PersistenceFit(false, $"AR(1) persistence needs answers at consecutive waves from at least two participants; the data have {pairs} pairs from {groups} participants", null, null, pairs, groups);
 
@@ -87,16 +92,45 @@ public static class PersistenceModel
     }
     /// <summary>
     /// For each row, the first row of the same participant at wave − 1 (or −1). Integer waves — the
-    /// normal case — use a packed 64-bit key, which is several times faster than a tuple key at a
-    /// million rows; other waves fall back to the general key.
+    /// normal case — index a participant × wave array when that is not much larger than the rows (a panel's
+    /// waves are few and numbered from 1), else a packed 64-bit key, several times faster than a tuple key
+    /// at a million rows; other waves fall back to the general key.
     /// </summary>
     private static Func<int, int> PreviousWaveIndex(IReadOnlyList<int> groupCodes, IReadOnlyList<double> wave)
     {
         var n = groupCodes.Count;
         const double limit = 1 << 30;
         var integral = true;
+        double minWave = double.PositiveInfinity, maxWave = double.NegativeInfinity;
+        var maxGroup = -1;
         for (var i = 0; i < n && integral; i++)
-            integral = double.IsNaN(wave[i]) || (wave[i] == Math.Floor(wave[i]) && Math.Abs(wave[i]) < limit);
+        {
+            var w = wave[i];
+            integral = double.IsNaN(w) || (w == Math.Floor(w) && Math.Abs(w) < limit);
+            if (double.IsNaN(w) || groupCodes[i] < 0) continue;
+            minWave = Math.Min(minWave, w);
+            maxWave = Math.Max(maxWave, w);
+            maxGroup = Math.Max(maxGroup, groupCodes[i]);
+        }
+        if (integral && maxGroup >= 0 && (maxWave - minWave + 1) * (maxGroup + 1.0) <= 4.0 * n + 1024)
+        {
+            var span = (int)(maxWave - minWave) + 1;
+            var lowest = (int)minWave;
+            // The row number plus one, so the array's zeros mean "no row".
+            var firstRow = new int[span * (maxGroup + 1)];
+            for (var i = 0; i < n; i++)
+            {
+                if (groupCodes[i] < 0 || double.IsNaN(wave[i])) continue;
+                ref var slot = ref firstRow[(groupCodes[i] * span) + ((int)wave[i] - lowest)];
+                if (slot == 0) slot = i + 1;
+            }
+            return i =>
+            {
+                if (groupCodes[i] < 0 || double.IsNaN(wave[i])) return -1;
+                var before = (int)wave[i] - 1 - lowest;
+                return before < 0 ? -1 : firstRow[(groupCodes[i] * span) + before] - 1;
+            };
+        }
         if (integral)
         {
             static long Key(int group, double w) => ((long)group << 32) | (uint)(int)w;

@@ -64,6 +64,21 @@ public sealed class TrackerApiClient : IDisposable
         return await ReadJsonAsync(response, $"panel '{panelId}'", cancellationToken);
     }
 
+    /// <summary>GET /api/panels/{id}/consent: the consent versions and every decision.</summary>
+    public async Task<JsonElement> GetConsentAsync(string panelId, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync($"panels/{Escape(panelId)}/consent", cancellationToken);
+        return await ReadJsonAsync(response, $"panel '{panelId}'", cancellationToken);
+    }
+
+    /// <summary>consent.csv (the export <c>consent</c>) as text.</summary>
+    public async Task<string> GetConsentCsvAsync(string panelId, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync($"panels/{Escape(panelId)}/export/consent", cancellationToken);
+        if (!response.IsSuccessStatusCode) await ThrowAsync(response, $"panel '{panelId}'", cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     public async Task<JsonElement> GetPlanAsync(string panelId, bool withSends, CancellationToken cancellationToken)
     {
         using var response = await _http.GetAsync($"panels/{Escape(panelId)}/plan{(withSends ? "" : "?sends=false")}", cancellationToken);

@@ -13,7 +13,7 @@ public static class DispatchBenchCommand
         var participants = new Option<int>("--participants") { Description = "Participants in the wave (and messages in each bare loop).", DefaultValueFactory = _ => 10_000 };
         var json = new Option<string?>("--json") { Description = "Also write the JSON line to this file ('-' prints only the JSON line)." };
         var sink = new Option<bool>("--sink") { Description = "Send to a fast SMTP sink inside this process (loopback) instead of smtp4dev, so the server does not set the pace." };
-        var command = new Command("dispatch", "Start Azurite, smtp4dev and the Function App, enrol a panel, time a bare MailKit loop (one connection, then as many as Tracker's pool) sending as many messages of the same size to smtp4dev, then time Tracker sending the wave through the dispatch timer, the queue and SendDispatchBatch until every ledger row is sent, and check the server received each invitation exactly once. With --sink the server is a fast SMTP sink in this process instead of smtp4dev.")
+        var command = new Command("dispatch", "Start Azurite, smtp4dev and the Function App, enrol a panel, time a bare MailKit loop (one connection, then as many as Tracker's pool) sending as many messages of the same size to smtp4dev, then time Tracker sending the wave through the dispatch timer, the queue and SendDispatchBatch until every ledger row is sent, and check the server received each invitation exactly once; last, time the ledger work alone (insert, claim and mark in one transaction each per batch, no SMTP) against the same Azurite, the storage-bound ceiling. With --sink the server is a fast SMTP sink in this process instead of smtp4dev.")
         {
             participants, json, sink,
         };
@@ -65,7 +65,17 @@ public static class DispatchBenchCommand
                 phase.PerSecond.ToString("N0", CultureInfo.InvariantCulture));
         }
 
+        if (report.LedgerOnly is { } ledger)
+        {
+            table.AddRow(Markup.Escape(ledger.Name), "—", ledger.Elapsed.TotalSeconds.ToString("N1", CultureInfo.InvariantCulture), ledger.PerSecond.ToString("N0", CultureInfo.InvariantCulture));
+        }
+
         AnsiConsole.Write(table);
+        if (report.LedgerOnly is not null)
+        {
+            AnsiConsole.MarkupLine($"Tracker reached {report.RatioToLedger.ToString("P0", CultureInfo.InvariantCulture)} of the ledger work alone on the same Azurite (the storage-bound ceiling).");
+        }
+
         var ratio = report.Ratio.ToString("P0", CultureInfo.InvariantCulture);
         AnsiConsole.MarkupLine(report.TargetMet
             ? $"Tracker reached [green]{ratio}[/] of the bare loop with as many connections (target ≥ {report.Settings.Target:P0}); {report.RatioToOneConnection.ToString("P0", CultureInfo.InvariantCulture)} of one connection."

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Tracker.Cli.Bench;
 
-/// <summary>The outcome of <c>tracker bench dispatch</c>: the bare MailKit phases, Tracker's wave, and the accounting.</summary>
+/// <summary>The outcome of <c>tracker bench dispatch</c>: the bare MailKit phases, Tracker's wave, the ledger-only baseline, and the accounting.</summary>
 public sealed record DispatchBenchReport(
     DispatchBenchSettings Settings,
     SmtpPhase BareOneConnection,
@@ -25,8 +25,14 @@ public sealed record DispatchBenchReport(
 
     public bool TargetMet => Ratio >= Settings.Target;
 
+    /// <summary>The ledger's inserts, claims and marks alone against the same Azurite (<see cref="DispatchLedgerBaseline"/>).</summary>
+    public SmtpPhase? LedgerOnly { get; init; }
+
+    /// <summary>Tracker's rate as a share of the storage-bound ceiling: what the ledger work alone reaches on the same Azurite.</summary>
+    public double RatioToLedger => LedgerOnly is { PerSecond: > 0 } ledger ? Tracker.PerSecond / ledger.PerSecond : 0;
+
     /// <summary>One line of JSON (snake_case, seconds, per-second rates) for scripts and for docs/engine.md.</summary>
-    public string ToJsonLine() => JsonSerializer.Serialize(new Dictionary<string, object>
+    public string ToJsonLine() => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
         ["bench"] = "dispatch",
         ["server"] = Settings.FastSink ? "sink" : "smtp4dev",
@@ -39,6 +45,8 @@ public sealed record DispatchBenchReport(
         ["tracker"] = Phase(Tracker),
         ["ratio"] = Math.Round(Ratio, 3),
         ["ratio_to_one_connection"] = Math.Round(RatioToOneConnection, 3),
+        ["ledger_only"] = LedgerOnly is null ? null : Phase(LedgerOnly),
+        ["ratio_to_ledger_only"] = Math.Round(RatioToLedger, 3),
         ["target_ratio"] = Settings.Target,
         ["target_met"] = TargetMet,
         ["accounting"] = new Dictionary<string, object>

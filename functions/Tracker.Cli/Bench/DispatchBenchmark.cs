@@ -23,7 +23,8 @@ namespace Tracker.Cli.Bench;
 /// A wave's invitations sent by Tracker through its real path — the dispatch timer's planner, the dispatch queue, and
 /// SendDispatchBatch claiming, sending and marking each ledger row — timed from the planner run until every ledger row
 /// is <c>sent</c>, against a bare MailKit loop sending as many messages of the same size to the same server: smtp4dev,
-/// or with <c>--sink</c> the in-process <see cref="DispatchSink"/>, which is fast enough to show Tracker's own ceiling.
+/// or with <c>--sink</c> the in-process <see cref="DispatchSink"/>, which is fast enough to show Tracker's own ceiling;
+/// and against the ledger work alone (<see cref="DispatchLedgerBaseline"/>), the ceiling storage sets.
 /// </summary>
 /// <param name="inbox">The server the stack sends to, for counting and reading what arrived.</param>
 public sealed class DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
@@ -33,6 +34,10 @@ public sealed class DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
     // Generous: a stalled run must end with a report, not hang a terminal or CI job.
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(20);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan InboxPollInterval = TimeSpan.FromMilliseconds(20);
+
+    // Released claims are sent only after the timer plans them again, which the ledger loop does: stop watching the inbox.
+    private static readonly TimeSpan StalledInbox = TimeSpan.FromSeconds(5);
 
     /// <param name="progress">Told what the benchmark is doing (a line per step); not timed.</param>
     public async Task<DispatchBenchReport> RunAsync(DispatchBenchSettings settings, Action<string> progress, CancellationToken cancellationToken)
@@ -68,12 +73,16 @@ public sealed class DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
 
         await inbox.ClearAsync(cancellationToken);
         progress($"Tracker: the dispatch timer's planner, the queue and SendDispatchBatch, until all {settings.Participants.ToString("N0", CultureInfo.InvariantCulture)} ledger rows are sent…");
-        var elapsed = await SendWaveAsync(ledger, panelId, settings.Participants, cancellationToken);
+        var elapsed = await SendWaveAsync(ledger, panelId, settings.Participants, cancellationToken, inbox);
         var tracker = new SmtpPhase($"Tracker (planner + queue + SendDispatchBatch, {connections} connections)", connections, settings.Participants, elapsed);
+
+        var parallelism = stack.Host.HostJson.BatchSize;
+        progress($"Ledger only: insert, claim and mark {settings.Participants.ToString("N0", CultureInfo.InvariantCulture)} rows, one transaction each per {batchSize}, {parallelism} batches at once, no SMTP…");
+        var ledgerOnly = await DispatchLedgerBaseline.RunAsync(ledger, settings.Participants, batchSize, parallelism, cancellationToken);
 
         progress($"Reading the ledger and every message {inbox.Name} received…");
         var accounting = await AccountAsync(ledger, inbox, panelId, settings.Participants, cancellationToken);
-        return new DispatchBenchReport(settings, bareOne, barePooled, tracker, stack.Host.HostJson.BatchSize, batchSize, accounting);
+        return new DispatchBenchReport(settings, bareOne, barePooled, tracker, parallelism, batchSize, accounting) { LedgerOnly = ledgerOnly };
     }
 
     /// <summary>
@@ -81,12 +90,18 @@ public sealed class DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
     /// a <c>sent</c> row per participant. Rows released after a transient failure are planned again by another run, as the
     /// next timer tick would; a failed row ends the wait (it will never be sent).
     /// </summary>
-    public async Task<TimeSpan> SendWaveAsync(TableClient ledger, string panelId, int participants, CancellationToken cancellationToken)
+    /// <param name="inbox">
+    /// A server that counts for free (the in-process sink): the wait watches its count, and polls the ledger only once
+    /// it holds every message or has stopped growing, so the benchmark's own queries do not compete with Tracker's for
+    /// Azurite while the wave is sent. Each row is marked after its message is received, so the ledger still decides.
+    /// </param>
+    public async Task<TimeSpan> SendWaveAsync(TableClient ledger, string panelId, int participants, CancellationToken cancellationToken, IDispatchInbox? inbox = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         var partition = InvitationEntity.Partition(panelId, Wave);
         var clock = Stopwatch.StartNew();
         await stack.Host.InvokeAsync(nameof(DispatchDueWaves), cancellationToken: cancellationToken);
+        if (inbox?.ReceivedCount is not null) await WatchInboxAsync(inbox, participants, clock, cancellationToken);
         while (true)
         {
             // Only the rows not yet sent come back, so polling costs Azurite little while Tracker is writing to it.
@@ -115,6 +130,18 @@ public sealed class DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
             }
 
             await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    /// <summary>Waits while the inbox grows towards <paramref name="participants"/> messages (and gives up on it after a stall).</summary>
+    private static async Task WatchInboxAsync(IDispatchInbox inbox, int participants, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var last = -1;
+        var grewAt = clock.Elapsed;
+        while (inbox.ReceivedCount is { } count && count < participants && clock.Elapsed - grewAt < StalledInbox && clock.Elapsed < Patience)
+        {
+            if (count != last) (last, grewAt) = (count, clock.Elapsed);
+            await Task.Delay(InboxPollInterval, cancellationToken);
         }
     }
 

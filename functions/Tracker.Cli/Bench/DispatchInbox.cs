@@ -14,6 +14,9 @@ public interface IDispatchInbox
     /// <summary>Waits (briefly) until the server holds exactly <paramref name="expected"/> messages; more, or never reaching it, is an error.</summary>
     Task ExpectReceivedAsync(int expected, CancellationToken cancellationToken);
 
+    /// <summary>How many messages the server holds, when that costs nothing to ask (an in-process server); otherwise null.</summary>
+    int? ReceivedCount { get; }
+
     /// <summary>Every message held: its Message-ID (without angle brackets) and its recipients.</summary>
     Task<IReadOnlyList<ReceivedMessage>> ReadAsync(CancellationToken cancellationToken);
 }

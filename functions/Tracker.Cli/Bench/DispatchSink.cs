@@ -48,6 +48,8 @@ public sealed class DispatchSink : IDispatchInbox, IAsyncDisposable
         if (received.Count != expected) throw new InvalidOperationException($"The sink holds {received.Count} messages; expected {expected}.");
     }
 
+    public int? ReceivedCount => received.Count;
+
     public Task<IReadOnlyList<ReceivedMessage>> ReadAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ReceivedMessage>>(received.ToArray());
 

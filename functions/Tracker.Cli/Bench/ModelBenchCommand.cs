@@ -60,7 +60,7 @@ public static class ModelBenchCommand
     {
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"Aggregation: {participants.ToString("N0", CultureInfo.InvariantCulture)} participants × {waves.ToString(CultureInfo.InvariantCulture)} waves")
-            .AddColumn("phase").AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("wall s").RightAligned())
+            .AddColumn("phase").AddColumn(new TableColumn("rows").RightAligned()).AddColumn(new TableColumn("wall s").RightAligned()).AddColumn(new TableColumn("CPU s").RightAligned())
             .AddColumn(new TableColumn("peak heap MB").RightAligned()).AddColumn(new TableColumn("peak working set MB").RightAligned()).AddColumn(new TableColumn("allocated MB").RightAligned());
         foreach (var phase in phases)
         {
@@ -68,6 +68,7 @@ public static class ModelBenchCommand
                 Markup.Escape(phase.Name),
                 phase.Rows == 0 ? "" : phase.Rows.ToString("N0", CultureInfo.InvariantCulture),
                 phase.Seconds.ToString("N2", CultureInfo.InvariantCulture),
+                phase.CpuSeconds.ToString("N2", CultureInfo.InvariantCulture),
                 Mb(phase.PeakHeapMb),
                 Mb(phase.PeakWorkingSetMb),
                 Mb(phase.AllocatedMb));

@@ -1,8 +1,11 @@
 namespace Tracker.Cli.Bench;
 
-/// <summary>One timed phase of <c>tracker bench model</c>: wall time, the peaks while it ran, and what it allocated in total.</summary>
+/// <summary>One timed phase of <c>tracker bench model</c>: wall time, the process's CPU time, the peaks while it ran, and what it allocated in total.</summary>
 /// <param name="Key">A stable name for the JSON (the <see cref="Name"/> is for people and may change).</param>
-public sealed record ModelBenchPhase(string Key, string Name, int Rows, double Seconds, double PeakHeapMb, double PeakWorkingSetMb, double AllocatedMb)
+/// <param name="CpuSeconds">CPU time of this process over the phase (every thread; Azurite, a separate process, not
+/// counted — both sides of the comparison read through it alike). On the shared 2-core machine the load moves wall times
+/// by two to three times between runs; CPU time moves far less.</param>
+public sealed record ModelBenchPhase(string Key, string Name, int Rows, double Seconds, double PeakHeapMb, double PeakWorkingSetMb, double AllocatedMb, double CpuSeconds)
 {
     public const string Seed = "seed";
     public const string BlobBytes = "baseline_blob_bytes";
@@ -13,7 +16,10 @@ public sealed record ModelBenchPhase(string Key, string Name, int Rows, double S
     public const string Aggregation = "aggregation";
 
     /// <summary>A part of a measured phase, timed inside it (its memory is the whole phase's).</summary>
-    public static ModelBenchPhase Part(string key, string name, int rows, double seconds) => new(key, name, rows, seconds, double.NaN, double.NaN, double.NaN);
+    public static ModelBenchPhase Part(string key, string name, int rows, double seconds, double cpuSeconds) => new(key, name, rows, seconds, double.NaN, double.NaN, double.NaN, cpuSeconds);
+
+    /// <summary>This process's CPU time so far, in seconds.</summary>
+    public static double CpuNow() => Environment.CpuUsage.TotalTime.TotalSeconds;
 
     public static async Task<(T Result, ModelBenchPhase Phase)> MeasureAsync<T>(string key, string name, Func<Task<(T Result, int Rows)>> work)
     {
@@ -21,6 +27,7 @@ public sealed record ModelBenchPhase(string Key, string Name, int Rows, double S
         var sampler = MemorySampler.Start();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var cpu = CpuNow();
         T result;
         int rows;
         try
@@ -34,6 +41,6 @@ public sealed record ModelBenchPhase(string Key, string Name, int Rows, double S
 
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
         var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576.0;
-        return (result, new ModelBenchPhase(key, name, rows, seconds, sampler.PeakHeapBytes / 1048576.0, sampler.PeakWorkingSetBytes / 1048576.0, allocatedMb));
+        return (result, new ModelBenchPhase(key, name, rows, seconds, sampler.PeakHeapBytes / 1048576.0, sampler.PeakWorkingSetBytes / 1048576.0, allocatedMb, CpuNow() - cpu));
     }
 }

@@ -124,18 +124,19 @@ public sealed class ModelBenchmark(TrackerStack stack, ModelBenchClock clock)
         var (fit, aggregation) = await ModelBenchPhase.MeasureAsync(ModelBenchPhase.Aggregation, "Tracker: aggregation (all of the below)", async () =>
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var cpu = ModelBenchPhase.CpuNow();
             var reading = await models.ReadAsync(panel, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            var read = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var read = (Wall: System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, Cpu: ModelBenchPhase.CpuNow() - cpu);
             var model = WillingnessModelFitter.Fit(reading.Panel, reading.Aggregate);
-            var fitted = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var fitted = (Wall: System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, Cpu: ModelBenchPhase.CpuNow() - cpu);
             await services.GetRequiredService<ModelStore>().SaveAsync(model, cancellationToken).ConfigureAwait(false);
-            var stored = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-            return ((read, fitted - read, stored - fitted, model), reading.Aggregate.Responses);
+            var stored = (Wall: System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, Cpu: ModelBenchPhase.CpuNow() - cpu);
+            return ((read, fitted, stored, model), reading.Aggregate.Responses);
         }).ConfigureAwait(false);
         phases.Add(aggregation);
-        phases.Add(ModelBenchPhase.Part("aggregation_read", "  of which: stream rows into the aggregate, per-wave sections (ReadAsync)", aggregation.Rows, fit.Item1));
-        phases.Add(ModelBenchPhase.Part("aggregation_models", "  of which: growth, decay, persistence, retention, covariate", aggregation.Rows, fit.Item2));
-        phases.Add(ModelBenchPhase.Part("aggregation_store", "  of which: store JSON + CSV blobs", aggregation.Rows, fit.Item3));
+        phases.Add(ModelBenchPhase.Part("aggregation_read", "  of which: stream rows into the aggregate, per-wave sections (ReadAsync)", aggregation.Rows, fit.read.Wall, fit.read.Cpu));
+        phases.Add(ModelBenchPhase.Part("aggregation_models", "  of which: growth, decay, persistence, retention, covariate", aggregation.Rows, fit.fitted.Wall - fit.read.Wall, fit.fitted.Cpu - fit.read.Cpu));
+        phases.Add(ModelBenchPhase.Part("aggregation_store", "  of which: store JSON + CSV blobs", aggregation.Rows, fit.stored.Wall - fit.fitted.Wall, fit.stored.Cpu - fit.fitted.Cpu));
         progress($"Decay: initial {fit.model.Analysis.Decay.Initial?.Estimate:F2}, plateau {fit.model.Analysis.Decay.Plateau?.Estimate:F2}, half-life {fit.model.Analysis.Decay.HalfLife?.Estimate:F1} days (truth {DemoTruth.Default.Initial}, {DemoTruth.Default.Plateau}, {DemoTruth.Default.HalfLifeDays}).");
     }
 

@@ -13,7 +13,7 @@ public static class DemoCommand
     {
         var participants = new Option<int>("--participants") { Description = "How many simulated participants to enrol.", DefaultValueFactory = _ => 200 };
         var waves = new Option<int>("--waves") { Description = "How many weekly waves to run.", DefaultValueFactory = _ => 4 };
-        var secondsPerDay = new Option<double>("--seconds-per-day") { Description = "Real seconds per simulated day (the accelerated clock).", DefaultValueFactory = _ => 3.0 };
+        var secondsPerDay = new Option<double>("--seconds-per-day") { Description = "Real seconds per simulated day (the accelerated clock); default 3, slower on a busy machine (3 × load per core, at most 20)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulation.", DefaultValueFactory = _ => 20261128 };
         var keep = new Option<bool>("--keep-running") { Description = "Keep the stack running after the demo so the inbox and API can be explored (Ctrl+C stops)." };
         var command = new Command("demo", "Run a whole panel end to end on this machine: create it, enrol simulated participants, send each wave by email on an accelerated clock, answer through the emailed links, and show the status.")
@@ -24,7 +24,8 @@ public static class DemoCommand
         {
             var count = parse.GetValue(participants);
             var waveCount = parse.GetValue(waves);
-            var perDay = parse.GetValue(secondsPerDay);
+            var paced = parse.GetResult(secondsPerDay) is null or { Implicit: true };
+            var perDay = paced ? Math.Round(DemoPace.ForThisMachine(), 1) : parse.GetValue(secondsPerDay);
             if (count is < 5 or > 20_000 || waveCount is < 1 or > 20 || perDay is < 0.2 or > 60)
             {
                 await Console.Error.WriteLineAsync("tracker demo: --participants must be 5–20000, --waves 1–20 and --seconds-per-day 0.2–60.");
@@ -43,7 +44,8 @@ public static class DemoCommand
             // The model and summary timers run once, by hand, at the end of the demo (yearly = never in two minutes).
             options.Settings["ModelSchedule"] = "0 0 0 1 1 *";
             options.Settings["SummarySchedule"] = "0 0 0 1 1 *";
-            AnsiConsole.MarkupLine($"[grey]Starting Azurite, smtp4dev and the Function App (1 simulated day = {perDay} s)…[/]");
+            var pace = paced && perDay > DemoPace.QuietSecondsPerDay ? " — slower than the usual 3 s because this machine is busy" : "";
+            AnsiConsole.MarkupLine($"[grey]Starting Azurite, smtp4dev and the Function App (1 simulated day = {perDay} s{pace})…[/]");
             await using var stack = await TrackerStack.StartAsync(options, cancellationToken);
             StackSummary.Print(stack);
 

@@ -7,12 +7,12 @@ namespace Tracker.Cli.Export;
 /// <summary><c>tracker export --panel ID --format F --out DIR</c>: downloads an export (streamed to disk) into a folder.</summary>
 public static class ExportCommand
 {
-    public static readonly string[] Formats = ["long", "wide", "items", "codebook", "bundle"];
+    public static readonly string[] Formats = ["long", "wide", "items", "codebook", "bundle", "consent", "linking"];
 
     public static Command Create()
     {
         var panel = new Option<string>("--panel", "-p") { Description = "The panel's id.", Required = true };
-        var format = new Option<string>("--format") { Description = "long | wide | items | codebook (JSON and Markdown) | bundle (zip for R).", Required = true };
+        var format = new Option<string>("--format") { Description = "long | wide | items | codebook (JSON and Markdown) | bundle (zip for R) | consent | linking (participant id ↔ your ids and contacts: personal data).", Required = true };
         var outDir = new Option<DirectoryInfo>("--out", "-o") { Description = "The folder to write into (created if missing).", DefaultValueFactory = _ => new DirectoryInfo(".") };
         var api = new ApiOptions();
         var command = new Command("export", """
@@ -22,6 +22,9 @@ public static class ExportCommand
               items     one row per participant x answered wave with every item answer as given
               codebook  constructs, item wording, scale labels, reverse keys, columns and types, schedule
               bundle    long.csv + codebook + analysis.R (lme4 growth model, nls decay curve) + Tracker's own numbers
+              consent   one row per consent decision: participant_id, consent_version, text_sha256, decision, decided_at, language, wave
+              linking   participant_id, external_id, email, first_name, language, status, consent: joins Tracker's
+                        pseudonymous ids to your own records. PERSONAL DATA: keep it apart from the research data.
 
             Examples:
               tracker export --panel pABCDEFGHJKL --format long --out data/
@@ -56,6 +59,8 @@ public static class ExportCommand
                 var bytes = await client.DownloadExportAsync(panelId, route, path, ct);
                 console.MarkupLineInterpolated($"Wrote {path} ({Size(bytes)})");
             }
+
+            if (chosen == "linking") console.MarkupLine("[yellow]This file holds personal data (addresses and names): store it apart from the research data and delete it when the linking is done.[/]");
 
             return ExitCodes.Ok;
         }, cancellationToken));

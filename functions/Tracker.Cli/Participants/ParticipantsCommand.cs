@@ -29,7 +29,7 @@ public static class ParticipantsCommand
     private static Command ImportCommand()
     {
         var panel = new Option<string>("--panel", "-p") { Description = "The panel's id (from `tracker panel create`).", Required = true };
-        var file = new Argument<FileInfo>("FILE.csv") { Description = "UTF-8 CSV with the header email,external_id,time_zone (only email is required; any column order)." };
+        var file = new Argument<FileInfo>("FILE.csv") { Description = "UTF-8 CSV with the header email,external_id,time_zone,first_name (only email is required; any column order; a file that is not UTF-8 is refused)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check every line and report what would happen, storing nothing." };
         var api = new ApiOptions();
         var command = new Command("import", """

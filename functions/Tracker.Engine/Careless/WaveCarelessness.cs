@@ -14,60 +14,22 @@ namespace Tracker.Engine.Careless;
 /// </summary>
 public static class WaveCarelessness
 {
-    /// <summary>A response's answers in item order as given (null = not answered) and its time to submit.</summary>
-    public static CarelessResponse Response(Instrument instrument, StoredResponse response)
-    {
-        ArgumentNullException.ThrowIfNull(instrument);
-        ArgumentNullException.ThrowIfNull(response);
-        var items = instrument.Items.ToArray();
-        var codes = new byte[items.Length];
-        for (var i = 0; i < codes.Length; i++)
-        {
-            if (!response.Answers.TryGetValue(items[i].Id, out var answer))
-            {
-                codes[i] = CompactAnswers.Missing;
-            }
-            else if (CompactAnswers.Fits(answer))
-            {
-                codes[i] = (byte)answer;
-            }
-            else
-            {
-                return new CarelessResponse(Wide(items, response), response.SecondsToSubmit);
-            }
-        }
-
-        return new CarelessResponse(new CompactAnswers(codes), response.SecondsToSubmit);
-    }
-
-    /// <summary>The scores of one wave's responses, in their order.</summary>
-    public static IReadOnlyList<CarelessScores> Score(Instrument instrument, CarelessThresholds thresholds, IReadOnlyList<CarelessResponse> responses)
+    /// <summary>The scorer for the instrument's waves: each item's construct, and reversed items keyed around the scale's ends.</summary>
+    public static CarelessScorer Scorer(Instrument instrument, CarelessThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(thresholds);
-        ArgumentNullException.ThrowIfNull(responses);
-        var items = instrument.Items.ToArray();
         var constructs = instrument.Constructs.SelectMany(c => c.Items.Select(_ => c.Id)).ToArray();
-        var raw = CarelessIndices.Score(constructs, responses, thresholds);
-        var scale = instrument.Scale;
-        var result = new CarelessScores[raw.Count];
-        for (var n = 0; n < raw.Count; n++)
-        {
-            var given = responses[n].Answers;
-            var keyed = new double?[given.Count];
-            for (var i = 0; i < given.Count; i++)
-            {
-                keyed[i] = items[i].Reversed && given[i] is { } v ? scale.Min + scale.Max - v : given[i];
-            }
+        var around = (double)(instrument.Scale.Min + instrument.Scale.Max);
+        var reverseAround = instrument.Items.Select(i => i.Reversed ? around : (double?)null).ToArray();
+        return new CarelessScorer(constructs, thresholds, reverseAround);
+    }
 
-            var r = CarelessIndices.EvenOddCorrelation(constructs, keyed);
-            var evenOdd = r is { } value ? CarelessIndices.SpearmanBrown(value) : (double?)null;
-            var flags = raw[n].Flags & ~CarelessFlags.Inconsistent;
-            if (evenOdd < thresholds.MinimumEvenOdd) flags |= CarelessFlags.Inconsistent;
-            result[n] = raw[n] with { EvenOddCorrelation = r, EvenOdd = evenOdd, Flags = flags };
-        }
-
-        return result;
+    /// <summary>The scores of one wave's responses given as lists of answers in item order (null = not answered), in their order.</summary>
+    public static IReadOnlyList<CarelessScores> Score(Instrument instrument, CarelessThresholds thresholds, IReadOnlyList<CarelessResponse> responses)
+    {
+        var scorer = Scorer(instrument, thresholds);
+        return scorer.Score(CarelessIndices.Wave(scorer.Items, responses));
     }
 
     /// <summary>
@@ -80,27 +42,16 @@ public static class WaveCarelessness
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(panel);
         var ids = new List<string>();
-        var responses = new List<CarelessResponse>();
+        var answers = new CarelessWaveBuilder(panel.Instrument);
         await foreach (var response in source.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false))
         {
             ids.Add(response.ParticipantId);
-            responses.Add(Response(panel.Instrument, response));
+            answers.Add(response);
         }
 
-        var scores = Score(panel.Instrument, panel.Careless.Thresholds, responses);
+        var scores = Scorer(panel.Instrument, panel.Careless.Thresholds).Score(answers.Wave);
         var byParticipant = new Dictionary<string, CarelessScores>(ids.Count, StringComparer.Ordinal);
         for (var i = 0; i < ids.Count; i++) byParticipant[ids[i]] = scores[i];
         return byParticipant;
-    }
-
-    private static double?[] Wide(IReadOnlyList<Item> items, StoredResponse response)
-    {
-        var answers = new double?[items.Count];
-        for (var i = 0; i < answers.Length; i++)
-        {
-            answers[i] = response.Answers.TryGetValue(items[i].Id, out var answer) ? answer : null;
-        }
-
-        return answers;
     }
 }

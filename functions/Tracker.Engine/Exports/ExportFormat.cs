@@ -9,4 +9,9 @@ public enum ExportFormat
     Codebook,
     CodebookMarkdown,
     Bundle,
+
+    /// <summary>consent.csv: every consent decision (<see cref="Consent.ConsentCsv"/>).</summary>
+    ConsentCsv,
+    /// <summary>Participant id ↔ external id, contact, status: personal data, for the team's own records.</summary>
+    LinkingCsv,
 }

@@ -4,7 +4,7 @@ namespace Tracker.Engine.Exports;
 public static class ExportFormats
 {
     /// <summary>The names accepted in <c>/api/panels/{id}/export/{format}</c>.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["long", "wide", "items", "codebook", "codebook.md", "bundle"];
+    public static IReadOnlyList<string> Names { get; } = ["long", "wide", "items", "codebook", "codebook.md", "bundle", "consent", "linking"];
 
     public static bool TryParse(string? name, out ExportFormat format)
     {
@@ -16,6 +16,8 @@ public static class ExportFormats
             case "codebook" or "codebook.json": format = ExportFormat.Codebook; return true;
             case "codebook.md" or "codebook-md" or "markdown": format = ExportFormat.CodebookMarkdown; return true;
             case "bundle" or "zip": format = ExportFormat.Bundle; return true;
+            case "consent" or "consent.csv": format = ExportFormat.ConsentCsv; return true;
+            case "linking" or "participants-link": format = ExportFormat.LinkingCsv; return true;
             default: format = default; return false;
         }
     }
@@ -28,12 +30,14 @@ public static class ExportFormats
         ExportFormat.Codebook => "codebook.json",
         ExportFormat.CodebookMarkdown => "codebook.md",
         ExportFormat.Bundle => "bundle.zip",
+        ExportFormat.ConsentCsv => Consent.ConsentCsv.FileName,
+        ExportFormat.LinkingCsv => "linking.csv",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
     public static string ContentType(ExportFormat format) => format switch
     {
-        ExportFormat.LongCsv or ExportFormat.WideCsv or ExportFormat.ItemsCsv => "text/csv; charset=utf-8",
+        ExportFormat.LongCsv or ExportFormat.WideCsv or ExportFormat.ItemsCsv or ExportFormat.ConsentCsv or ExportFormat.LinkingCsv => "text/csv; charset=utf-8",
         ExportFormat.Codebook => "application/json; charset=utf-8",
         ExportFormat.CodebookMarkdown => "text/markdown; charset=utf-8",
         ExportFormat.Bundle => "application/zip",

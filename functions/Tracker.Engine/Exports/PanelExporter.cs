@@ -1,11 +1,13 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Tracker.Engine.Panels;
+using Tracker.Engine.Participants;
 
 namespace Tracker.Engine.Exports;
 
 /// <summary>Writes a panel in one export format to a stream, reading storage as it writes.</summary>
-public sealed class PanelExporter(IResponseSource source, TimeProvider clock, ILogger<PanelExporter> logger)
+/// <param name="consents">The consent records for consent.csv; without it that export is empty but for its header.</param>
+public sealed class PanelExporter(IResponseSource source, ParticipantRepository participants, TimeProvider clock, ILogger<PanelExporter> logger, Consent.ConsentRepository? consents = null)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -27,11 +29,26 @@ public sealed class PanelExporter(IResponseSource source, TimeProvider clock, IL
                 }
 
                 break;
+            case ExportFormat.LinkingCsv:
+                await using (var writer = new StreamWriter(output, Utf8, 64 * 1024, leaveOpen: true))
+                {
+                    rows = await LinkingExportWriter.WriteAsync(participants, panel, writer, consents, cancellationToken).ConfigureAwait(false);
+                }
+
+                break;
             case ExportFormat.Codebook:
                 await CodebookJsonWriter.WriteAsync(Codebook.For(panel, clock.GetUtcNow()), output, cancellationToken).ConfigureAwait(false);
                 break;
             case ExportFormat.CodebookMarkdown:
                 await output.WriteAsync(Utf8.GetBytes(CodebookMarkdownWriter.Render(Codebook.For(panel, clock.GetUtcNow()))), cancellationToken).ConfigureAwait(false);
+                break;
+            case ExportFormat.ConsentCsv:
+                await using (var writer = new StreamWriter(output, Utf8, 64 * 1024, leaveOpen: true))
+                {
+                    var records = consents is null ? [] : await consents.ListDecisionsAsync(panel.Id, cancellationToken).ConfigureAwait(false);
+                    rows = await Consent.ConsentCsv.WriteAsync(records, writer, cancellationToken).ConfigureAwait(false);
+                }
+
                 break;
             case ExportFormat.Bundle:
                 await BundleWriter.WriteAsync(source, panel, output, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);

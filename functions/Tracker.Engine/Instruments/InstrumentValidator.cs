@@ -64,6 +64,10 @@ public static partial class InstrumentValidator
         Identifier(problems, $"{path}.language", instrument.Language, LanguageRegex(), LanguagePattern);
         Scale(problems, $"{path}.scale", instrument.Scale);
         Constructs(problems, $"{path}.constructs", instrument.Constructs);
+
+        // The form shows construct items only until pages and question types land; accepting pages would store a panel
+        // whose questions nobody is ever shown.
+        if (instrument.Pages is not null) problems.Add($"{path}.pages: pages and question types are not available in this version yet; leave \"pages\" out (every construct is shown on one page)");
         return problems;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MimeKit;
 using Tracker.Engine.Email;
 using Tracker.Engine.Languages;
@@ -16,46 +17,118 @@ public static class InvitationComposer
         Compose(bodies, panel, participant, wave, kind, from, to, link, optOut, participant.ScheduleIn(panel).ClosesAt(wave));
 
     /// <param name="closesAt">The participant's deadline: their planned close, or later when the invitation went out late.</param>
-    /// <param name="language">The participant's language (<see cref="ParticipantLanguage.Of"/>); null: the panel's default.</param>
-    public static MimeMessage Compose(IEmailBodyRenderer bodies, Panel panel, Participant participant, int wave, string kind, MailboxAddress from, string to, Uri link, Uri optOut, DateTimeOffset closesAt, string? language = null)
+    /// <param name="firstName">The participant's first name from the contact, if the CSV gave one.</param>
+    /// <param name="language">The participant's language (<see cref="ParticipantLanguage.Of"/>); the panel's default when null.</param>
+    public static MimeMessage Compose(
+        IEmailBodyRenderer bodies, Panel panel, Participant participant, int wave, string kind, MailboxAddress from, string to, Uri link, Uri optOut, DateTimeOffset closesAt, string? firstName = null, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(bodies);
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(from);
         var texts = PageTextCatalog.For(panel, language);
+        language = texts.Language;
+        firstName = string.IsNullOrWhiteSpace(firstName) ? null : firstName.Trim();
+        var settings = panel.Invitations;
         var schedule = participant.ScheduleIn(panel);
         var zone = schedule.Zone;
         var closesText = texts.When(TimeZoneInfo.ConvertTime(closesAt, zone), zone.Id, email: true);
         var reminder = MessageKind.ReminderNumber(kind) > 0;
         var reissue = MessageKind.IsReissue(kind);
-        (string Name, object Value)[] values = [("panel", panel.Name), ("wave", wave), ("waves", panel.Schedule.Waves)];
-        var subject = texts.Fill(reminder ? PageText.EmailReminderSubject : reissue ? PageText.EmailReissueSubject : PageText.EmailInviteSubject, values);
+        (string Name, object Value)[] fixedValues = [("panel", panel.Name), ("wave", wave), ("waves", panel.Schedule.Waves)];
+
+        // A reissue replaces links that stopped working: its wording is Tracker's own, whatever the templates say.
+        var template = reissue ? null : reminder ? settings.Templates?.Reminder : settings.Templates?.Invitation;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [MessageTemplate.FirstName] = firstName ?? NeutralName(language),
+            [MessageTemplate.Wave] = wave.ToString(CultureInfo.InvariantCulture),
+            [MessageTemplate.WaveCount] = panel.Schedule.Waves.ToString(CultureInfo.InvariantCulture),
+            [MessageTemplate.Deadline] = closesText,
+            [MessageTemplate.Link] = link.ToString(),
+            [MessageTemplate.OptOutLink] = optOut.ToString(),
+            [MessageTemplate.Study] = panel.Name,
+            [MessageTemplate.Institution] = settings.Institution?.For(language) ?? "",
+        };
+        var subject = template is not null
+            ? OneLine(MessageTemplate.FillText(template.Subject.For(language), values))
+            : texts.Fill(reminder ? PageText.EmailReminderSubject : reissue ? PageText.EmailReissueSubject : PageText.EmailInviteSubject, fixedValues);
 
         var message = new MimeMessage { Subject = subject, MessageId = MessageId(panel.Id, wave, participant.Id, kind, from.Address) };
-        message.From.Add(from);
+        // The display name is the study's; the address stays the configured sender, the one its domain's SPF and DKIM
+        // vouch for. A researcher's own address as From would fail DMARC at most providers and land in spam.
+        message.From.Add(new MailboxAddress(settings.SenderName ?? from.Name, from.Address));
+        if (settings.ReplyTo is not null) message.ReplyTo.Add(MailboxAddress.Parse(settings.ReplyTo));
         message.To.Add(MailboxAddress.Parse(to));
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add("List-Unsubscribe", $"<{optOut}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 
-        var opening = texts.Fill(reminder ? PageText.EmailReminderOpening : reissue ? PageText.EmailReissueOpening : PageText.EmailInviteOpening, values);
+        var opening = texts.Fill(reminder ? PageText.EmailReminderOpening : reissue ? PageText.EmailReissueOpening : PageText.EmailInviteOpening, fixedValues);
+        var greeting = firstName is null ? texts[PageText.EmailHello] : $"Hello {firstName},";
+        var facts = Facts(settings, language);
+        var factsText = facts.IsEmpty ? "" : string.Join("\n", facts.TextLines()) + "\n\n";
+        var mainText = template is not null
+            ? MessageTemplate.FillText(template.Body.For(language), values).Replace("\r\n", "\n", StringComparison.Ordinal).Trim()
+            : $"""
+                {greeting}
+
+                {opening}
+
+                {texts[PageText.EmailPersonalLink]}
+                {link}
+
+                {texts.Fill(PageText.EmailAnswerUntil, ("closes", closesText))}
+
+                {texts[PageText.EmailThanks]}
+                """;
         var text = $"""
-            {texts[PageText.EmailHello]}
-
-            {opening}
-
-            {texts[PageText.EmailPersonalLink]}
-            {link}
-
-            {texts.Fill(PageText.EmailAnswerUntil, ("closes", closesText))}
-
-            {texts[PageText.EmailThanks]}
+            {mainText}
 
             --
-            {texts[PageText.EmailOptOut]}: {optOut}
+            {factsText}{texts[PageText.EmailOptOut]}: {optOut}
             """;
-        var html = bodies.Invitation(new InvitationBody(subject, opening, wave, link.ToString(), closesText, optOut.ToString()) { Texts = texts });
-        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        var body = new InvitationBody(subject, opening, wave, link.ToString(), closesText, optOut.ToString())
+        {
+            Greeting = greeting,
+            Paragraphs = template is null ? null : EmailParagraph.Split(MessageTemplate.Fill(template.Body.For(language), values)),
+            Facts = facts,
+            Texts = texts,
+        };
+        message.Body = new BodyBuilder { TextBody = text, HtmlBody = bodies.Invitation(body) }.ToMessageBody();
         return message;
     }
+
+    /// <summary>The trust lines in <paramref name="language"/>, from what the panel gives.</summary>
+    public static StudyFacts Facts(InvitationSettings settings, string language)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var institution = settings.Institution?.For(language);
+        var runBy = (settings.Researchers, institution) switch
+        {
+            (null, null) => null,
+            ({ } people, null) => $"This study is run by {people}.",
+            (null, { } place) => $"This study is run by {place}.",
+            ({ } people, { } place) => $"This study is run by {people}, {place}.",
+        };
+        return new StudyFacts(
+            runBy,
+            settings.Purpose is { } purpose ? $"Why we ask: {purpose.For(language)}" : null,
+            settings.ContactEmail ?? settings.ReplyTo,
+            settings.PrivacyNote is { } privacy ? $"Your data: {privacy.For(language)}" : null);
+    }
+
+    /// <summary>What <c>{firstName}</c> becomes for a participant without one: "Dear {firstName}," reads "Dear participant,".</summary>
+    public static string NeutralName(string language) => (language ?? "").Split('-', 2)[0].ToLowerInvariant() switch
+    {
+        "de" => "Teilnehmende",
+        "fr" => "participant·e",
+        "es" => "participante",
+        "nl" => "deelnemer",
+        _ => "participant",
+    };
+
+    /// <summary>A subject is one header line: line breaks in a filled value (none pass validation) become spaces.</summary>
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 
     /// <summary>Deterministic, so a repeated send of the same message is recognisable as the same message downstream.</summary>
     public static string MessageId(string panelId, int wave, string participantId, string kind, string fromAddress)

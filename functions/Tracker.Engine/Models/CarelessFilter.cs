@@ -16,6 +16,8 @@ namespace Tracker.Engine.Models;
 public sealed class CarelessFilter(Panel panel)
 {
     private readonly Dictionary<int, int> excludedByWave = [];
+    private readonly CarelessScorer scorer = WaveCarelessness.Scorer(panel.Instrument, panel.Careless.Thresholds);
+    private int lastWaveCount;
 
     /// <summary>Responses flagged over the waves read so far.</summary>
     public int Flagged { get; private set; }
@@ -28,21 +30,23 @@ public sealed class CarelessFilter(Panel panel)
     /// <summary>
     /// The wave's rows for the aggregate. Without exclusion the rows pass straight through and only their answers are
     /// kept to count the flags at the end; with it the wave is read twice (scores first, since D² needs the whole
-    /// wave, then the rows). Either way only the wave's answers are held, a byte an item (<see cref="CompactAnswers"/>), never the responses.
+    /// wave, then the rows). Either way only the wave's answers are held, a byte an item in one array
+    /// (<see cref="CarelessWave"/>), never the responses.
     /// </summary>
     public async IAsyncEnumerable<StoredResponse> ReadWaveAsync(IResponseSource source, int wave, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (!panel.Careless.ExcludeFromModels)
         {
-            var answers = new List<CarelessResponse>();
+            var answers = new CarelessWaveBuilder(panel.Instrument, lastWaveCount);
             await foreach (var response in source.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false))
             {
-                answers.Add(WaveCarelessness.Response(panel.Instrument, response));
+                answers.Add(response);
                 yield return response;
             }
 
-            Flagged += WaveCarelessness.Score(panel.Instrument, panel.Careless.Thresholds, answers).Count(s => s.Flagged);
+            lastWaveCount = answers.Wave.Count;
+            Flagged += scorer.CountFlagged(answers.Wave);
             yield break;
         }
 

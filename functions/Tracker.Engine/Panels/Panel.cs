@@ -40,5 +40,11 @@ public sealed record Panel(
     public IReadOnlyDictionary<string, Dictionary<string, string>> PageTexts { get; init; } = new Dictionary<string, Dictionary<string, string>>();
 
     /// <summary>The language of a participant who has none of their own: the first of <see cref="Languages"/>.</summary>
+    /// <summary>What the invitations say about the study and the researcher's templates; <see cref="Tracker.Engine.Invitations.InvitationSettings.None"/> when not given.</summary>
+    public Tracker.Engine.Invitations.InvitationSettings Invitations { get; init; } = Tracker.Engine.Invitations.InvitationSettings.None;
+
     public string DefaultLanguage => Languages.Count > 0 ? Languages[0] : Instrument.Language;
+
+    /// <summary>The consent asked for before the form (its current version); null for a panel without one.</summary>
+    public Tracker.Engine.Consent.PanelConsent? Consent { get; init; }
 }

@@ -5,7 +5,7 @@ namespace Tracker.Engine.Panels;
 /// <summary>Reads a posted panel definition (or a schedule edit) from JSON, reporting every shape problem at once by JSON path.</summary>
 public static class PanelDefinitionReader
 {
-    private static readonly string[] PanelProperties = ["name", "instrument", "schedule", "timeZone", "stakeholders", "minimumCellSize", "summaryCadence", "dataRetentionUntil", "researcherEmail", "careless", "languages", "pageTexts"];
+    private static readonly string[] PanelProperties = ["name", "instrument", "schedule", "timeZone", "stakeholders", "minimumCellSize", "summaryCadence", "dataRetentionUntil", "researcherEmail", "careless", "languages", "pageTexts", "consent", "invitations"];
     private static readonly string[] ScheduleProperties = ["kind", "start", "waves", "interval", "window", "sendTime", "reminders", "enrolUntil"];
     private static readonly string[] CarelessProperties = ["thresholds", "excludeFromModels"];
     private static readonly string[] ThresholdProperties = ["longStringShare", "minimumIrv", "mahalanobisPValue", "minimumEvenOdd", "minimumSecondsPerItem"];
@@ -36,6 +36,16 @@ public static class PanelDefinitionReader
         if (fields.TryGetValue("careless", out var careless) && careless.ValueKind != JsonValueKind.Null)
         {
             definition.Careless = ReadCareless(careless, reader);
+        }
+
+        if (fields.TryGetValue("consent", out var consent) && consent.ValueKind != JsonValueKind.Null)
+        {
+            definition.Consent = Tracker.Engine.Consent.ConsentDefinition.Read(consent, "consent", reader);
+        }
+
+        if (fields.TryGetValue("invitations", out var invitations) && invitations.ValueKind != JsonValueKind.Null)
+        {
+            definition.Invitations = Tracker.Engine.Invitations.InvitationSettingsReader.Read(invitations, reader);
         }
 
         return definition;

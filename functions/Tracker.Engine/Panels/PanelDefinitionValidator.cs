@@ -84,13 +84,15 @@ public static class PanelDefinitionValidator
         var careless = CarelessSettingsResolver.Resolve(definition.Careless, problems);
         var languages = PanelLanguages.Resolve(definition.Languages, instrument, problems);
         Tracker.Engine.Languages.PageTextCatalog.Check(definition.PageTexts, languages, problems);
+        var consent = Tracker.Engine.Consent.ConsentValidator.Resolve(definition.Consent, languages, problems);
+        var invitations = Tracker.Engine.Invitations.InvitationSettingsValidator.Validate(definition.Invitations, languages, problems);
 
         return problems.Count > 0 || instrument is null || schedule is null
             ? Validation<Panel>.Invalid(problems)
             : Validation<Panel>.Valid(new Panel(id, name, instrument, schedule, zone, now)
             {
-                Stakeholders = stakeholders, MinimumCellSize = minimumCellSize, SummaryCadence = cadence, DataRetentionUntil = retention, ResearcherEmail = researcher, Careless = careless, Languages = languages,
-                PageTexts = definition.PageTexts ?? [],
+                Stakeholders = stakeholders, MinimumCellSize = minimumCellSize, SummaryCadence = cadence, DataRetentionUntil = retention, ResearcherEmail = researcher, Careless = careless, Languages = languages, Consent = consent,
+                Invitations = invitations, PageTexts = definition.PageTexts ?? [],
             });
     }
 
@@ -150,7 +152,7 @@ public static class PanelDefinitionValidator
         return result;
     }
 
-    private static bool IsEmailAddress(string email)
+    internal static bool IsEmailAddress(string email)
     {
         var at = email.IndexOf('@', StringComparison.Ordinal);
         return email.Length is > 0 and <= 254 && !email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)) && at > 0 && at == email.LastIndexOf('@') && email[(at + 1)..].Contains('.', StringComparison.Ordinal)

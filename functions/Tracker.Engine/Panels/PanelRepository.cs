@@ -82,6 +82,26 @@ public sealed class PanelRepository(TrackerStorage storage)
         return true;
     }
 
+    /// <summary>Replaces the panel's current consent under the row's ETag; false when the panel is gone or changed meanwhile.</summary>
+    public async Task<bool> ReplaceConsentAsync(string panelId, Tracker.Engine.Consent.PanelConsent consent, CancellationToken cancellationToken)
+    {
+        if (!Ids.LooksLikeId(panelId)) return false;
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await Panels.GetEntityIfExistsAsync<PanelEntity>(PanelEntity.Partition, panelId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!stored.HasValue) return false;
+        var entity = stored.Value!;
+        entity.ConsentJson = JsonSerializer.Serialize(consent);
+        try
+        {
+            await Panels.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// Marks the panel closed at <paramref name="at"/> unless it already is (the first close's time stays); returns the
     /// panel as stored afterwards, or null when there is no such panel.
@@ -187,6 +207,8 @@ public sealed class PanelRepository(TrackerStorage storage)
         CarelessJson = JsonSerializer.Serialize(panel.Careless),
         LanguagesJson = JsonSerializer.Serialize(panel.Languages),
         PageTextsJson = panel.PageTexts.Count == 0 ? null : JsonSerializer.Serialize(panel.PageTexts),
+        ConsentJson = panel.Consent is null ? null : JsonSerializer.Serialize(panel.Consent),
+        InvitationsJson = panel.Invitations == Tracker.Engine.Invitations.InvitationSettings.None ? null : JsonSerializer.Serialize(panel.Invitations),
     };
 
     /// <summary>Rows written before the schedule was stored as JSON kept interval and window as ISO text.</summary>
@@ -213,6 +235,8 @@ public sealed class PanelRepository(TrackerStorage storage)
             PageTexts = entity.PageTextsJson is { } pageTexts
                 ? new Dictionary<string, Dictionary<string, string>>(JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(pageTexts) ?? [], StringComparer.OrdinalIgnoreCase)
                 : new Dictionary<string, Dictionary<string, string>>(),
+            Consent = entity.ConsentJson is { } consent ? JsonSerializer.Deserialize<Tracker.Engine.Consent.PanelConsent>(consent) : null,
+            Invitations = entity.InvitationsJson is { } invitations ? JsonSerializer.Deserialize<Tracker.Engine.Invitations.InvitationSettings>(invitations) ?? Tracker.Engine.Invitations.InvitationSettings.None : Tracker.Engine.Invitations.InvitationSettings.None,
         };
     }
 }

@@ -4,7 +4,7 @@ using Tracker.Engine.Common;
 namespace Tracker.Engine.Panels;
 
 /// <summary>Creating and finding panels.</summary>
-public sealed class PanelService(PanelRepository repository, Surveys.PanelDefinitionCache definitions, TimeProvider clock, ILogger<PanelService> logger)
+public sealed class PanelService(PanelRepository repository, Surveys.PanelDefinitionCache definitions, TimeProvider clock, ILogger<PanelService> logger, Consent.ConsentRepository? consents = null)
 {
     public async Task<Validation<Panel>> CreateAsync(PanelDefinition? definition, CancellationToken cancellationToken, IReadOnlyList<string>? readProblems = null)
     {
@@ -15,6 +15,8 @@ public sealed class PanelService(PanelRepository repository, Surveys.PanelDefini
         }
 
         var panel = validation.Value!;
+        // The consent's words are kept before the panel exists, so no participant can be shown a version whose text is not stored.
+        if (panel.Consent is not null && consents is not null) await consents.AddVersionAsync(panel.Id, panel.Consent, panel.CreatedAt, cancellationToken).ConfigureAwait(false);
         await repository.CreateAsync(panel, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Created panel {PanelId} with {Waves} waves and instrument {InstrumentId}", panel.Id, panel.Schedule.Waves, panel.Instrument.Id);
         return validation;

@@ -11,6 +11,8 @@ namespace Tracker.Engine.Participants;
 /// nothing is sent again; on request the answers are replaced by tombstones (which a submission still in flight cannot
 /// overwrite) and taken out of sealed waves; the ledger's server replies are cleared; the enrolment index row and the
 /// contact row go last. Each step is idempotent, so a failed erasure is completed by repeating the request.
+/// Consent records (table consents) are kept on purpose: they hold only the pseudonymous id, and an ethics board's
+/// record that consent was given or withdrawn must outlive the data.
 /// </summary>
 public sealed class ParticipantErasure(
     ParticipantRepository participants,

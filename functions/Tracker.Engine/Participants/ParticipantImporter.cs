@@ -7,7 +7,7 @@ namespace Tracker.Engine.Participants;
 
 /// <summary>
 /// Enrols participants from a CSV: new addresses become new pseudonymous participants, known addresses update their
-/// external id and time zone, and every refused line is reported with its number. Matching is by address,
+/// external id, first name, language and time zone, and every refused line is reported with its number. Matching is by address,
 /// case-insensitively, through the enrolment index (<see cref="ContactIndex"/>): its row is inserted before anything
 /// else, so imports running at once or again enrol each address once, and one that stopped half-way is finished by a
 /// re-run. Updates are ETag-checked, so a leave or an erasure recorded while an import runs is never reverted.
@@ -135,13 +135,18 @@ public sealed class ParticipantImporter(ParticipantRepository participants, Cont
         }
 
         var externalChanged = row.ExternalId is not null && row.ExternalId != contact.ExternalId;
+        var firstNameChanged = row.FirstName is not null && row.FirstName != contact.FirstName;
         var zoneChanged = row.TimeZone != participant.TimeZone;
         var languageChanged = row.Language is not null && row.Language != contact.Language;
-        if (!externalChanged && !zoneChanged && !languageChanged) return KnownOutcome.Unchanged;
+        if (!externalChanged && !firstNameChanged && !zoneChanged && !languageChanged) return KnownOutcome.Unchanged;
         if (!dryRun)
         {
-            if (externalChanged && !await participants.UpdateExternalIdAsync(contact, row.ExternalId, cancellationToken).ConfigureAwait(false)) return KnownOutcome.Erased;
-            if (languageChanged && !await participants.UpdateLanguageAsync(contact, row.Language, cancellationToken).ConfigureAwait(false)) return KnownOutcome.Erased;
+            if ((externalChanged || firstNameChanged || languageChanged)
+                && !await participants.UpdateContactAsync(contact, externalChanged ? row.ExternalId : null, firstNameChanged ? row.FirstName : null, languageChanged ? row.Language : null, cancellationToken).ConfigureAwait(false))
+            {
+                return KnownOutcome.Erased;
+            }
+
             if (zoneChanged && !await participants.UpdateTimeZoneAsync(participant, row.TimeZone, cancellationToken).ConfigureAwait(false)) return KnownOutcome.Erased;
         }
 
@@ -151,7 +156,7 @@ public sealed class ParticipantImporter(ParticipantRepository participants, Cont
     private Task StageAsync(ImportStage stage, CancellationToken cancellationToken) => Interleave?.Invoke(stage, cancellationToken) ?? Task.CompletedTask;
 
     private static ContactEntity NewContact(string panelId, string id, ParticipantRow row) =>
-        new() { PartitionKey = panelId, RowKey = id, Email = row.Email, ExternalId = row.ExternalId, Language = row.Language };
+        new() { PartitionKey = panelId, RowKey = id, Email = row.Email, ExternalId = row.ExternalId, FirstName = row.FirstName, Language = row.Language };
 
     private static ParticipantEntity NewParticipant(string panelId, string id, ParticipantRow row, DateTimeOffset now) =>
         new() { PartitionKey = panelId, RowKey = id, Status = ParticipantEntity.Active, TimeZone = row.TimeZone, EnrolledAt = now };

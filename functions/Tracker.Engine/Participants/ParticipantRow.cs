@@ -5,4 +5,7 @@ public sealed record ParticipantRow(int Line, string Email, string? ExternalId, 
 {
     /// <summary>The panel's tag for the line's <c>language</c>; null when the column is absent or empty (the panel's default, or what is stored).</summary>
     public string? Language { get; init; }
+
+    /// <summary>How invitations greet the participant; null when the file has no <c>first_name</c> or the cell is empty.</summary>
+    public string? FirstName { get; init; }
 }

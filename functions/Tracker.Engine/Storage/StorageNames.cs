@@ -14,6 +14,9 @@ public static class StorageNames
     public const string ResponsesTable = "responses";
     public const string SummariesTable = "summaries";
 
+    /// <summary>Consent versions and participants' decisions (<see cref="Consent.ConsentRepository"/>).</summary>
+    public const string ConsentsTable = "consents";
+
     /// <summary>The app-wide send-rate bucket, one row per SMTP account (<see cref="Email.GlobalSendRate"/>).</summary>
     public const string SendRateTable = "sendrate";
 
@@ -26,7 +29,7 @@ public static class StorageNames
     public const string DispatchPoisonQueue = DispatchQueue + "-poison";
 
     public static IReadOnlyList<string> Tables { get; } =
-        [PanelsTable, WavesTable, ParticipantsTable, ContactsTable, InvitationsTable, ResponsesTable, SummariesTable, SendRateTable];
+        [PanelsTable, WavesTable, ParticipantsTable, ContactsTable, InvitationsTable, ResponsesTable, SummariesTable, SendRateTable, ConsentsTable];
 
     public static IReadOnlyList<string> Containers { get; } = [SealedWavesContainer, ModelsContainer];
 

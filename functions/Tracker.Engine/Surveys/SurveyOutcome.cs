@@ -19,7 +19,14 @@ public abstract record SurveyOutcome
     public sealed record Form(SurveyFormModel Model) : SurveyOutcome;
 
     /// <summary>The answers are stored; <paramref name="FormUrl"/> changes them until the wave closes.</summary>
-    public sealed record Saved(string PanelName, string ClosesAtText, string FormUrl) : SurveyOutcome;
+    public sealed record Saved(string PanelName, string ClosesAtText, string FormUrl) : SurveyOutcome
+    {
+        /// <summary>The researcher's thank-you text (<c>invitations.templates.thankYou</c>); null for the built-in one.</summary>
+        public Tracker.Engine.Invitations.ThankYouText? Text { get; init; }
+    }
+
+    /// <summary>The consent step answered instead of the form (<see cref="Consent.ConsentGate"/>).</summary>
+    public sealed record Consent(Tracker.Engine.Consent.ConsentOutcome Outcome) : SurveyOutcome;
 
     /// <summary>The token does not verify or names nothing we know (a deleted panel, an erased participant).</summary>
     public sealed record InvalidLink : SurveyOutcome;

@@ -19,7 +19,8 @@ namespace Tracker.Engine.Surveys;
 /// </summary>
 /// <param name="links">The links' grace after the close, to read a participant's close back from their token; without it the planned close.</param>
 /// <param name="opening">Stamps the served form so the time to submit is recorded; without it forms are not timed.</param>
-public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels, ParticipantRepository participants, ResponseRepository responses, Invitations.InvitationLedger ledger, TimeProvider clock, ILogger<SurveyService> logger, IOptionsMonitor<LinkOptions>? links = null, FormOpening? opening = null)
+/// <param name="consent">Asks for the panel's consent before the form and refuses answers without it; without it no consent is asked.</param>
+public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels, ParticipantRepository participants, ResponseRepository responses, Invitations.InvitationLedger ledger, TimeProvider clock, ILogger<SurveyService> logger, IOptionsMonitor<LinkOptions>? links = null, FormOpening? opening = null, Consent.ConsentGate? consent = null)
 {
     /// <summary>
     /// The longest a participant waits for storage: the clients' own retries give up sooner on a refused connection, and
@@ -41,6 +42,7 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
             access = await SwitchLanguageAsync(access, language, deadline.Token).ConfigureAwait(false);
 
             await ledger.RecordOpenedAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, clock.GetUtcNow(), deadline.Token).ConfigureAwait(false);
+            if (consent is not null && await consent.BeforeFormAsync(access, token, ClosesAtText(access), access.Panel.DefaultLanguage, deadline.Token).ConfigureAwait(false) is { } ask) return new SurveyOutcome.Consent(ask);
             var (existing, _) = await responses.GetAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, deadline.Token).ConfigureAwait(false);
             return new SurveyOutcome.Form(Model(access, token) with { Answers = existing?.Answers ?? new Dictionary<string, int>(), OpenedStamp = Stamp(access, posted: null) }) { Texts = access.Texts };
         }
@@ -72,6 +74,7 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         var access = await ResolveAsync(token, cancellationToken).ConfigureAwait(false);
         if (access.Refusal is not null) return access.Refusal;
 
+        if (consent is not null && await consent.BeforeAnswersAsync(access, token, cancellationToken).ConfigureAwait(false) is { } first) return new SurveyOutcome.Consent(first);
         var panel = access.Panel!;
         var parsed = AnswerParser.Parse(panel.Instrument, form);
         if (parsed.Outcome == AnswerParseOutcome.Malformed)
@@ -92,7 +95,12 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         // Erased while this submission was on its way: the erasure wins, and the link now looks like any bad link.
         if (saved is null) return new SurveyOutcome.InvalidLink();
         logger.LogInformation("Response saved for panel {PanelId} wave {Wave} (revision {Revision})", panel.Id, access.Wave, saved.Revision);
-        return new SurveyOutcome.Saved(panel.Name, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}") { Texts = access.Texts };
+        var closesText = ClosesAtText(access);
+        return new SurveyOutcome.Saved(panel.Name, closesText, $"/api/{ParticipantLinks.SurveyRoute}/{token}")
+        {
+            Texts = access.Texts,
+            Text = Tracker.Engine.Invitations.ThankYouText.For(panel, access.Wave, closesText, access.Texts.Language),
+        };
     }
 
     /// <summary>
@@ -131,6 +139,9 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
 
         return new SurveyOutcome.UnavailableKeepingFields(action, form.Fields);
     }
+
+    /// <summary>The link resolved to its panel, participant and wave (or the refusal), for the consent step's own post.</summary>
+    public Task<SurveyAccess> AccessAsync(string token, CancellationToken cancellationToken) => ResolveAsync(token, cancellationToken);
 
     private static CancellationTokenSource Deadline(CancellationToken cancellationToken)
     {

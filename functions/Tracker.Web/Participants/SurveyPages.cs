@@ -24,7 +24,8 @@ public sealed class SurveyPages(SurveyService surveys)
     public static HtmlPage PageOf(SurveyOutcome outcome) => outcome switch
     {
         SurveyOutcome.Form form => SurveyFormPage.Page(form.Model),
-        SurveyOutcome.Saved saved => ThankYouPage.Page(saved.PanelName, saved.ClosesAtText, saved.FormUrl, saved.Texts),
+        SurveyOutcome.Saved saved => ThankYouPage.Page(saved.PanelName, saved.ClosesAtText, saved.FormUrl, saved.Texts, saved.Text),
+        SurveyOutcome.Consent consent => ConsentPages.PageOf(consent.Outcome),
         SurveyOutcome.Closed => ProblemPage.WaveClosed(outcome.Texts),
         SurveyOutcome.StudyEnded => ProblemPage.StudyEnded(outcome.Texts),
         SurveyOutcome.NotYetOpen notYet => ProblemPage.NotYetOpen(notYet.Wave, notYet.OpensAtText, outcome.Texts),

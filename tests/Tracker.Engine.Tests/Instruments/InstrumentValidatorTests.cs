@@ -27,6 +27,17 @@ public class InstrumentValidatorTests
     }
 
     [Fact]
+    public void Refuses_pages_until_the_form_can_show_them_rather_than_drop_their_questions()
+    {
+        var json = InstrumentJson.Serialize(Valid()).Replace("\"pages\":null", """
+            "pages":[{"id":"about","items":[{"construct":"trust","question":null},{"construct":null,"question":{"id":"age","type":"number","text":"Age?"}}]}]
+            """.Trim(), StringComparison.Ordinal);
+
+        Assert.False(InstrumentJson.TryRead(json, out _, out var problems));
+        Assert.StartsWith("instrument.pages: ", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Refuses_a_missing_instrument()
     {
         Assert.Equal(["instrument: is required"], InstrumentValidator.Validate(null));

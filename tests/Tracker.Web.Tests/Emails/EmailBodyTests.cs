@@ -42,6 +42,32 @@ public sealed partial class EmailBodyTests
     }
 
     [Fact]
+    public void An_invitation_from_a_template_with_the_trust_block_is_well_formed_and_encodes_every_value()
+    {
+        var start = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+        var template = new EmailTemplate(Tracker.Engine.Common.LocalizedText.Of("{study} {wave}"), Tracker.Engine.Common.LocalizedText.Of("Dear {firstName},\n\nplease {link}\nor leave: {optOutLink}\n\n{institution}"));
+        var settings = new InvitationSettings
+        {
+            SenderName = "Study", Institution = Tracker.Engine.Common.LocalizedText.Of(Hostile), Researchers = Hostile, ContactEmail = "study@example.org",
+            Purpose = Tracker.Engine.Common.LocalizedText.Of(Hostile), PrivacyNote = Tracker.Engine.Common.LocalizedText.Of(Hostile),
+            Templates = new InvitationTemplates { Invitation = template },
+        };
+        var panel = new Panel("pABCDEFGHJKL", Hostile, DefaultInstrument.Instance, new WaveSchedule(start, 3, TimeSpan.FromDays(7), TimeSpan.FromDays(5)), "Europe/Berlin", start.AddDays(-3)) { Invitations = settings };
+        var participant = new Participant(panel.Id, "p1", "Europe/Berlin", Active: true, start.AddDays(-2));
+        var link = new Uri("https://tracker.example/s/abc?t=x&y=<z>");
+        var message = InvitationComposer.Compose(Bodies, panel, participant, 1, MessageKind.Invite, new MailboxAddress("Tracker", "tracker@example.org"), "p@example.org", link, new Uri("https://tracker.example/o/abc"), start.AddDays(5), firstName: Hostile);
+        var html = message.HtmlBody!;
+
+        AssertWellFormed(html);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+        Assert.Contains($"Dear {Hostile},", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        // {link} is a link in the paragraph and in the button; the subject, greeting, {institution} and the four trust lines carry the hostile text.
+        Assert.Equal(2, Regex.Count(WebUtility.HtmlDecode(html), Regex.Escape($"href=\"{link}\"")));
+        Assert.Equal(7, Regex.Count(WebUtility.HtmlDecode(html), Regex.Escape(Hostile)));
+    }
+
+    [Fact]
     public void A_summary_is_well_formed_and_encodes_the_panel_and_construct_names()
     {
         var model = SimulatedPanel.Model([40, 36, 33]);

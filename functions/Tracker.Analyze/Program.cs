@@ -1,0 +1,3 @@
+using Tracker.Analyze;
+
+return await AnalyzeEntry.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Tracker.Engine.Consent;
+using Tracker.Functions.Http;
+
+namespace Tracker.Functions;
+
+/// <summary>GET /api/panels/{id}/consent: every consent version's text with its hashes, and every participant's decision.</summary>
+public sealed class GetPanelConsent(ConsentAdmin consent)
+{
+    [Function(nameof(GetPanelConsent))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}/consent")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var report = await consent.ReportAsync(id, cancellationToken);
+        return report is null ? ApiProblem.NotFound($"Panel '{id}'") : new OkObjectResult(report);
+    }
+}
