@@ -75,7 +75,7 @@ public sealed class LanguagePagesTests
         var panel = PanelIn("en", "de");
         var participant = new Participant(panel.Id, "p1", "Europe/Berlin", Active: true, Start.AddDays(-2));
         var message = InvitationComposer.Compose(new RazorEmailBodyRenderer(), panel, participant, 1, MessageKind.Invite, new MailboxAddress("Tracker", "tracker@example.org"), "p@example.org",
-            new Uri("https://tracker.example/r/abc"), new Uri("https://tracker.example/o/abc"), Start.AddDays(5), "de");
+            new Uri("https://tracker.example/r/abc"), new Uri("https://tracker.example/o/abc"), Start.AddDays(5), language: "de");
 
         Assert.Equal("Spring panel: Ihre Befragung für Welle 1 von 3", message.Subject);
         Assert.StartsWith("Guten Tag,", message.TextBody, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public sealed class LanguagePagesTests
         Assert.Contains(">Welle 1 beantworten</a>", message.HtmlBody, StringComparison.Ordinal);
 
         var reminder = InvitationComposer.Compose(new RazorEmailBodyRenderer(), panel, participant, 1, "reminder-1", new MailboxAddress("Tracker", "tracker@example.org"), "p@example.org",
-            new Uri("https://tracker.example/r/abc"), new Uri("https://tracker.example/o/abc"), Start.AddDays(5), null);
+            new Uri("https://tracker.example/r/abc"), new Uri("https://tracker.example/o/abc"), Start.AddDays(5), language: null);
         Assert.Equal("Reminder — Spring panel: wave 1 of 3 is still open for you", reminder.Subject);
     }
 }
