@@ -40,7 +40,7 @@ public static class InvitationComposer
         var template = reissue ? null : reminder ? settings.Templates?.Reminder : settings.Templates?.Invitation;
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [MessageTemplate.FirstName] = firstName ?? NeutralName(language),
+            [MessageTemplate.FirstName] = firstName ?? texts[PageText.EmailNeutralName],
             [MessageTemplate.Wave] = wave.ToString(CultureInfo.InvariantCulture),
             [MessageTemplate.WaveCount] = panel.Schedule.Waves.ToString(CultureInfo.InvariantCulture),
             [MessageTemplate.Deadline] = closesText,
@@ -64,8 +64,8 @@ public static class InvitationComposer
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 
         var opening = texts.Fill(reminder ? PageText.EmailReminderOpening : reissue ? PageText.EmailReissueOpening : PageText.EmailInviteOpening, fixedValues);
-        var greeting = firstName is null ? texts[PageText.EmailHello] : $"Hello {firstName},";
-        var facts = Facts(settings, language);
+        var greeting = firstName is null ? texts[PageText.EmailHello] : texts.Fill(PageText.EmailHelloName, ("firstName", firstName));
+        var facts = Facts(settings, texts);
         var factsText = facts.IsEmpty ? "" : string.Join("\n", facts.TextLines()) + "\n\n";
         var mainText = template is not null
             ? MessageTemplate.FillText(template.Body.For(language), values).Replace("\r\n", "\n", StringComparison.Ordinal).Trim()
@@ -98,34 +98,30 @@ public static class InvitationComposer
         return message;
     }
 
-    /// <summary>The trust lines in <paramref name="language"/>, from what the panel gives.</summary>
-    public static StudyFacts Facts(InvitationSettings settings, string language)
+    /// <summary>The trust lines in the participant's language: the panel's texts <c>.For</c> it, the words around them from <paramref name="texts"/>.</summary>
+    public static StudyFacts Facts(InvitationSettings settings, ParticipantTexts texts)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(texts);
+        var language = texts.Language;
         var institution = settings.Institution?.For(language);
         var runBy = (settings.Researchers, institution) switch
         {
             (null, null) => null,
-            ({ } people, null) => $"This study is run by {people}.",
-            (null, { } place) => $"This study is run by {place}.",
-            ({ } people, { } place) => $"This study is run by {people}, {place}.",
+            ({ } people, null) => people,
+            (null, { } place) => place,
+            ({ } people, { } place) => $"{people}, {place}",
         };
         return new StudyFacts(
-            runBy,
-            settings.Purpose is { } purpose ? $"Why we ask: {purpose.For(language)}" : null,
+            runBy is null ? null : texts.Fill(PageText.EmailRunBy, ("who", runBy)),
+            settings.Purpose is { } purpose ? texts.Fill(PageText.EmailPurpose, ("purpose", purpose.For(language))) : null,
             settings.ContactEmail ?? settings.ReplyTo,
-            settings.PrivacyNote is { } privacy ? $"Your data: {privacy.For(language)}" : null);
+            settings.PrivacyNote is { } privacy ? texts.Fill(PageText.EmailPrivacy, ("privacyNote", privacy.For(language))) : null)
+        {
+            Heading = texts[PageText.EmailAboutStudy],
+            ContactLead = texts[PageText.EmailContact],
+        };
     }
-
-    /// <summary>What <c>{firstName}</c> becomes for a participant without one: "Dear {firstName}," reads "Dear participant,".</summary>
-    public static string NeutralName(string language) => (language ?? "").Split('-', 2)[0].ToLowerInvariant() switch
-    {
-        "de" => "Teilnehmende",
-        "fr" => "participant·e",
-        "es" => "participante",
-        "nl" => "deelnemer",
-        _ => "participant",
-    };
 
     /// <summary>A subject is one header line: line breaks in a filled value (none pass validation) become spaces.</summary>
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();

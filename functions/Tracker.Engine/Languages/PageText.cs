@@ -81,4 +81,11 @@ public static class PageText
     public const string EmailAnswerUntil = "emailAnswerUntil";
     public const string EmailThanks = "emailThanks";
     public const string EmailOptOut = "emailOptOut";
+    public const string EmailHelloName = "emailHelloName";
+    public const string EmailNeutralName = "emailNeutralName";
+    public const string EmailAboutStudy = "emailAboutStudy";
+    public const string EmailRunBy = "emailRunBy";
+    public const string EmailPurpose = "emailPurpose";
+    public const string EmailContact = "emailContact";
+    public const string EmailPrivacy = "emailPrivacy";
 }
