@@ -88,4 +88,15 @@ public static class PageText
     public const string EmailPurpose = "emailPurpose";
     public const string EmailContact = "emailContact";
     public const string EmailPrivacy = "emailPrivacy";
+    public const string ConsentTitle = "consentTitle";
+    public const string ConsentIntro = "consentIntro";
+    public const string ConsentFooter = "consentFooter";
+    public const string ConsentDeclinedTitle = "consentDeclinedTitle";
+    public const string ConsentDeclinedHeading = "consentDeclinedHeading";
+    public const string ConsentDeclinedText = "consentDeclinedText";
+    public const string ConsentFirstTitle = "consentFirstTitle";
+    public const string ConsentFirstText = "consentFirstText";
+    public const string ConsentFirstLink = "consentFirstLink";
+    public const string ConsentNoDecisionTitle = "consentNoDecisionTitle";
+    public const string ConsentNoDecisionText = "consentNoDecisionText";
 }

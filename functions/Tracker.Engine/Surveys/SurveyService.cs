@@ -42,7 +42,7 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
             access = await SwitchLanguageAsync(access, language, deadline.Token).ConfigureAwait(false);
 
             await ledger.RecordOpenedAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, clock.GetUtcNow(), deadline.Token).ConfigureAwait(false);
-            if (consent is not null && await consent.BeforeFormAsync(access, token, ClosesAtText(access), access.Panel.DefaultLanguage, deadline.Token).ConfigureAwait(false) is { } ask) return new SurveyOutcome.Consent(ask);
+            if (consent is not null && await consent.BeforeFormAsync(access, token, ClosesAtText(access), deadline.Token).ConfigureAwait(false) is { } ask) return new SurveyOutcome.Consent(ask);
             var (existing, _) = await responses.GetAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, deadline.Token).ConfigureAwait(false);
             return new SurveyOutcome.Form(Model(access, token) with { Answers = existing?.Answers ?? new Dictionary<string, int>(), OpenedStamp = Stamp(access, posted: null) }) { Texts = access.Texts };
         }

@@ -62,6 +62,28 @@ public sealed class LanguagePagesTests
     }
 
     [Fact]
+    public void The_consent_pages_speak_the_participants_language_and_carry_the_selector()
+    {
+        var texts = PageTextCatalog.For(PanelIn("en", "de"), "de");
+        var model = new Tracker.Engine.Consent.ConsentPageModel("Spring panel", texts[PageText.ConsentTitle], "Wir fragen.\n\nFreiwillig.", "2027-01", "de", 1, "…", "/api/r/tok/consent") { Texts = texts };
+        var html = ConsentPage.Render(model);
+
+        Assert.Contains("<html lang=\"de\" dir=\"ltr\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Information und Einwilligung</h1>", html, StringComparison.Ordinal);
+        Assert.Contains(">Ich stimme zu und möchte teilnehmen</button>", html, StringComparison.Ordinal);
+        Assert.Contains(">Ich stimme nicht zu</button>", html, StringComparison.Ordinal);
+        Assert.Contains("Version des Einwilligungstexts: 2027-01.", html, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"language\" value=\"de\" />", html, StringComparison.Ordinal);
+        Assert.Contains("<form method=\"get\" action=\"/api/r/tok\" class=\"languages\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("I agree", html, StringComparison.Ordinal);
+
+        Assert.Contains("Sie haben die Teilnahme abgelehnt", ConsentPage.Declined("Spring panel", texts).Html, StringComparison.Ordinal);
+        Assert.Contains("Zur Einwilligung", ConsentPage.ConsentFirst("Spring panel", "/api/r/tok", texts).Html, StringComparison.Ordinal);
+        var arabic = PageTextCatalog.For(PanelIn("en", "ar"), "ar");
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", ConsentPage.Render(model with { Language = "ar", Texts = arabic }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_shared_sheet_uses_logical_sides_so_right_to_left_pages_mirror()
     {
         Assert.DoesNotContain("-left", PageStyle.Css, StringComparison.Ordinal);
