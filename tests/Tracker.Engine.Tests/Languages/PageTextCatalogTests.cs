@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tracker.Engine.Instruments;
 using Tracker.Engine.Languages;
 using Tracker.Engine.Panels;
 
@@ -13,12 +14,20 @@ public sealed class PageTextCatalogTests
 
     private static Tracker.Engine.Common.Validation<Panel> Validate(string languages, string? pageTexts = null)
     {
-        using var document = JsonDocument.Parse("""{"name":"P","instrument":"default","languages":""" + languages
+        using var document = JsonDocument.Parse("""{"name":"P","instrument":""" + InstrumentIn(languages) + ""","languages":""" + languages
             + (pageTexts is null ? "" : ""","pageTexts":""" + pageTexts)
             + ""","schedule":{"start":"2027-01-04T09:00:00Z","waves":3,"interval":"P7D","window":"P5D"}}""");
         var read = new List<string>();
         var definition = PanelDefinitionReader.Read(document.RootElement, read);
         return PanelDefinitionValidator.Validate(definition, "pabc", Now, read);
+    }
+
+    /// <summary>The default instrument with a translation for each of the panel's other languages (a panel needs one; which words it holds does not matter here).</summary>
+    private static string InstrumentIn(string languages)
+    {
+        var german = DefaultInstrument.Instance.Translations!["de"];
+        var others = JsonSerializer.Deserialize<string[]>(languages)!.Where(l => l != DefaultInstrument.Instance.Language).Distinct().ToDictionary(l => l, _ => german);
+        return InstrumentJson.Serialize(DefaultInstrument.Instance with { Translations = others.Count == 0 ? null : others });
     }
 
     [Fact]
