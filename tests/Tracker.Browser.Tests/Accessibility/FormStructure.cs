@@ -14,6 +14,9 @@ public static class FormStructure
         ArgumentNullException.ThrowIfNull(page);
         Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
 
+        // Reflow (WCAG 1.4.10): nothing makes the page scroll sideways, on a phone included.
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, $"{what} scrolls sideways");
+
         // A name for every control a person can reach: its label(s), aria-labelledby, aria-label, or a button's words.
         var unnamed = await page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('input:not([type=hidden]), textarea, select, button')]
