@@ -139,6 +139,15 @@ public sealed partial class BrowserFixture : IAsyncLifetime
         return links;
     }
 
+    /// <summary>The opt-out link in the footer of the invitation this address received.</summary>
+    public async Task<string> OptOutLinkAsync(string email)
+    {
+        var invitation = (await Inbox.ListMessagesAsync()).First(m => m.To.Contains(email, StringComparer.OrdinalIgnoreCase));
+        var link = OptOutLinkPattern().Match(await Inbox.GetPlainTextAsync(invitation.Id));
+        Assert.True(link.Success, "no opt-out link in the invitation");
+        return link.Value;
+    }
+
     /// <summary>Submits a whole form over HTTP with every item answered <paramref name="value"/>.</summary>
     public async Task SubmitAsync(string link, int value)
     {
@@ -148,4 +157,7 @@ public sealed partial class BrowserFixture : IAsyncLifetime
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/api/r/[A-Za-z0-9_\-\.]+")]
     private static partial Regex LinkPattern();
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/api/o/[A-Za-z0-9_\-\.]+")]
+    private static partial Regex OptOutLinkPattern();
 }

@@ -50,6 +50,14 @@ public sealed class PagedSurveyFormTests
     }
 
     [Fact]
+    public void A_page_with_questions_says_in_words_which_must_be_answered_and_a_page_of_statements_does_not()
+    {
+        Assert.Contains(SurveyFormPage.RequiredNote, SurveyFormPage.Render(Model(2)), StringComparison.Ordinal);
+        Assert.Contains("Gender?<span class=\"meta\"> (optional)</span>", SurveyFormPage.Render(Model(2)), StringComparison.Ordinal);
+        Assert.DoesNotContain(SurveyFormPage.RequiredNote, SurveyFormPage.Render(Model(1)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_question_type_has_a_labelled_accessible_control_with_its_answer()
     {
         var html = SurveyFormPage.Render(Model(2));
