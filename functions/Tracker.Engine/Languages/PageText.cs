@@ -99,4 +99,12 @@ public static class PageText
     public const string ConsentFirstLink = "consentFirstLink";
     public const string ConsentNoDecisionTitle = "consentNoDecisionTitle";
     public const string ConsentNoDecisionText = "consentNoDecisionText";
+    public const string AutosaveNote = "autosaveNote";
+    public const string RequiredNote = "requiredNote";
+    public const string Optional = "optional";
+    public const string AnswerQuestion = "answerQuestion";
+    public const string ChooseOne = "chooseOne";
+    public const string UnknownChoice = "unknownChoice";
+    public const string NotADate = "notADate";
+    public const string HiddenQuestion = "hiddenQuestion";
 }

@@ -205,9 +205,23 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
     /// The form as posted, on a 503. The token was verified before any storage call, so only a genuine link gets here;
     /// the panel comes from the cache when it was read before (however long ago), else the choices ride on hidden fields.
     /// </summary>
-    // A missing answer is the error a participant meets; the others come only from posts our form cannot produce.
+    /// <summary>
+    /// The parser's fixed messages in the participant's language. Messages that carry numbers (a range, a length) stay in
+    /// the instrument's wording for now; the others are the ones a participant meets.
+    /// </summary>
     private static List<AnswerError> InLanguage(IEnumerable<AnswerError> errors, ParticipantTexts texts) =>
-        [.. errors.Select(e => e.Message == AnswerParser.MissingMessage ? e with { Message = texts[PageText.ChooseAnswer] } : e)];
+        [.. errors.Select(e => Worded(e.Message) is { } key ? e with { Message = texts[key] } : e)];
+
+    private static string? Worded(string message) => message switch
+    {
+        AnswerParser.MissingMessage => PageText.ChooseAnswer,
+        AnswerParser.MissingAnswerMessage => PageText.AnswerQuestion,
+        AnswerParser.MissingChoiceMessage => PageText.ChooseOne,
+        AnswerParser.UnknownChoiceMessage => PageText.UnknownChoice,
+        AnswerParser.NotADateMessage => PageText.NotADate,
+        AnswerParser.HiddenMessage or PostedPageReader.HiddenMessage => PageText.HiddenQuestion,
+        _ => null,
+    };
 
     private async Task<SurveyAccess> SwitchLanguageAsync(SurveyAccess access, string? requested, CancellationToken cancellationToken)
     {

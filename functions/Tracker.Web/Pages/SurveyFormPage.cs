@@ -53,8 +53,6 @@ public static class SurveyFormPage
 
     public const string BackText = "Back";
 
-    /// <summary>Shown on every page with questions: the optional ones are marked, so this says what that means.</summary>
-    public const string RequiredNote = "Every question needs an answer unless it is marked (optional).";
 
     /// <summary>The input of a number, text or date question.</summary>
     public static string FieldId(string questionId) => $"q-{questionId}";

@@ -53,7 +53,7 @@ public static class FormStructure
         var questions = await page.Locator("legend:not(:has(.number)), label.question").AllTextContentsAsync();
         if (questions.Count > 0)
         {
-            Assert.Contains(SurveyFormPage.RequiredNote, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains(Tracker.Engine.Languages.ParticipantTexts.English.Fill(Tracker.Engine.Languages.PageText.RequiredNote, ("optional", Tracker.Engine.Languages.ParticipantTexts.English[Tracker.Engine.Languages.PageText.Optional])), await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         }
     }
 

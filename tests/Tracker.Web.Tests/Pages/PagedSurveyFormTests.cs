@@ -1,5 +1,7 @@
 using Tracker.Engine.Forms;
 using Tracker.Engine.Instruments;
+using Tracker.Engine.Languages;
+using Tracker.Engine.Panels;
 using Tracker.Web.Pages;
 using static Tracker.Web.Tests.Pages.HtmlInspection;
 
@@ -24,6 +26,8 @@ public sealed class PagedSurveyFormTests
             new Page("last", [new(DefaultInstrument.Instance.Constructs[1].Id, null)]),
         ],
     };
+
+    private static readonly string RequiredNote = ParticipantTexts.English.Fill(PageText.RequiredNote, ("optional", ParticipantTexts.English[PageText.Optional]));
 
     private static SurveyFormModel Model(int page) =>
         new SurveyFormModel(Paged, "Spring panel", 1, 4, "Friday 4 December 2026 at 18:00 (Europe/Berlin)", "/api/r/tok-en")
@@ -50,11 +54,29 @@ public sealed class PagedSurveyFormTests
     }
 
     [Fact]
+    public void A_German_participant_reads_the_paged_forms_own_words_in_German()
+    {
+        var start = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+        var panel = new Panel("pABCDEFGHJKL", "Spring panel", Paged, new WaveSchedule(start, 4, TimeSpan.FromDays(7), TimeSpan.FromDays(5)), "Europe/Berlin", start) { Languages = ["en", "de"] };
+        var html = SurveyFormPage.Render(Model(2) with { Texts = PageTextCatalog.For(panel, "de") });
+
+        Assert.Contains(">Seite 2 von 3</p>", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"next\">Weiter</button>", html, StringComparison.Ordinal);
+        Assert.Contains("„Weiter“", html, StringComparison.Ordinal);
+        Assert.Contains("Gender?<span class=\"meta\"> (freiwillig)</span>", html, StringComparison.Ordinal);
+        Assert.Contains("Jede Frage braucht eine Antwort, außer sie ist mit (freiwillig) gekennzeichnet.", html, StringComparison.Ordinal);
+        foreach (var english in new[] { "(optional)", "Page 2 of 3", "Your answers are saved", "Every question needs", ">Error: <" })
+        {
+            Assert.DoesNotContain(english, html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_page_with_questions_says_in_words_which_must_be_answered_and_a_page_of_statements_does_not()
     {
-        Assert.Contains(SurveyFormPage.RequiredNote, SurveyFormPage.Render(Model(2)), StringComparison.Ordinal);
+        Assert.Contains(RequiredNote, SurveyFormPage.Render(Model(2)), StringComparison.Ordinal);
         Assert.Contains("Gender?<span class=\"meta\"> (optional)</span>", SurveyFormPage.Render(Model(2)), StringComparison.Ordinal);
-        Assert.DoesNotContain(SurveyFormPage.RequiredNote, SurveyFormPage.Render(Model(1)), StringComparison.Ordinal);
+        Assert.DoesNotContain(RequiredNote, SurveyFormPage.Render(Model(1)), StringComparison.Ordinal);
     }
 
     [Fact]
