@@ -33,6 +33,16 @@ public sealed class AdminGate(CallerResolver resolver, ILogger<AdminGate> logger
         return AdminProblem.Forbidden(required, caller, resolution.Why);
     }
 
+    /// <summary>
+    /// Whether the caller holds at least <paramref name="role"/>, for a page that has another way in besides (the
+    /// dashboard's signed link): no activity is started and nothing is answered here.
+    /// </summary>
+    public bool Holds(HttpRequest request, Role role)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return resolver.Resolve(PresentedCaller.Read(request)).Caller?.Role is { } held && held.Includes(role);
+    }
+
     /// <summary>The role a function's <c>Run</c> declares; a function without one is treated as owner-only (a test keeps that from shipping).</summary>
     public static Role DeclaredRole(Type function) => Declared.GetOrAdd(function, static type =>
         type.GetMethod("Run", BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)?.GetCustomAttribute<RequiresRoleAttribute>()?.Role ?? Role.Owner);
