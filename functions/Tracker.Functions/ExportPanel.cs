@@ -14,7 +14,7 @@ namespace Tracker.Functions;
 public sealed class ExportPanel(PanelService panels, PanelExporter exporter, AdminGate gate)
 {
     [Function(nameof(ExportPanel))]
-    [RequiresRole(Role.Analyst)]
+    [RequiresRole(Role.Analyst, Note = "owner for linking and consent, which carry contacts or consent records")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}/export/{format}")] HttpRequest request,
         string id,
