@@ -2,6 +2,8 @@
 // deploys functions/Tracker.Functions to the Function App. See docs/deploy.md.
 targetScope = 'subscription'
 
+import { keyRoleMap } from 'app/types.bicep'
+
 // ---------------------------------------------------------------- azd
 @minLength(1)
 @maxLength(64)
@@ -142,7 +144,7 @@ param keyVaultPurgeProtection bool = false
 param authClientId string = ''
 
 @description('The role each named function or host key acts with, e.g. { "ci": "analyst" } (Tracker__Auth__KeyRoles__*); a key not listed acts as manager.')
-param keyRoles object = {}
+param keyRoles keyRoleMap = {}
 
 var tags = {
   'azd-env-name': environmentName

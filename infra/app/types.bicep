@@ -73,6 +73,12 @@ type authSettings = {
   @description('The tenant whose people may sign in (Tracker__Auth__TenantId).')
   tenantId: string
 
-  @description('The role each named key acts with, key name → owner|manager|analyst|viewer (Tracker__Auth__KeyRoles__*).')
-  keyRoles: object
+  @description('The role each named key acts with (Tracker__Auth__KeyRoles__*).')
+  keyRoles: keyRoleMap
+}
+
+@export()
+@description('Key name → the role it acts with; a key not listed acts as manager.')
+type keyRoleMap = {
+  *: ('owner' | 'manager' | 'analyst' | 'viewer')
 }
