@@ -26,12 +26,13 @@ public static class CommandRunner
 
         try
         {
+            // Said only for a sign-in: a key alone is what every command has always sent, and scripts read its stderr as one error line.
             if (credential.Scope is { } scope)
             {
                 connection = connection! with { BearerToken = await CliSignIn.AcquireAsync(scope, error, cancellationToken) };
+                await error.WriteLineAsync(credential.Describe());
             }
 
-            await error.WriteLineAsync(credential.Describe());
             using var client = new TrackerApiClient(connection!);
             return await work(client, cancellationToken);
         }
