@@ -18,6 +18,8 @@ public sealed class AuditLog(TrackerStorage storage)
 
     private const int MaxPageSize = 1000;
 
+    private static long sequence;
+
     private TableClient Table => storage.Table(StorageNames.AuditTable);
 
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
@@ -27,8 +29,10 @@ public sealed class AuditLog(TrackerStorage storage)
         var entity = new AuditEntity
         {
             PartitionKey = entry.PanelId ?? AppPartition,
-            // A random suffix: two actions in one tick are two rows, never a conflict.
-            RowKey = RowKeyFor(entry.At) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)),
+            // Within one tick (a coarse or a test clock), a falling per-process sequence keeps this instance's rows newest
+            // first; the random part keeps two instances' rows apart, never a conflict.
+            RowKey = RowKeyFor(entry.At) + "-" + (long.MaxValue - Interlocked.Increment(ref sequence)).ToString("D19", CultureInfo.InvariantCulture)
+                + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4)),
             Who = entry.Who,
             Role = entry.Role,
             Method = entry.Method,

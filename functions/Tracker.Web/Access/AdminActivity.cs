@@ -30,7 +30,8 @@ public sealed class AdminActivity(string action, Caller? caller, AdminTarget tar
     /// <summary>Adds a detail: a count, a format, a number of rows — never an address, a name or an answer.</summary>
     public AdminActivity Note(string key, object? value)
     {
-        details[key] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        // Booleans as JSON spells them, so the trail reads the same as the API's answers.
+        details[key] = value is bool flag ? (flag ? "true" : "false") : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
         return this;
     }
 
