@@ -25,7 +25,7 @@ public sealed class ShowDashboard(DashboardService dashboards, DashboardAccess a
     {
         if (limiter.Refuse(request) is { } refused) return refused;
         // Two ways in: the session cookie a dashboard link set, or a sign-in (Entra ID, or the local development one) with a role.
-        if (!access.Verify(request.Cookies[DashboardAccess.CookieName], DashboardTokenKind.Session, id) && !gate.Holds(request, Role.Viewer)) return DashboardAccessPages.SignInRequired(id);
+        if (!access.Verify(request.Cookies[DashboardAccess.CookieName], DashboardTokenKind.Session, id) && !gate.SignedInWith(request, Role.Viewer)) return DashboardAccessPages.SignInRequired(id);
         var data = await dashboards.GetAsync(id, cancellationToken);
         return data is null ? ApiProblem.NotFound($"Panel '{id}'") : new DashboardResult(200, DashboardPage.Render(data));
     }

@@ -34,13 +34,14 @@ public sealed class AdminGate(CallerResolver resolver, ILogger<AdminGate> logger
     }
 
     /// <summary>
-    /// Whether the caller holds at least <paramref name="role"/>, for a page that has another way in besides (the
-    /// dashboard's signed link): no activity is started and nothing is answered here.
+    /// Whether a signed-in person (never a key: a key must not open a page in a browser, where it would end up in
+    /// history) holds at least <paramref name="role"/>, for a page with another way in besides (the dashboard's signed
+    /// link). No activity is started and nothing is answered here.
     /// </summary>
-    public bool Holds(HttpRequest request, Role role)
+    public bool SignedInWith(HttpRequest request, Role role)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return resolver.Resolve(PresentedCaller.Read(request)).Caller?.Role is { } held && held.Includes(role);
+        return resolver.Resolve(PresentedCaller.Read(request)).Caller is { Method: not CallerMethod.Key, Role: { } held } && held.Includes(role);
     }
 
     /// <summary>The role a function's <c>Run</c> declares; a function without one is treated as owner-only (a test keeps that from shipping).</summary>
