@@ -2,6 +2,8 @@
 // deploys functions/Tracker.Functions to the Function App. See docs/deploy.md.
 targetScope = 'subscription'
 
+import { keyRoleMap } from 'app/types.bicep'
+
 // ---------------------------------------------------------------- azd
 @minLength(1)
 @maxLength(64)
@@ -138,6 +140,12 @@ param storageSkuName string = 'Standard_LRS'
 @description('Turn on Key Vault purge protection (cannot be turned off again).')
 param keyVaultPurgeProtection bool = false
 
+@description('Client id of the Entra ID app registration people sign in with (set by infra/hooks/app-registration.sh); empty leaves App Service Authentication off.')
+param authClientId string = ''
+
+@description('The role each named function or host key acts with, e.g. { "ci": "analyst" } (Tracker__Auth__KeyRoles__*); a key not listed acts as manager.')
+param keyRoles keyRoleMap = {}
+
 var tags = {
   'azd-env-name': environmentName
   app: 'tracker'
@@ -165,6 +173,7 @@ var storageTables = [
   'summaries'
   'sendrate'
   'consents'
+  'audit'
 ]
 var storageContainers = [
   'sealed-waves'
@@ -295,6 +304,11 @@ module functionApp 'app/functions.bicep' = {
     }
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    auth: {
+      clientId: authClientId
+      tenantId: tenant().tenantId
+      keyRoles: keyRoles
+    }
   }
 }
 
@@ -313,4 +327,5 @@ output AZURE_STORAGE_QUEUE_ENDPOINT string = storage.outputs.queueEndpoint
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output AZURE_LINK_KEY_SECRET_NAME string = keyVault.outputs.linkKeySecretName
+output TRACKER_AUTH_CLIENT_ID string = authClientId
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString

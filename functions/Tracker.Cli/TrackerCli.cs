@@ -33,6 +33,7 @@ public static class TrackerCli
         root.Subcommands.Add(ParticipantsCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(Consent.ConsentCommand.Create());
+        root.Subcommands.Add(Audit.AuditCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(WaveCommand.Create());
         root.Subcommands.Add(ScheduleCommand.Create());

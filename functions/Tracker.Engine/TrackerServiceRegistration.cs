@@ -33,6 +33,7 @@ public static class TrackerServiceRegistration
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations()
             .Validate(o => Enum.TryParse<MailKit.Security.SecureSocketOptions>(o.Security, true, out _), "Smtp:Security must be None, Auto, StartTls, StartTlsWhenAvailable or SslOnConnect.")
             .ValidateOnStart();
+        services.AddOptions<Access.AuthOptions>().Bind(configuration.GetSection(Access.AuthOptions.Section));
         services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<LinkOptions>, LinkOptionsValidator>();
 
@@ -88,6 +89,8 @@ public static class TrackerServiceRegistration
         services.AddSingleton<PanelExporter>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<DashboardAccess>();
+        services.AddSingleton<Access.CallerResolver>();
+        services.AddSingleton<Audit.AuditLog>();
         return services;
     }
 }

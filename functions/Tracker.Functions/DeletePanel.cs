@@ -4,6 +4,8 @@ using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
 using Tracker.Engine.Deletion;
 using Tracker.Engine.Panels;
+using Tracker.Engine.Access;
+using Tracker.Web.Access;
 
 namespace Tracker.Functions;
 
@@ -12,14 +14,16 @@ namespace Tracker.Functions;
 /// blobs; per queue: messages naming it); DELETE /api/panels/{id}?confirm={id} removes all of it. Anything else is a
 /// 400 that says how. A deletion cut short is finished by repeating it: the panel stays listed until the very end.
 /// </summary>
-public sealed class DeletePanel(PanelService panels, PanelDeletion deletion)
+public sealed class DeletePanel(PanelService panels, PanelDeletion deletion, AdminGate gate)
 {
     [Function(nameof(DeletePanel))]
+    [RequiresRole(Role.Owner)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "panels/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
+        if (gate.Refuse<DeletePanel>(request, AdminTarget.Panel(id)) is { } refused) return refused;
         var dryRun = request.Query["dryRun"].ToString();
         var confirm = request.Query["confirm"].ToString();
         if (dryRun is not ("" or "true" or "false")) return ApiProblem.Of(400, "dryRun: must be true or false.");
@@ -43,6 +47,7 @@ public sealed class DeletePanel(PanelService panels, PanelDeletion deletion)
         }
 
         var removed = await deletion.DeleteAsync(panel.Id, cancellationToken);
+        if (removed is not null) AdminActivity.Of(request)?.Note("rows", removed.TotalRows).Note("blobs", removed.TotalBlobs);
         return removed is null ? ApiProblem.NotFound($"Panel '{id}'") : new OkObjectResult(Body(removed, dryRun: false));
     }
 

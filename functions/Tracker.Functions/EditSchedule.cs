@@ -3,18 +3,22 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
 using Tracker.Engine.Panels;
+using Tracker.Engine.Access;
+using Tracker.Web.Access;
 
 namespace Tracker.Functions;
 
 /// <summary>PUT /api/panels/{id}/schedule: re-plans the waves that have not started; started, sent and answered waves keep their schedule.</summary>
-public sealed class EditSchedule(PanelService panels, ScheduleEditor editor)
+public sealed class EditSchedule(PanelService panels, ScheduleEditor editor, AdminGate gate)
 {
     [Function(nameof(EditSchedule))]
+    [RequiresRole(Role.Manager)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "panels/{id}/schedule")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
+        if (gate.Refuse<EditSchedule>(request, AdminTarget.Panel(id)) is { } refused) return refused;
         var panel = await panels.GetAsync(id, cancellationToken);
         if (panel is null) return ApiProblem.NotFound($"Panel '{id}'");
         var (body, refusal) = await JsonBody.ReadElementAsync(request, cancellationToken);

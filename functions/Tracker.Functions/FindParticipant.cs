@@ -5,6 +5,8 @@ using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Participants;
+using Tracker.Engine.Access;
+using Tracker.Web.Access;
 
 namespace Tracker.Functions;
 
@@ -12,14 +14,16 @@ namespace Tracker.Functions;
 /// POST /api/panels/{id}/participants/lookup with <c>{"email": "…"}</c>: the participant id behind an address. A POST
 /// so the address travels in the body, never in a URL that access logs keep.
 /// </summary>
-public sealed class FindParticipant(PanelService panels, ParticipantLookup lookup)
+public sealed class FindParticipant(PanelService panels, ParticipantLookup lookup, AdminGate gate)
 {
     [Function(nameof(FindParticipant))]
+    [RequiresRole(Role.Owner)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels/{id}/participants/lookup")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
+        if (gate.Refuse<FindParticipant>(request, AdminTarget.Panel(id)) is { } refused) return refused;
         var panel = await panels.GetAsync(id, cancellationToken);
         if (panel is null) return ApiProblem.NotFound($"Panel '{id}'");
         var (body, refusal) = await JsonBody.ReadElementAsync(request, cancellationToken);

@@ -3,18 +3,22 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
 using Tracker.Engine.Panels;
+using Tracker.Engine.Access;
+using Tracker.Web.Access;
 
 namespace Tracker.Functions;
 
 /// <summary>GET /api/panels/{id}: one panel's definition, its waves' dates, its state and counts (what <c>tracker panel show</c> prints).</summary>
-public sealed class GetPanel(PanelService panels, PanelDirectory directory, TimeProvider clock)
+public sealed class GetPanel(PanelService panels, PanelDirectory directory, TimeProvider clock, AdminGate gate)
 {
     [Function(nameof(GetPanel))]
+    [RequiresRole(Role.Viewer)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
+        if (gate.Refuse<GetPanel>(request, AdminTarget.Panel(id)) is { } refused) return refused;
         var panel = await panels.GetAsync(id, cancellationToken);
         var summary = panel is null ? null : await directory.FindAsync(panel.Id, cancellationToken);
         if (panel is null || summary is null) return ApiProblem.NotFound($"Panel '{id}'");

@@ -6,6 +6,8 @@ using Tracker.Functions.Http;
 using Tracker.Engine.Links;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Participants;
+using Tracker.Engine.Access;
+using Tracker.Web.Access;
 
 namespace Tracker.Functions;
 
@@ -14,9 +16,10 @@ namespace Tracker.Functions;
 /// invitation carries it, for support (a participant who lost the email) and the deployment smoke test. Logged with the
 /// panel, the pseudonymous participant id and the wave only: never the link, which opens the participant's answers.
 /// </summary>
-public sealed class GetParticipantLink(PanelService panels, ParticipantRepository participants, ParticipantLinks links, ILogger<GetParticipantLink> logger)
+public sealed class GetParticipantLink(PanelService panels, ParticipantRepository participants, ParticipantLinks links, ILogger<GetParticipantLink> logger, AdminGate gate)
 {
     [Function(nameof(GetParticipantLink))]
+    [RequiresRole(Role.Manager)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}/participants/{participantId}/waves/{n:int}/link")] HttpRequest request,
         string id,
@@ -24,6 +27,7 @@ public sealed class GetParticipantLink(PanelService panels, ParticipantRepositor
         int n,
         CancellationToken cancellationToken)
     {
+        if (gate.Refuse<GetParticipantLink>(request, AdminTarget.ParticipantWave(id, participantId, n)) is { } refused) return refused;
         var panel = await panels.GetAsync(id, cancellationToken);
         if (panel is null) return ApiProblem.NotFound($"Panel '{id}'");
         if (n < 1 || n > panel.Schedule.Waves) return ApiProblem.Of(404, $"Panel '{id}' has waves 1 to {panel.Schedule.Waves}; there is no wave {n}.");

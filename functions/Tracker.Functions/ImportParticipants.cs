@@ -5,20 +5,24 @@ using Tracker.Functions.Http;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Participants;
 using Tracker.Web.Security;
+using Tracker.Engine.Access;
+using Tracker.Web.Access;
 
 namespace Tracker.Functions;
 
 /// <summary>POST /api/panels/{id}/participants: enrol participants from text/csv in UTF-8 (email,external_id,time_zone,first_name); ?dryRun=true only checks.</summary>
-public sealed class ImportParticipants(PanelService panels, ParticipantImporter importer)
+public sealed class ImportParticipants(PanelService panels, ParticipantImporter importer, AdminGate gate)
 {
     public const long MaxBytes = 32L * 1024 * 1024;
 
     [Function(nameof(ImportParticipants))]
+    [RequiresRole(Role.Manager)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels/{id}/participants")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {
+        if (gate.Refuse<ImportParticipants>(request, AdminTarget.Panel(id)) is { } refused) return refused;
         if (request.ContentType is { } type && !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
         {
             return ApiProblem.Of(415, "Send the participants as text/csv with the header email,external_id,time_zone.");
@@ -50,6 +54,7 @@ public sealed class ImportParticipants(PanelService panels, ParticipantImporter 
         if (!result.IsValid) return ApiProblem.Of(400, "The participant file cannot be imported.", result.Problems);
 
         var import = result.Value!;
+        AdminActivity.Of(request)?.Note("dryRun", dryRun).Note("added", import.Added).Note("updated", import.Updated).Note("rejected", import.Rejected.Count);
         return new OkObjectResult(new
         {
             dryRun,

@@ -4,6 +4,8 @@ using Microsoft.Azure.Functions.Worker;
 using Tracker.Engine.Invitations;
 using Tracker.Engine.Panels;
 using Tracker.Functions.Http;
+using Tracker.Engine.Access;
+using Tracker.Web.Access;
 
 namespace Tracker.Functions;
 
@@ -12,15 +14,17 @@ namespace Tracker.Functions;
 /// queues for the open wave one fresh invitation signed with the active key to each invited participant still in it
 /// (by default only those who have not answered), at most once per participant, wave and key. Answers 202 at once.
 /// </summary>
-public sealed class ReissueLinks(PanelService panels, DispatchPlanner planner, TimeProvider clock)
+public sealed class ReissueLinks(PanelService panels, DispatchPlanner planner, TimeProvider clock, AdminGate gate)
 {
     [Function(nameof(ReissueLinks))]
+    [RequiresRole(Role.Manager)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels/{id}/waves/{n:int}/reissue-links")] HttpRequest request,
         string id,
         int n,
         CancellationToken cancellationToken)
     {
+        if (gate.Refuse<ReissueLinks>(request, AdminTarget.OfWave(id, n)) is { } refused) return refused;
         var includeResponded = request.Query["includeResponded"].ToString();
         if (includeResponded is not ("" or "true" or "false")) return ApiProblem.Of(400, "includeResponded: must be true or false.");
 

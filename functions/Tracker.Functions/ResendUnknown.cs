@@ -4,6 +4,8 @@ using Microsoft.Azure.Functions.Worker;
 using Tracker.Functions.Http;
 using Tracker.Engine.Invitations;
 using Tracker.Engine.Panels;
+using Tracker.Engine.Access;
+using Tracker.Web.Access;
 
 namespace Tracker.Functions;
 
@@ -12,15 +14,17 @@ namespace Tracker.Functions;
 /// outcome is unknown (the connection was lost after the server had the whole message). Each goes out once more through
 /// the queue; its recipient may then hold two copies with the same Message-ID. Answers 202 with how many were queued.
 /// </summary>
-public sealed class ResendUnknown(PanelService panels, DispatchPlanner planner, TimeProvider clock)
+public sealed class ResendUnknown(PanelService panels, DispatchPlanner planner, TimeProvider clock, AdminGate gate)
 {
     [Function(nameof(ResendUnknown))]
+    [RequiresRole(Role.Manager)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels/{id}/waves/{n:int}/resend-unknown")] HttpRequest request,
         string id,
         int n,
         CancellationToken cancellationToken)
     {
+        if (gate.Refuse<ResendUnknown>(request, AdminTarget.OfWave(id, n)) is { } refused) return refused;
         var (report, problem) = await WaveSendRequest.QueueAsync(panels, planner, clock, id, n, WaveSendMode.ResendUnknown, cancellationToken);
         if (problem is not null) return problem;
         var status = WaveSendRequest.StatusRoute(id);

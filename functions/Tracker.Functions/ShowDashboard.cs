@@ -5,14 +5,17 @@ using Tracker.Functions.Http;
 using Tracker.Engine.Dashboard;
 using Tracker.Web.Pages;
 using Tracker.Web.Security;
+using Tracker.Engine.Access;
+using Tracker.Web.Access;
 
 namespace Tracker.Functions;
 
 /// <summary>
 /// GET /api/panels/{id}/dashboard: the researcher's one-page view of a running panel. Anonymous to the host because a
-/// browser holds no key: the session cookie set by <see cref="OpenDashboard"/> for this panel is the credential.
+/// browser holds no key: the session cookie set by <see cref="OpenDashboard"/> for this panel is the credential, or a
+/// sign-in with at least the viewer role.
 /// </summary>
-public sealed class ShowDashboard(DashboardService dashboards, DashboardAccess access, PublicRateLimiter limiter)
+public sealed class ShowDashboard(DashboardService dashboards, DashboardAccess access, PublicRateLimiter limiter, AdminGate gate)
 {
     [Function(nameof(ShowDashboard))]
     public async Task<IActionResult> Run(
@@ -21,7 +24,8 @@ public sealed class ShowDashboard(DashboardService dashboards, DashboardAccess a
         CancellationToken cancellationToken)
     {
         if (limiter.Refuse(request) is { } refused) return refused;
-        if (!access.Verify(request.Cookies[DashboardAccess.CookieName], DashboardTokenKind.Session, id)) return DashboardAccessPages.SignInRequired(id);
+        // Two ways in: the session cookie a dashboard link set, or a sign-in (Entra ID, or the local development one) with a role.
+        if (!access.Verify(request.Cookies[DashboardAccess.CookieName], DashboardTokenKind.Session, id) && !gate.SignedInWith(request, Role.Viewer)) return DashboardAccessPages.SignInRequired(id);
         var data = await dashboards.GetAsync(id, cancellationToken);
         return data is null ? ApiProblem.NotFound($"Panel '{id}'") : new DashboardResult(200, DashboardPage.Render(data));
     }

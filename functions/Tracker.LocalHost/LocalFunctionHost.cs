@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Tracker.Engine.Access;
 using Tracker.LocalHost.Admin;
 using Tracker.LocalHost.Configuration;
 using Tracker.LocalHost.Discovery;
@@ -101,6 +102,13 @@ public sealed class LocalFunctionHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(options.Settings);
         }
 
+        if (options.DevSignIn)
+        {
+            DevSignIn.EnsureLoopback(options.ListenAddress);
+            // The local host is then the platform that vouches for the principal header.
+            builder.Configuration.AddInMemoryCollection([new(AuthOptions.Section + ":" + nameof(AuthOptions.TrustPlatformPrincipal), "true")]);
+        }
+
         var hostJson = HostJsonSettings.Load(options.HostJsonPath);
         var functions = FunctionDiscovery.Discover(options.FunctionAssemblies, builder.Configuration, hostJson, options.FunctionTypeFilter);
 
@@ -152,7 +160,10 @@ public sealed class LocalFunctionHost : IAsyncDisposable
             var byName = functions.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
             var manual = new ManualInvoker(byName, timers, invoker, clock);
 
+            var signIn = new DevSignIn(options.DevSignIn);
+            app.Use(signIn.InvokeAsync);
             app.UseRouting();
+            signIn.Map(app);
             HttpFunctionEndpoints.Map(app, functions, invoker, authorizer, logger);
             AdminEndpoints.Map(app, functions, manual, authorizer, stopping.Token);
 

@@ -70,4 +70,10 @@ public sealed class LocalFunctionHostOptions
     public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 
     public string EnvironmentName { get; set; } = "Development";
+
+    /// <summary>
+    /// Serve the development sign-in (<c>/.auth/login/dev</c>) in place of App Service Authentication; loopback only.
+    /// Client-sent <c>X-MS-CLIENT-*</c> headers are removed either way.
+    /// </summary>
+    public bool DevSignIn { get; set; }
 }

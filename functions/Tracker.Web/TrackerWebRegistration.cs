@@ -24,6 +24,8 @@ public static class TrackerWebRegistration
         services.AddSingleton<OptOutPages>();
         services.AddSingleton<ConsentPages>();
         services.AddSingleton<SummaryUnsubscribePages>();
+        services.AddSingleton<Access.AdminGate>();
+        services.AddSingleton<Access.AdminAuditRecorder>();
         return services;
     }
 }

@@ -6,7 +6,7 @@
 // (from the compiled ARM JSON) with the configuration keys the code binds: add a setting here when the code
 // gains an option, a %Schedule% placeholder or a storage connection, and the test tells you if you forgot.
 
-import { smtpSettings, timerSchedules, linkSettings, tagSet } from 'types.bicep'
+import { smtpSettings, timerSchedules, linkSettings, tagSet, authSettings } from 'types.bicep'
 
 @description('Function App name.')
 param name string
@@ -74,6 +74,9 @@ param links linkSettings
 
 @description('Timer schedules.')
 param schedules timerSchedules
+
+@description('Sign-in: the Entra ID app registration\'s client id (empty: App Service Authentication off), its tenant, and the role of each named key.')
+param auth authSettings
 
 @description('Most instances the plan scales out to (up to 1000; lower it to cap fan-out, see docs/deploy.md).')
 @minValue(1)
@@ -199,6 +202,10 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
           { name: 'Links__GraceAfterClose', value: links.graceAfterClose }
 
           // Timer schedules (%Name% placeholders in [TimerTrigger] attributes).
+          // The principal header is believed only where App Service Authentication is on to write it (and strip a client's copy).
+          { name: 'Tracker__Auth__TrustPlatformPrincipal', value: string(!empty(auth.clientId)) }
+          { name: 'Tracker__Auth__TenantId', value: auth.tenantId }
+
           { name: 'DispatchSchedule', value: schedules.dispatch }
           { name: 'ModelSchedule', value: schedules.model }
           { name: 'SummarySchedule', value: schedules.summary }
@@ -207,6 +214,10 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
           name: 'Links__Keys__${keyId}'
           // Versionless secret URI: a new secret version is picked up without touching the setting.
           value: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/link-key-${keyId})'
+        }),
+        map(items(auth.keyRoles), keyRole => {
+          name: 'Tracker__Auth__KeyRoles__${keyRole.key}'
+          value: string(keyRole.value)
         })
       )
     }
@@ -234,6 +245,42 @@ resource appSettingsWithHostName 'Microsoft.Web/sites/config@2025-03-01' = {
   properties: union(list('${site.id}/config/appsettings', '2025-03-01').properties, {
     Tracker__PublicBaseUrl: effectivePublicBaseUrl
   })
+}
+
+// App Service Authentication ("Easy Auth") with the Microsoft identity provider. Anonymous requests pass through:
+// participant links, opt-out and unsubscribe pages stay public, and each admin function decides by the caller's role.
+resource authSettingsV2 'Microsoft.Web/sites/config@2025-03-01' = if (!empty(auth.clientId)) {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          openIdIssuer: '${environment().authentication.loginEndpoint}${auth.tenantId}/v2.0'
+          clientId: auth.clientId
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${auth.clientId}'
+            auth.clientId
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: true
+      }
+    }
+  }
 }
 
 output name string = site.name

@@ -63,3 +63,22 @@ type linkSettings = {
 type tagSet = {
   *: string
 }
+
+@export()
+@description('Sign-in and roles (app settings Tracker__Auth__*; App Service Authentication).')
+type authSettings = {
+  @description('Client id of the Entra ID app registration (infra/hooks/app-registration.sh); empty leaves App Service Authentication off.')
+  clientId: string
+
+  @description('The tenant whose people may sign in (Tracker__Auth__TenantId).')
+  tenantId: string
+
+  @description('The role each named key acts with (Tracker__Auth__KeyRoles__*).')
+  keyRoles: keyRoleMap
+}
+
+@export()
+@description('Key name → the role it acts with; a key not listed acts as manager.')
+type keyRoleMap = {
+  *: ('owner' | 'manager' | 'analyst' | 'viewer')
+}

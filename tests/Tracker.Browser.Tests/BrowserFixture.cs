@@ -46,7 +46,7 @@ public sealed partial class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install -y chromium); .ci/test.sh does it when missing.");
         }
 
-        Stack = await TrackerStack.StartAsync(new TrackerStackOptions { Clock = Clock, EnableTimers = false, EnableQueueListeners = true }, CancellationToken.None);
+        Stack = await TrackerStack.StartAsync(new TrackerStackOptions { Clock = Clock, EnableTimers = false, EnableQueueListeners = true, DevSignIn = true }, CancellationToken.None);
         Admin = Stack.Host.CreateClient(withAdminKey: true);
         Anonymous = Stack.Host.CreateClient();
         Inbox = Stack.Smtp4dev!.CreateClient();

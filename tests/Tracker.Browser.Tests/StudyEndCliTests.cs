@@ -214,6 +214,8 @@ public sealed partial class StudyEndCliTests(BrowserFixture stack)
         var tables = new TableServiceClient(connection);
         await foreach (var table in tables.QueryAsync())
         {
+            // The audit trail gains a row with each admin call (the dry run's included) and outlives the panel by design.
+            if (table.Name == StorageNames.AuditTable) continue;
             var rows = 0;
             await foreach (var row in tables.GetTableClient(table.Name).QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
             {

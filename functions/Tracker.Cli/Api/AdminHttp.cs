@@ -13,7 +13,8 @@ public static class AdminHttp
         var http = handler is null ? new HttpClient() : new HttpClient(handler);
         http.BaseAddress = connection.ApiBaseUrl;
         http.Timeout = TimeSpan.FromMinutes(30);
-        http.DefaultRequestHeaders.Add("x-functions-key", connection.AdminKey);
+        if (!string.IsNullOrEmpty(connection.AdminKey)) http.DefaultRequestHeaders.Add("x-functions-key", connection.AdminKey);
+        if (connection.BearerToken is { Length: > 0 } token) http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         http.DefaultRequestHeaders.UserAgent.ParseAdd("tracker-cli/1.0");
         return http;
     }

@@ -17,8 +17,22 @@ public static class CommandRunner
             return ExitCodes.BadInput;
         }
 
+        var credential = api.Choose(parse);
+        if (credential.Problem is not null)
+        {
+            await error.WriteLineAsync($"error: {credential.Problem}");
+            return ExitCodes.BadInput;
+        }
+
         try
         {
+            // Said only for a sign-in: a key alone is what every command has always sent, and scripts read its stderr as one error line.
+            if (credential.Scope is { } scope)
+            {
+                connection = connection! with { BearerToken = await CliSignIn.AcquireAsync(scope, error, cancellationToken) };
+                await error.WriteLineAsync(credential.Describe());
+            }
+
             using var client = new TrackerApiClient(connection!);
             return await work(client, cancellationToken);
         }
@@ -40,6 +54,11 @@ public static class CommandRunner
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             await error.WriteLineAsync($"error: {connection!.ApiBaseUrl} did not answer in time");
+            return ExitCodes.Failed;
+        }
+        catch (Azure.Identity.AuthenticationFailedException e)
+        {
+            await error.WriteLineAsync($"error: sign-in failed: {OneLine(e.Message)}");
             return ExitCodes.Failed;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -65,6 +65,13 @@ public sealed class TrackerApiClient : IDisposable
     }
 
     /// <summary>GET /api/panels/{id}/consent: the consent versions and every decision.</summary>
+    /// <summary>One page of the panel's audit trail; <paramref name="query"/> holds the filters and the continuation, already escaped.</summary>
+    public async Task<JsonElement> GetAuditAsync(string panelId, string query, CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync($"panels/{Escape(panelId)}/audit{query}", cancellationToken);
+        return await ReadJsonAsync(response, $"panel '{panelId}'", cancellationToken);
+    }
+
     public async Task<JsonElement> GetConsentAsync(string panelId, CancellationToken cancellationToken)
     {
         using var response = await _http.GetAsync($"panels/{Escape(panelId)}/consent", cancellationToken);

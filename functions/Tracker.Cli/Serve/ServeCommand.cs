@@ -19,9 +19,10 @@ public static class ServeCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var linkKey = new Option<string?>("--link-key") { Description = "Base64 link-signing key (≥ 32 bytes); set it when storage outlives this process, or old links stop working." };
+        var devSignIn = new Option<bool>("--dev-sign-in") { Description = "Serve a development sign-in at /.auth/login/dev (pick a name and roles; loopback only) in place of Microsoft Entra ID." };
         var command = new Command("serve", "Start Azurite, smtp4dev and the Function App locally, print their URLs, and serve until Ctrl+C.")
         {
-            storage, smtp, port, adminKey, hostKeys, linkKey,
+            storage, smtp, port, adminKey, hostKeys, linkKey, devSignIn,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -33,6 +34,7 @@ public static class ServeCommand
                 AdminKey = parse.GetValue(adminKey) ?? Environment.GetEnvironmentVariable("TRACKER_ADMIN_KEY"),
                 LinkKey = parse.GetValue(linkKey) ?? Environment.GetEnvironmentVariable("TRACKER_LINK_KEY"),
                 MinimumLogLevel = Microsoft.Extensions.Logging.LogLevel.Information,
+                DevSignIn = parse.GetValue(devSignIn),
             };
             foreach (var pair in parse.GetValue(hostKeys) ?? [])
             {
@@ -49,6 +51,7 @@ public static class ServeCommand
             AnsiConsole.MarkupLine("[grey]Starting the local stack…[/]");
             await using var stack = await TrackerStack.StartAsync(options, cancellationToken);
             StackSummary.Print(stack);
+            if (options.DevSignIn) AnsiConsole.MarkupLine($"Development sign-in: [link]{Markup.Escape(stack.Host.BaseUrl + ".auth/login/dev")}[/] (this machine only)");
             AnsiConsole.MarkupLine("Serving. Press [bold]Ctrl+C[/] to stop.");
             await StackLifetime.WaitForShutdownAsync(stack, cancellationToken);
             AnsiConsole.MarkupLine("[grey]Stopping…[/]");

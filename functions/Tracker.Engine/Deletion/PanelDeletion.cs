@@ -31,7 +31,7 @@ public sealed class PanelDeletion(TrackerStorage storage, PanelService panels, P
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var tables = new List<StoredRows>();
-        foreach (var table in StorageNames.Tables)
+        foreach (var table in StorageNames.PanelDataTables)
         {
             tables.Add(new StoredRows(table, (await RowsOfAsync(table, panelId, cancellationToken).ConfigureAwait(false)).Count));
         }
@@ -89,7 +89,7 @@ public sealed class PanelDeletion(TrackerStorage storage, PanelService panels, P
         }
 
         var tables = new List<StoredRows>();
-        foreach (var table in StorageNames.Tables.Where(t => t != StorageNames.PanelsTable))
+        foreach (var table in StorageNames.PanelDataTables.Where(t => t != StorageNames.PanelsTable))
         {
             var rows = await RowsOfAsync(table, panelId, cancellationToken).ConfigureAwait(false);
             await DeleteRowsAsync(storage.Table(table), rows, cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,12 @@ public static class StorageNames
     /// <summary>The app-wide send-rate bucket, one row per SMTP account (<see cref="Email.GlobalSendRate"/>).</summary>
     public const string SendRateTable = "sendrate";
 
+    /// <summary>
+    /// One insert-only row per admin action (<see cref="Audit.AuditLog"/>), partitioned by panel. Outlives the panel's
+    /// deletion: the record that data was erased or deleted is what an ethics board asks for afterwards.
+    /// </summary>
+    public const string AuditTable = "audit";
+
     public const string SealedWavesContainer = "sealed-waves";
     public const string ModelsContainer = "models";
 
@@ -29,7 +35,10 @@ public static class StorageNames
     public const string DispatchPoisonQueue = DispatchQueue + "-poison";
 
     public static IReadOnlyList<string> Tables { get; } =
-        [PanelsTable, WavesTable, ParticipantsTable, ContactsTable, InvitationsTable, ResponsesTable, SummariesTable, SendRateTable, ConsentsTable];
+        [PanelsTable, WavesTable, ParticipantsTable, ContactsTable, InvitationsTable, ResponsesTable, SummariesTable, SendRateTable, ConsentsTable, AuditTable];
+
+    /// <summary>The tables whose rows belong to a panel's data, which deleting the panel removes: every table but the audit trail.</summary>
+    public static IReadOnlyList<string> PanelDataTables { get; } = [.. Tables.Where(t => t != AuditTable)];
 
     public static IReadOnlyList<string> Containers { get; } = [SealedWavesContainer, ModelsContainer];
 

@@ -88,6 +88,7 @@ public sealed class TrackerStack : IAsyncDisposable
                 Settings = settings,
                 ConfigureServices = (services, configuration) => services.AddTrackerWeb(configuration),
                 AdminKey = options.AdminKey,
+                DevSignIn = options.DevSignIn,
                 Port = port,
                 HostJsonPath = options.HostJsonPath ?? Path.Combine(RepositoryRoot.Find(), "host.json"),
                 Clock = options.Clock,

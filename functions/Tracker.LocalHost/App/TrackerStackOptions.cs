@@ -29,6 +29,9 @@ public sealed class TrackerStackOptions
     /// <summary>The clock timers and services run on (accelerated in the demo, fake in tests); null is the system clock.</summary>
     public TimeProvider? Clock { get; set; }
 
+    /// <summary>Serve the development sign-in (<c>/.auth/login/dev</c>, loopback only): <c>tracker serve --dev-sign-in</c>.</summary>
+    public bool DevSignIn { get; set; }
+
     public bool EnableTimers { get; set; } = true;
 
     public bool EnableQueueListeners { get; set; } = true;

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using Tracker.Web.Access;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Tracker.LocalHost.Http;
@@ -13,12 +15,28 @@ internal sealed class FunctionKeyAuthorizer(FunctionKeyStore keys)
     public const string HeaderName = "x-functions-key";
     public const string QueryName = "code";
 
-    public bool IsAuthorized(HttpRequest request, AuthorizationLevel level, string functionName)
+    /// <summary>
+    /// Whether the request may reach the function; a key it presented becomes, as in Azure, an identity on
+    /// <see cref="HttpContext.User"/> with the claims <c>keyid</c> (the key's name) and <c>authlevel</c> (Admin for the
+    /// master key, Function otherwise), which is how a function learns which key called it.
+    /// With the development sign-in on, a signed-in person passes a Function-level route without a key.
+    /// </summary>
+    public bool IsAuthorized(HttpRequest request, AuthorizationLevel level, string functionName, bool signedIn = false)
     {
+        var (presented, name) = keys.IdentifyNamed(PresentedKey(request), functionName);
+        if (presented is not FunctionKeyKind.None)
+        {
+            request.HttpContext.User = new ClaimsPrincipal(new ClaimsIdentity(
+                [
+                    new Claim(PresentedCaller.KeyIdClaim, name!),
+                    new Claim(PresentedCaller.AuthLevelClaim, presented is FunctionKeyKind.Master ? "Admin" : "Function"),
+                ],
+                PresentedCaller.KeyAuthenticationType));
+        }
+
         if (level == AuthorizationLevel.Anonymous) return true;
-        var presented = keys.Identify(PresentedKey(request), functionName);
         return level == AuthorizationLevel.Function
-            ? presented is not FunctionKeyKind.None
+            ? presented is not FunctionKeyKind.None || signedIn
             : presented is FunctionKeyKind.Master;
     }
 

@@ -48,18 +48,31 @@ public sealed class FunctionKeyStore
     /// <summary>The names of the host keys (never their values).</summary>
     public IReadOnlyList<string> HostKeyNames => [.. _hostKeys.Keys.Order(StringComparer.Ordinal)];
 
+    /// <summary>The name Azure gives the master key in the host's <c>keyid</c> claim.</summary>
+    public const string MasterKeyName = "master";
+
     /// <summary>What the presented key is, if it is any key of ours; <paramref name="functionName"/> scopes function keys.</summary>
-    public FunctionKeyKind Identify(string? presented, string functionName)
+    public FunctionKeyKind Identify(string? presented, string functionName) => IdentifyNamed(presented, functionName).Kind;
+
+    /// <summary>What the presented key is and its name (the Functions host's <c>keyid</c>: <c>master</c> for the master key).</summary>
+    public (FunctionKeyKind Kind, string? Name) IdentifyNamed(string? presented, string functionName)
     {
-        if (string.IsNullOrEmpty(presented)) return FunctionKeyKind.None;
+        if (string.IsNullOrEmpty(presented)) return (FunctionKeyKind.None, null);
 
         // Hashing first gives equal lengths, so the comparison time says nothing about a key.
         var hash = Hash(presented);
-        if (CryptographicOperations.FixedTimeEquals(hash, _masterHash)) return FunctionKeyKind.Master;
-        if (_hostKeys.Values.Any(key => CryptographicOperations.FixedTimeEquals(hash, key))) return FunctionKeyKind.Host;
-        return _functionKeys.Any(key => string.Equals(key.Key.Function, functionName, StringComparison.OrdinalIgnoreCase) && CryptographicOperations.FixedTimeEquals(hash, key.Value))
-            ? FunctionKeyKind.Function
-            : FunctionKeyKind.None;
+        if (CryptographicOperations.FixedTimeEquals(hash, _masterHash)) return (FunctionKeyKind.Master, MasterKeyName);
+        foreach (var (name, key) in _hostKeys)
+        {
+            if (CryptographicOperations.FixedTimeEquals(hash, key)) return (FunctionKeyKind.Host, name);
+        }
+
+        foreach (var (id, key) in _functionKeys)
+        {
+            if (string.Equals(id.Function, functionName, StringComparison.OrdinalIgnoreCase) && CryptographicOperations.FixedTimeEquals(hash, key)) return (FunctionKeyKind.Function, id.Name);
+        }
+
+        return (FunctionKeyKind.None, null);
     }
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tracker.Web.Access;
 using Tracker.LocalHost.Discovery;
 using Tracker.LocalHost.Invocation;
 
@@ -26,7 +28,7 @@ internal static class HttpFunctionEndpoints
 
     private static async Task HandleAsync(HttpContext context, FunctionDescriptor function, FunctionInvoker invoker, FunctionKeyAuthorizer authorizer, ILogger logger)
     {
-        if (!authorizer.IsAuthorized(context.Request, function.Http!.AuthLevel, function.Name))
+        if (!authorizer.IsAuthorized(context.Request, function.Http!.AuthLevel, function.Name, DevSignIn.IsSignedIn(context)))
         {
             await FunctionKeyAuthorizer.WriteUnauthorizedAsync(context, function.Http.AuthLevel).ConfigureAwait(false);
             return;
@@ -56,5 +58,11 @@ internal static class HttpFunctionEndpoints
         }
 
         await FunctionResultExecutor.ExecuteAsync(context, function.ReturnKind, result).ConfigureAwait(false);
+
+        // As the worker's middleware does in Azure: the admin request's audit row, with the status it was answered.
+        if (context.RequestServices.GetService<AdminAuditRecorder>() is { } audit)
+        {
+            await audit.CompleteAsync(context, context.Response.StatusCode, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 }

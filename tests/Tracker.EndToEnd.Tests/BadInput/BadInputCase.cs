@@ -28,6 +28,12 @@ public sealed class BadInputCase(JsonObject json)
 
     public JsonObject? Token => Json["token"] as JsonObject;
 
+    /// <summary>Headers sent as given (a forged <c>X-MS-CLIENT-PRINCIPAL</c>, say).</summary>
+    public JsonObject? Headers => Json["headers"] as JsonObject;
+
+    /// <summary>Sign in first with the development sign-in: <c>{"name", "roles": [...], "tenant"}</c>; the request then carries its cookie and no key.</summary>
+    public JsonObject? SignIn => Json["signIn"] as JsonObject;
+
     public int Status => (int)Json["expect"]!["status"]!;
 
     public IReadOnlyList<string> Contains => Strings("contains");

@@ -16,7 +16,8 @@ namespace Tracker.EndToEnd.Tests.BadInput;
 /// <c>{"mutate": op, "base": who}</c> or <c>{"forge": {"key": "random"|"ours", "keyId", "version", "wave", "panel", "payload"}}</c>
 /// (who: answered, fresh, erased). Its <c>body</c> may hold <c>{repeat:N:text}</c>, <c>{lines:N:text with #}</c>,
 /// <c>{items:value}</c>, <c>{items-but:id:value}</c>, <c>{email:k}</c>, <c>{start}</c> and <c>{hostile-instrument}</c>;
-/// <c>bodyBase64</c> sends bytes.
+/// <c>bodyBase64</c> sends bytes. <c>headers</c> are sent as given; <c>signIn</c> (<c>{"name", "roles", "tenant"}</c>,
+/// tenant "ours" for the fixture's) signs in with the development sign-in first and sends its cookie instead of a key.
 /// </remarks>
 [Collection(SecurityCollection.Name)]
 public sealed partial class BadInputCorpusTests(SecurityFixture stack)
@@ -54,8 +55,14 @@ public sealed partial class BadInputCorpusTests(SecurityFixture stack)
             request.Headers.ExpectContinue = bytes.Length > 1024 * 1024;
         }
 
+        foreach (var (name, value) in @case.Headers ?? [])
+        {
+            request.Headers.TryAddWithoutValidation(name, (string?)value);
+        }
+
         if (@case.DashboardSession) await stack.OpenDashboardSessionAsync(@case.Admin ? stack.Admin : stack.Anonymous, stack.PanelId);
-        using var response = await (@case.Admin ? stack.Admin : stack.Anonymous).SendAsync(request);
+        using var signedIn = @case.SignIn is { } signIn ? await SignInAsync(signIn) : null;
+        using var response = await (signedIn ?? (@case.Admin ? stack.Admin : stack.Anonymous)).SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         var status = (int)response.StatusCode;
 
@@ -79,6 +86,18 @@ public sealed partial class BadInputCorpusTests(SecurityFixture stack)
         }
 
         LogScan.AssertClean(stack, stack.Logs.Lines.Skip(logLines), token);
+    }
+
+    /// <summary>A client with the development sign-in's cookie for that name, those roles and that tenant ("ours": the fixture's).</summary>
+    private async Task<HttpClient> SignInAsync(JsonObject spec)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = stack.Stack.Host.BaseUrl };
+        var form = new List<KeyValuePair<string, string>> { new("name", (string?)spec["name"] ?? "Corpus") };
+        form.AddRange((spec["roles"] as JsonArray ?? []).Select(r => new KeyValuePair<string, string>("roles", (string)r!)));
+        if ((string?)spec["tenant"] is { } tenant) form.Add(new("tenant", tenant == "ours" ? SecurityFixture.TenantId : tenant));
+        using var response = await client.PostAsync(".auth/login/dev", new FormUrlEncodedContent(form));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
     }
 
     private string BuildToken(JsonObject spec)

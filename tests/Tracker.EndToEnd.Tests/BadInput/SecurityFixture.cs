@@ -22,6 +22,9 @@ public sealed class SecurityFixture : IAsyncLifetime
 {
     public const string LinkKeyId = "local";
 
+    /// <summary>The one tenant whose sign-ins hold roles here (<c>Tracker:Auth:TenantId</c>); the corpus signs in from it and from another.</summary>
+    public const string TenantId = "11111111-2222-3333-4444-555555555555";
+
     /// <summary>Strings that must never reach a page unencoded; each appears somewhere in <see cref="HostilePanel"/>.</summary>
     public static readonly string[] Markup =
     [
@@ -82,7 +85,9 @@ public sealed class SecurityFixture : IAsyncLifetime
             LinkKey = linkKey,
             MinimumLogLevel = LogLevel.Debug,
             ConfigureLogging = logging => logging.AddProvider(Logs),
+            DevSignIn = true,
         };
+        options.Settings["Tracker:Auth:TenantId"] = TenantId;
         Stack = await TrackerStack.StartAsync(options, CancellationToken.None);
         Admin = Stack.Host.CreateClient(withAdminKey: true);
         Anonymous = Stack.Host.CreateClient();

@@ -16,6 +16,8 @@ public static class StorageSnapshot
         var text = new StringBuilder();
         await foreach (var table in service.QueryAsync(cancellationToken: cancellationToken))
         {
+            // The audit trail records every admin attempt, refused ones included, by design: it is not stored data a case may lose.
+            if (table.Name == Tracker.Engine.Storage.StorageNames.AuditTable) continue;
             var rows = new List<string>();
             await foreach (var entity in service.GetTableClient(table.Name).QueryAsync<TableEntity>(cancellationToken: cancellationToken))
             {
