@@ -108,10 +108,11 @@ public sealed partial class ExamplePanelEndToEndTests(StackFixture stack)
         var wave1 = status.GetProperty("waves")[0];
         Assert.Equal((2, 1, 1), (wave1.GetProperty("responded").GetInt32(), wave1.GetProperty("complete").GetInt32(), wave1.GetProperty("partial").GetInt32()));
         var items = Csv(await stack.Admin.GetStringAsync($"api/panels/{panelId}/export/items"));
-        Assert.Equal([("0", "27", "tiktok", "5.5", ""), ("1", "34", "instagram;youtube", "", "6")], items
-            .Select(r => (r["complete"], r["age"], r["platforms"], r["tiktok_hours"], r["willingness_1"])).Order());
+        Assert.Equal([("27", "tiktok", "5.5", ""), ("34", "instagram;youtube", "", "6")], items
+            .Select(r => (r["age"], r["platforms"], r["tiktok_hours"], r["willingness_1"])).Order());
         var longCsv = Csv(await stack.Admin.GetStringAsync($"api/panels/{panelId}/export/long"));
-        Assert.Equal([("0", ""), ("1", "6")], longCsv.Select(r => (r["complete"], r["willingness"])).Order());
+        // Willingness from three 6s, the third item reverse-keyed: (6 + 6 + 2) / 3.
+        Assert.Equal([("0", ""), ("1", "4.6667")], longCsv.Select(r => (r["complete"], r["willingness"] is { Length: > 0 } w ? double.Parse(w, System.Globalization.CultureInfo.InvariantCulture).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) : "")).Order());
         var source = new CompleteResponseSource(stack.Stack.Host.Services.GetRequiredService<IResponseSource>(), includePartial: false);
         var modelled = new List<StoredResponse>();
         await foreach (var response in source.ReadWaveAsync(panelId, 1, CancellationToken.None)) modelled.Add(response);
