@@ -6,7 +6,7 @@ using Tracker.Web.Security;
 
 namespace Tracker.Functions;
 
-/// <summary>GET /api/o/{token}: the opt-out page behind every email (skip this wave, stop reminders, leave the panel).</summary>
+/// <summary>GET /api/o/{token}[?lang=xx]: the opt-out page behind every email (skip this wave, stop reminders, leave the panel).</summary>
 public sealed class ShowOptOut(OptOutPages optOut, PublicRateLimiter limiter)
 {
     [Function(nameof(ShowOptOut))]
@@ -16,6 +16,6 @@ public sealed class ShowOptOut(OptOutPages optOut, PublicRateLimiter limiter)
         CancellationToken cancellationToken)
     {
         if (limiter.Refuse(request) is { } refused) return refused;
-        return await optOut.ShowAsync(token, cancellationToken);
+        return await optOut.ShowAsync(token, request.Query["lang"].FirstOrDefault(), cancellationToken);
     }
 }

@@ -6,7 +6,7 @@ using Tracker.Web.Security;
 
 namespace Tracker.Functions;
 
-/// <summary>GET /api/r/{token}: the participant's form for one wave.</summary>
+/// <summary>GET /api/r/{token}[?lang=xx]: the participant's form for one wave, in the language chosen with the page's selector.</summary>
 public sealed class ShowSurvey(SurveyPages surveys, PublicRateLimiter limiter)
 {
     [Function(nameof(ShowSurvey))]
@@ -16,7 +16,7 @@ public sealed class ShowSurvey(SurveyPages surveys, PublicRateLimiter limiter)
         CancellationToken cancellationToken)
     {
         if (limiter.Refuse(request) is { } refused) return refused;
-        var page = await surveys.ShowAsync(token, cancellationToken);
+        var page = await surveys.ShowAsync(token, request.Query["lang"].FirstOrDefault(), cancellationToken);
         return page;
     }
 }

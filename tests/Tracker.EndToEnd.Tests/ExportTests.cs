@@ -20,7 +20,7 @@ public sealed class ExportTests(StackFixture stack)
         var (panelId, emails) = await PanelWithTwoAnsweredWavesAsync();
 
         var longCsv = await GetCsvAsync(panelId, "long");
-        Assert.Equal(["participant_id", "wave", "days", "submitted_at", .. DefaultInstrument.Instance.Constructs.Select(c => c.Id), .. CarelessHeader], longCsv[0]);
+        Assert.Equal(["participant_id", "wave", "days", "submitted_at", .. DefaultInstrument.Instance.Constructs.Select(c => c.Id), .. CarelessHeader, "complete"], longCsv[0]);
         Assert.Equal(1 + 3, longCsv.Count);  // two answered wave 1, one of them also wave 2
         var wave2 = longCsv.Single(r => r[1] == "2");
         Assert.Equal(7.0, double.Parse(wave2[2], CultureInfo.InvariantCulture), 3);
@@ -30,7 +30,8 @@ public sealed class ExportTests(StackFixture stack)
 
         var wide = await GetCsvAsync(panelId, "wide");
         Assert.Equal(1 + 3, wide.Count);  // every enrolled participant, answered or not
-        Assert.Equal(1 + 3 * (2 + 9), wide[0].Length);
+        Assert.Equal(1 + 3 * (2 + 9) + 3, wide[0].Length);  // and complete_w1..3 at the end
+        Assert.Equal(["complete_w1", "complete_w2", "complete_w3"], wide[0][^3..]);
 
         var items = await GetCsvAsync(panelId, "items");
         Assert.Equal(4 + Items.Count + CarelessHeader.Length, items[0].Length);

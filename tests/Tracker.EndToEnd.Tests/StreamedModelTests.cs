@@ -45,7 +45,7 @@ public sealed class StreamedModelTests(StackFixture stack)
             flagged += scores.Values.Count(s => s.Flagged);
         }
 
-        var expected = ModelJson.Serialize(WillingnessModelFitter.Fit(await LongTableInputAsync(panel, outcome.Model!.FittedAt)) with { CarelessFlagged = flagged });
+        var expected = ModelJson.Serialize(WillingnessModelFitter.Fit(await LongTableInputAsync(panel, outcome.Model!.FittedAt)) with { CarelessFlagged = flagged, PartialExcluded = 0 });
         Assert.Equal(expected, stored);
         Assert.True(outcome.Model.Analysis.Growth.Converged, outcome.Model.Analysis.Growth.Message);
         Assert.NotEmpty(outcome.Model.Analysis.Reliability["willingness"].Waves);

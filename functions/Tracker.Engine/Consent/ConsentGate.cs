@@ -1,3 +1,4 @@
+using Tracker.Engine.Languages;
 using Tracker.Engine.Links;
 using Tracker.Engine.Surveys;
 
@@ -9,8 +10,8 @@ namespace Tracker.Engine.Consent;
 /// </summary>
 public sealed class ConsentGate(ConsentRepository consents)
 {
-    /// <summary>The consent page instead of the form, or null when there is nothing (more) to consent to.</summary>
-    public async Task<ConsentOutcome?> BeforeFormAsync(SurveyAccess access, string token, string closesAtText, string language, CancellationToken cancellationToken)
+    /// <summary>The consent page, in the participant's language, instead of the form; null when there is nothing (more) to consent to.</summary>
+    public async Task<ConsentOutcome?> BeforeFormAsync(SurveyAccess access, string token, string closesAtText, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(access);
         var panel = access.Panel!;
@@ -19,8 +20,8 @@ public sealed class ConsentGate(ConsentRepository consents)
         return record?.Decision switch
         {
             ConsentDecision.Agreed => null,
-            ConsentDecision.Declined => new ConsentOutcome.Declined(panel.Name),
-            _ => new ConsentOutcome.Ask(Page(access, token, closesAtText, language)),
+            ConsentDecision.Declined => new ConsentOutcome.Declined(panel.Name) { Texts = access.Texts },
+            _ => new ConsentOutcome.Ask(Page(access, token, closesAtText)) { Texts = access.Texts },
         };
     }
 
@@ -31,16 +32,24 @@ public sealed class ConsentGate(ConsentRepository consents)
         var panel = access.Panel!;
         if (panel.Consent is not { } consent) return null;
         var record = await consents.GetDecisionAsync(panel.Id, access.Participant!.Id, consent.Version, cancellationToken).ConfigureAwait(false);
-        return record?.Decision == ConsentDecision.Agreed ? null : new ConsentOutcome.ConsentFirst(panel.Name, FormUrl(token));
+        return record?.Decision == ConsentDecision.Agreed ? null : new ConsentOutcome.ConsentFirst(panel.Name, FormUrl(token)) { Texts = access.Texts };
     }
 
-    /// <summary>The page for the panel's current consent in <paramref name="language"/> (one of the panel's languages).</summary>
-    public static ConsentPageModel Page(SurveyAccess access, string token, string closesAtText, string language)
+    /// <summary>
+    /// The page for the panel's current consent in the participant's language (<see cref="SurveyAccess.Texts"/>): the
+    /// researcher's title and text <c>.For</c> it, the words around them from the catalog.
+    /// </summary>
+    public static ConsentPageModel Page(SurveyAccess access, string token, string closesAtText)
     {
         ArgumentNullException.ThrowIfNull(access);
         var panel = access.Panel!;
         var consent = panel.Consent!;
-        return new ConsentPageModel(panel.Name, consent.Title?.For(language) ?? ConsentPageModel.DefaultTitle, consent.Text.For(language), consent.Version, language, access.Wave, closesAtText, FormUrl(token) + "/consent");
+        var texts = access.Texts;
+        var language = texts.Language;
+        return new ConsentPageModel(panel.Name, consent.Title?.For(language) ?? texts[PageText.ConsentTitle], consent.Text.For(language), consent.Version, language, access.Wave, closesAtText, FormUrl(token) + "/consent")
+        {
+            Texts = texts,
+        };
     }
 
     public static string FormUrl(string token) => $"/api/{ParticipantLinks.SurveyRoute}/{token}";

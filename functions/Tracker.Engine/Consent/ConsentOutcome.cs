@@ -9,6 +9,9 @@ public abstract record ConsentOutcome
     {
     }
 
+    /// <summary>The fixed words of the page in the participant's language; English when the link names no participant.</summary>
+    public Tracker.Engine.Languages.ParticipantTexts Texts { get; init; } = Tracker.Engine.Languages.ParticipantTexts.English;
+
     /// <summary>Show the consent text with Agree and Decline instead of the form.</summary>
     public sealed record Ask(ConsentPageModel Page) : ConsentOutcome;
 

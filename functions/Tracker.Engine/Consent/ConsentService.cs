@@ -25,8 +25,6 @@ public sealed class ConsentService(SurveyService surveys, ConsentRepository cons
             ConsentPageModel.DeclineValue => ConsentDecision.Declined,
             _ => null,
         };
-        if (decision is null) return new ConsentOutcome.NoDecision();
-
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(SurveyService.StorageDeadline);
         try
@@ -34,13 +32,15 @@ public sealed class ConsentService(SurveyService surveys, ConsentRepository cons
             var access = await surveys.AccessAsync(token, deadline.Token).ConfigureAwait(false);
             if (access.Refusal is not null) return new ConsentOutcome.Survey(access.Refusal);
             var panel = access.Panel!;
+            if (decision is null) return new ConsentOutcome.NoDecision() { Texts = access.Texts };
             var formUrl = ConsentGate.FormUrl(token);
             if (panel.Consent is not { } consent) return new ConsentOutcome.Agreed(formUrl);
 
             // The text changed between showing and answering: the participant has not seen this version, so ask again.
             if (form.GetValueOrDefault(ConsentPageModel.VersionField) != consent.Version) return new ConsentOutcome.Survey(await surveys.ShowAsync(token, cancellationToken).ConfigureAwait(false));
 
-            var language = PanelLanguages.Match(panel, form.GetValueOrDefault(ConsentPageModel.LanguageField));
+            // The language the page was shown in (it posts it back); a post without one was shown in the participant's.
+            var language = form.GetValueOrDefault(ConsentPageModel.LanguageField) is { } shown ? PanelLanguages.Match(panel, shown) : access.Texts.Language;
             var participant = access.Participant!;
             var now = clock.GetUtcNow();
             var record = new ConsentRecord(participant.Id, consent.Version, consent.HashFor(language), decision.Value, now, language, access.Wave);
@@ -49,7 +49,7 @@ public sealed class ConsentService(SurveyService surveys, ConsentRepository cons
 
             await participants.RecordOptOutAsync(panel.Id, participant.Id, OptOutChoice.Leave, access.Wave, now, deadline.Token).ConfigureAwait(false);
             logger.LogInformation("Participant {ParticipantId} of panel {PanelId} declined consent version {Version} at wave {Wave}", participant.Id, panel.Id, consent.Version, access.Wave);
-            return new ConsentOutcome.Declined(panel.Name);
+            return new ConsentOutcome.Declined(panel.Name) { Texts = access.Texts };
         }
         catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
         {

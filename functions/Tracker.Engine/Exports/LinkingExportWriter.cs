@@ -21,7 +21,7 @@ public static class LinkingExportWriter
         new("external_id", "string", "the team's own id from the participant CSV's external_id column (empty when not given)"),
         new("email", "string", "the address invitations go to (personal data; empty once erased)"),
         new("first_name", "string", "the first name from the participant CSV (personal data; empty when not given or erased)"),
-        new("language", "string", "the participant's language (BCP 47); empty while participants have no language of their own"),
+        new("language", "string", "the participant's language (BCP 47, one of the panel's): the CSV's language column or the one chosen on the form, else the panel's default; empty once erased"),
         new("status", "string", "active, opted_out (left the panel) or erased"),
         new("consent", "string", "the participant's latest consent decision as decision:version (agreed:2027-01, declined:2027-01); empty when none is recorded or the panel asks for no consent; the whole record is the consent export"),
     ];
@@ -48,7 +48,7 @@ public static class LinkingExportWriter
             csv.WriteField(CsvCells.Text(contact?.ExternalId));
             csv.WriteField(CsvCells.Text(contact?.Email));
             csv.WriteField(CsvCells.Text(contact?.FirstName));
-            csv.WriteField("");
+            csv.WriteField(contact is null ? "" : CsvCells.Text(Languages.ParticipantLanguage.Of(panel, contact)));
             csv.WriteField(erased ? Erased : row.Status == ParticipantEntity.Left ? OptedOut : Active);
             csv.WriteField(decisions.TryGetValue(row.RowKey, out var decision) ? $"{Consent.ConsentDecisions.Name(decision.Decision)}:{decision.Version}" : "");
             await csv.NextRecordAsync().ConfigureAwait(false);

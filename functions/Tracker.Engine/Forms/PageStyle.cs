@@ -3,6 +3,7 @@ namespace Tracker.Engine.Forms;
 /// <summary>
 /// The pages' only style sheet. It is inlined (no external assets) and admitted by the Content-Security-Policy through its
 /// SHA-256 hash, so any edit here changes the policy automatically; style attributes would be blocked, so none are used.
+/// Sides are logical (margin-inline-start, not margin-left), so right-to-left pages mirror without a sheet of their own.
 /// </summary>
 public static class PageStyle
 {
@@ -22,7 +23,7 @@ public static class PageStyle
         .group{margin:0 0 2rem}
         fieldset{border:0;margin:0 0 1.75rem;padding:0;min-width:0}
         legend{font-size:1.125rem;font-weight:600;padding:0;margin:0 0 .75rem}
-        .number{color:#4a4a4a;margin-right:.25rem}
+        .number{color:#4a4a4a;margin-inline-end:.25rem}
         .scale,.choices{display:grid;gap:.5rem}
         div.item{margin:0 0 1.75rem}
         .question{display:block;font-size:1.125rem;font-weight:600;margin:0 0 .5rem}
@@ -42,12 +43,16 @@ public static class PageStyle
         .option:has(input:focus-visible){outline:3px solid #1b1b1b;outline-offset:2px}
         .error-summary{border:4px solid #b3261e;padding:1rem;margin:0 0 1.5rem}
         .error-summary h2{margin:0 0 .75rem}
-        .error-summary ul{margin:0;padding-left:1.25rem}
+        .error-summary ul{margin:0;padding-inline-start:1.25rem}
         .error-summary a{color:#b3261e;font-weight:600}
-        .has-error{border-left:4px solid #b3261e;padding-left:.75rem}
+        .has-error{border-inline-start:4px solid #b3261e;padding-inline-start:.75rem}
         .error{color:#b3261e;font-weight:600;margin:0 0 .5rem}
         button,.button{display:inline-block;font:inherit;font-size:1.125rem;font-weight:600;line-height:1.25;color:#fff;background:#0b57d0;border:0;border-radius:.5rem;padding:.875rem 1.5rem;min-height:3rem;width:100%;text-align:center;text-decoration:none;cursor:pointer}
         button:hover,.button:hover{background:#0842a0}
+        .languages{display:flex;flex-wrap:wrap;align-items:center;justify-content:flex-end;gap:.5rem;margin:0 0 1rem}
+        .languages select{font:inherit;min-height:2.75rem;padding:.25rem .5rem;color:#1b1b1b;background:#fff;border:2px solid #6b6b6b;border-radius:.5rem}
+        .languages button{width:auto;font-size:1rem;min-height:2.75rem;padding:.5rem 1rem}
+        select:focus-visible{outline:3px solid #0b57d0;outline-offset:3px}
         .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
         @media (min-width:48rem){
         main{padding:2rem 1.5rem 4rem}

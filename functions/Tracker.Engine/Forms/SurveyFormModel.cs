@@ -48,4 +48,7 @@ public sealed record SurveyFormModel(
 
     /// <summary>The signed time the form was first served (<see cref="FormOpening"/>), posted back in a hidden field; null when not timed.</summary>
     public string? OpenedStamp { get; init; }
+
+    /// <summary>The fixed words in the participant's language, and the panel's languages for the selector.</summary>
+    public Tracker.Engine.Languages.ParticipantTexts Texts { get; init; } = Tracker.Engine.Languages.ParticipantTexts.English;
 }

@@ -12,6 +12,6 @@ public sealed record InvitationBody(string Subject, string Opening, int Wave, st
     /// <summary>Who runs the study, why, whom to ask, the privacy note; shown above the opt-out link.</summary>
     public StudyFacts Facts { get; init; } = StudyFacts.None;
 
-    /// <summary>The language of the words (the HTML <c>lang</c>).</summary>
-    public string Language { get; init; } = "en";
+    /// <summary>The fixed words in the participant's language (the HTML part's button, link hint, thanks, footer; its <c>lang</c> and <c>dir</c>).</summary>
+    public Tracker.Engine.Languages.ParticipantTexts Texts { get; init; } = Tracker.Engine.Languages.ParticipantTexts.English;
 }

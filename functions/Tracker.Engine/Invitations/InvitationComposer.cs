@@ -1,6 +1,7 @@
 using System.Globalization;
 using MimeKit;
 using Tracker.Engine.Email;
+using Tracker.Engine.Languages;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Participants;
 
@@ -17,27 +18,29 @@ public static class InvitationComposer
 
     /// <param name="closesAt">The participant's deadline: their planned close, or later when the invitation went out late.</param>
     /// <param name="firstName">The participant's first name from the contact, if the CSV gave one.</param>
-    /// <param name="language">The participant's language; the panel's default when null.</param>
+    /// <param name="language">The participant's language (<see cref="ParticipantLanguage.Of"/>); the panel's default when null.</param>
     public static MimeMessage Compose(
         IEmailBodyRenderer bodies, Panel panel, Participant participant, int wave, string kind, MailboxAddress from, string to, Uri link, Uri optOut, DateTimeOffset closesAt, string? firstName = null, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(bodies);
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(from);
-        language ??= panel.DefaultLanguage;
+        var texts = PageTextCatalog.For(panel, language);
+        language = texts.Language;
         firstName = string.IsNullOrWhiteSpace(firstName) ? null : firstName.Trim();
         var settings = panel.Invitations;
         var schedule = participant.ScheduleIn(panel);
         var zone = schedule.Zone;
-        var closes = TimeZoneInfo.ConvertTime(closesAt, zone);
-        var closesText = closes.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
+        var closesText = texts.When(TimeZoneInfo.ConvertTime(closesAt, zone), zone.Id, email: true);
         var reminder = MessageKind.ReminderNumber(kind) > 0;
         var reissue = MessageKind.IsReissue(kind);
+        (string Name, object Value)[] fixedValues = [("panel", panel.Name), ("wave", wave), ("waves", panel.Schedule.Waves)];
+
         // A reissue replaces links that stopped working: its wording is Tracker's own, whatever the templates say.
         var template = reissue ? null : reminder ? settings.Templates?.Reminder : settings.Templates?.Invitation;
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [MessageTemplate.FirstName] = firstName ?? NeutralName(language),
+            [MessageTemplate.FirstName] = firstName ?? texts[PageText.EmailNeutralName],
             [MessageTemplate.Wave] = wave.ToString(CultureInfo.InvariantCulture),
             [MessageTemplate.WaveCount] = panel.Schedule.Waves.ToString(CultureInfo.InvariantCulture),
             [MessageTemplate.Deadline] = closesText,
@@ -48,11 +51,7 @@ public static class InvitationComposer
         };
         var subject = template is not null
             ? OneLine(MessageTemplate.FillText(template.Subject.For(language), values))
-            : reminder
-                ? $"Reminder — {panel.Name}: wave {wave} of {panel.Schedule.Waves} is still open for you"
-                : reissue
-                    ? $"New link — {panel.Name}: your survey for wave {wave} of {panel.Schedule.Waves}"
-                    : $"{panel.Name}: your survey for wave {wave} of {panel.Schedule.Waves}";
+            : texts.Fill(reminder ? PageText.EmailReminderSubject : reissue ? PageText.EmailReissueSubject : PageText.EmailInviteSubject, fixedValues);
 
         var message = new MimeMessage { Subject = subject, MessageId = MessageId(panel.Id, wave, participant.Id, kind, from.Address) };
         // The display name is the study's; the address stays the configured sender, the one its domain's SPF and DKIM
@@ -64,13 +63,9 @@ public static class InvitationComposer
         message.Headers.Add("List-Unsubscribe", $"<{optOut}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 
-        var opening = reminder
-            ? $"A friendly reminder: wave {wave} of {panel.Schedule.Waves} of \"{panel.Name}\" is still open and we have not received your answers yet. It takes about five minutes."
-            : reissue
-                ? $"The links in our earlier emails about \"{panel.Name}\" no longer work. This email replaces them: below is your new personal link for wave {wave} of {panel.Schedule.Waves}, and any answers you already gave are kept."
-                : $"Wave {wave} of {panel.Schedule.Waves} of \"{panel.Name}\" is open. It takes about five minutes.";
-        var greeting = firstName is null ? "Hello," : $"Hello {firstName},";
-        var facts = Facts(settings, language);
+        var opening = texts.Fill(reminder ? PageText.EmailReminderOpening : reissue ? PageText.EmailReissueOpening : PageText.EmailInviteOpening, fixedValues);
+        var greeting = firstName is null ? texts[PageText.EmailHello] : texts.Fill(PageText.EmailHelloName, ("firstName", firstName));
+        var facts = Facts(settings, texts);
         var factsText = facts.IsEmpty ? "" : string.Join("\n", facts.TextLines()) + "\n\n";
         var mainText = template is not null
             ? MessageTemplate.FillText(template.Body.For(language), values).Replace("\r\n", "\n", StringComparison.Ordinal).Trim()
@@ -79,58 +74,54 @@ public static class InvitationComposer
 
                 {opening}
 
-                Your personal link (please do not share it):
+                {texts[PageText.EmailPersonalLink]}
                 {link}
 
-                You can answer until {closesText}, and change your answers with the same link until then.
+                {texts.Fill(PageText.EmailAnswerUntil, ("closes", closesText))}
 
-                Thank you for taking part.
+                {texts[PageText.EmailThanks]}
                 """;
         var text = $"""
             {mainText}
 
             --
-            {factsText}Skip this wave, stop reminders or leave the panel: {optOut}
+            {factsText}{texts[PageText.EmailOptOut]}: {optOut}
             """;
         var body = new InvitationBody(subject, opening, wave, link.ToString(), closesText, optOut.ToString())
         {
             Greeting = greeting,
             Paragraphs = template is null ? null : EmailParagraph.Split(MessageTemplate.Fill(template.Body.For(language), values)),
             Facts = facts,
-            Language = language,
+            Texts = texts,
         };
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = bodies.Invitation(body) }.ToMessageBody();
         return message;
     }
 
-    /// <summary>The trust lines in <paramref name="language"/>, from what the panel gives.</summary>
-    public static StudyFacts Facts(InvitationSettings settings, string language)
+    /// <summary>The trust lines in the participant's language: the panel's texts <c>.For</c> it, the words around them from <paramref name="texts"/>.</summary>
+    public static StudyFacts Facts(InvitationSettings settings, ParticipantTexts texts)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(texts);
+        var language = texts.Language;
         var institution = settings.Institution?.For(language);
         var runBy = (settings.Researchers, institution) switch
         {
             (null, null) => null,
-            ({ } people, null) => $"This study is run by {people}.",
-            (null, { } place) => $"This study is run by {place}.",
-            ({ } people, { } place) => $"This study is run by {people}, {place}.",
+            ({ } people, null) => people,
+            (null, { } place) => place,
+            ({ } people, { } place) => $"{people}, {place}",
         };
         return new StudyFacts(
-            runBy,
-            settings.Purpose is { } purpose ? $"Why we ask: {purpose.For(language)}" : null,
+            runBy is null ? null : texts.Fill(PageText.EmailRunBy, ("who", runBy)),
+            settings.Purpose is { } purpose ? texts.Fill(PageText.EmailPurpose, ("purpose", purpose.For(language))) : null,
             settings.ContactEmail ?? settings.ReplyTo,
-            settings.PrivacyNote is { } privacy ? $"Your data: {privacy.For(language)}" : null);
+            settings.PrivacyNote is { } privacy ? texts.Fill(PageText.EmailPrivacy, ("privacyNote", privacy.For(language))) : null)
+        {
+            Heading = texts[PageText.EmailAboutStudy],
+            ContactLead = texts[PageText.EmailContact],
+        };
     }
-
-    /// <summary>What <c>{firstName}</c> becomes for a participant without one: "Dear {firstName}," reads "Dear participant,".</summary>
-    public static string NeutralName(string language) => (language ?? "").Split('-', 2)[0].ToLowerInvariant() switch
-    {
-        "de" => "Teilnehmende",
-        "fr" => "participant·e",
-        "es" => "participante",
-        "nl" => "deelnemer",
-        _ => "participant",
-    };
 
     /// <summary>A subject is one header line: line breaks in a filled value (none pass validation) become spaces.</summary>
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();

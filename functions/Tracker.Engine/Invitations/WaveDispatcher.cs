@@ -121,7 +121,8 @@ public sealed class WaveDispatcher(
         try
         {
             message = InvitationComposer.Compose(
-                bodies, panel, participant, wave, item.Kind, mailer.Sender, contact!.Email, links.SurveyLink(panel, participant, wave, closesAt), links.OptOutLink(panel, participant, wave), closesAt, contact.FirstName);
+                bodies, panel, participant, wave, item.Kind, mailer.Sender, contact!.Email, links.SurveyLink(panel, participant, wave, closesAt), links.OptOutLink(panel, participant, wave), closesAt,
+                contact.FirstName, Tracker.Engine.Languages.ParticipantLanguage.Of(panel, contact));
         }
         catch (ParseException ex)
         {

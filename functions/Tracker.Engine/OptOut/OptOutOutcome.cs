@@ -7,6 +7,9 @@ public abstract record OptOutOutcome
     {
     }
 
+    /// <summary>The page's fixed words in the participant's language; English when the link names nobody.</summary>
+    public Tracker.Engine.Languages.ParticipantTexts Texts { get; init; } = Tracker.Engine.Languages.ParticipantTexts.English;
+
     /// <summary>The three choices, posting back to <paramref name="ActionUrl"/>.</summary>
     public sealed record Choices(string PanelName, int Wave, string ActionUrl) : OptOutOutcome;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Tracker.Engine.Languages;
 using Tracker.Engine.Links;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Participants;
@@ -20,15 +21,25 @@ public sealed class OptOutService(LinkSigner signer, PanelRepository panels, Par
     /// <summary>The opt-out page's field: <c>skip</c>, <c>reminders</c> or <c>leave</c>.</summary>
     public const string ChoiceField = "choice";
 
-    public async Task<OptOutOutcome> ShowAsync(string token, CancellationToken cancellationToken)
+    public Task<OptOutOutcome> ShowAsync(string token, CancellationToken cancellationToken) => ShowAsync(token, null, cancellationToken);
+
+    /// <param name="language">A language chosen on the page (<c>?lang=</c>): shown in and stored with the contact when the panel speaks it.</param>
+    public async Task<OptOutOutcome> ShowAsync(string token, string? language, CancellationToken cancellationToken)
     {
         using var deadline = Deadline(cancellationToken);
         try
         {
-            var (panel, participant, wave) = await ResolveAsync(token, deadline.Token).ConfigureAwait(false);
-            if (panel is null || participant is null) return new OptOutOutcome.InvalidLink();
-            if (!participant.Active) return new OptOutOutcome.Done(panel.Name, OptOutChoice.Leave, wave);
-            return new OptOutOutcome.Choices(panel.Name, wave, ActionUrl(token));
+            var (panel, participant, wave, contact) = await ResolveAsync(token, deadline.Token).ConfigureAwait(false);
+            if (panel is null || participant is null || contact is null) return new OptOutOutcome.InvalidLink();
+            var chosen = string.IsNullOrWhiteSpace(language) ? null : ParticipantLanguage.Find(panel.Languages, language.Trim());
+            if (chosen is not null && chosen != ParticipantLanguage.Of(panel, contact) && await participants.UpdateLanguageAsync(contact, chosen, deadline.Token).ConfigureAwait(false))
+            {
+                logger.LogInformation("Participant {ParticipantId} of panel {PanelId} switched to language {Language}", participant.Id, panel.Id, chosen);
+            }
+
+            var texts = PageTextCatalog.For(panel, ParticipantLanguage.Of(panel, contact));
+            if (!participant.Active) return new OptOutOutcome.Done(panel.Name, OptOutChoice.Leave, wave) { Texts = texts };
+            return new OptOutOutcome.Choices(panel.Name, wave, ActionUrl(token)) { Texts = texts };
         }
         catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
         {
@@ -60,12 +71,12 @@ public sealed class OptOutService(LinkSigner signer, PanelRepository panels, Par
         using var deadline = Deadline(cancellationToken);
         try
         {
-            var (panel, participant, wave) = await ResolveAsync(token, deadline.Token).ConfigureAwait(false);
+            var (panel, participant, wave, contact) = await ResolveAsync(token, deadline.Token).ConfigureAwait(false);
             if (panel is null || participant is null) return new OptOutOutcome.InvalidLink();
 
             await participants.RecordOptOutAsync(panel.Id, participant.Id, choice.Value, wave, clock.GetUtcNow(), deadline.Token).ConfigureAwait(false);
             logger.LogInformation("Participant {ParticipantId} of panel {PanelId} chose {Choice} from wave {Wave}", participant.Id, panel.Id, choice.Value, wave);
-            return new OptOutOutcome.Done(panel.Name, choice.Value, wave);
+            return new OptOutOutcome.Done(panel.Name, choice.Value, wave) { Texts = PageTextCatalog.For(panel, ParticipantLanguage.Of(panel, contact)) };
         }
         catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
         {
@@ -89,17 +100,17 @@ public sealed class OptOutService(LinkSigner signer, PanelRepository panels, Par
         return source;
     }
 
-    private async Task<(Panel? Panel, Participant? Participant, int Wave)> ResolveAsync(string token, CancellationToken cancellationToken)
+    private async Task<(Panel? Panel, Participant? Participant, int Wave, ContactEntity? Contact)> ResolveAsync(string token, CancellationToken cancellationToken)
     {
         var verification = signer.Verify(token, LinkPurpose.OptOut);
-        if (verification.Status != LinkVerificationStatus.Valid) return (null, null, 0);
+        if (verification.Status != LinkVerificationStatus.Valid) return (null, null, 0, null);
         var link = verification.Token!;
         var panel = await panels.GetAsync(link.PanelId, cancellationToken).ConfigureAwait(false);
-        if (panel is null || link.Wave < 1 || link.Wave > panel.Schedule.Waves || !LegacyLinks.Serves(verification, panel, LinkPurpose.OptOut)) return (null, null, 0);
+        if (panel is null || link.Wave < 1 || link.Wave > panel.Schedule.Waves || !LegacyLinks.Serves(verification, panel, LinkPurpose.OptOut)) return (null, null, 0, null);
         var participant = await participants.GetAsync(panel.Id, link.ParticipantId, cancellationToken).ConfigureAwait(false);
 
         // An erased participant (no contact row) looks exactly like a bad link.
         var contact = participant is null ? null : await participants.GetContactAsync(panel.Id, participant.Id, cancellationToken).ConfigureAwait(false);
-        return contact is null ? (panel, null, 0) : (panel, participant, link.Wave);
+        return contact is null ? (panel, null, 0, null) : (panel, participant, link.Wave, contact);
     }
 }

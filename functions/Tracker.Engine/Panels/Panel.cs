@@ -39,6 +39,9 @@ public sealed record Panel(
     /// <summary>Whether partial responses enter the models (<c>"models"</c> in the definition).</summary>
     public Tracker.Engine.Models.ModelSettings Models { get; init; } = Tracker.Engine.Models.ModelSettings.Default;
 
+    /// <summary>The panel's own fixed words per language (<c>pageTexts</c>): every key for a language without built-in texts, overrides otherwise.</summary>
+    public IReadOnlyDictionary<string, Dictionary<string, string>> PageTexts { get; init; } = new Dictionary<string, Dictionary<string, string>>();
+
     /// <summary>The language of a participant who has none of their own: the first of <see cref="Languages"/>.</summary>
     /// <summary>What the invitations say about the study and the researcher's templates; <see cref="Tracker.Engine.Invitations.InvitationSettings.None"/> when not given.</summary>
     public Tracker.Engine.Invitations.InvitationSettings Invitations { get; init; } = Tracker.Engine.Invitations.InvitationSettings.None;

@@ -36,6 +36,9 @@ public sealed class PanelDefinition
     /// <summary>The panel's languages as BCP 47 tags, the default first (optional; default: the instrument's language alone).</summary>
     public List<string>? Languages { get; set; }
 
+    /// <summary>Fixed page and email words per language, <c>{"xx": {"next": "…"}}</c> (optional; required in full for a language without built-in texts).</summary>
+    public Dictionary<string, Dictionary<string, string>>? PageTexts { get; set; }
+
     /// <summary>The consent asked for before the form (optional).</summary>
     public Tracker.Engine.Consent.ConsentDefinition? Consent { get; set; }
     /// <summary>Who sends the invitations, who runs the study and why, whom to ask, the privacy note, and the researcher's templates (optional).</summary>

@@ -5,7 +5,7 @@ namespace Tracker.Engine.Panels;
 /// <summary>Reads a posted panel definition (or a schedule edit) from JSON, reporting every shape problem at once by JSON path.</summary>
 public static class PanelDefinitionReader
 {
-    private static readonly string[] PanelProperties = ["name", "instrument", "schedule", "timeZone", "stakeholders", "minimumCellSize", "summaryCadence", "dataRetentionUntil", "researcherEmail", "careless", "languages", "consent", "invitations", "models"];
+    private static readonly string[] PanelProperties = ["name", "instrument", "schedule", "timeZone", "stakeholders", "minimumCellSize", "summaryCadence", "dataRetentionUntil", "researcherEmail", "careless", "languages", "pageTexts", "consent", "invitations", "models"];
     private static readonly string[] ScheduleProperties = ["kind", "start", "waves", "interval", "window", "sendTime", "reminders", "enrolUntil"];
     private static readonly string[] ModelsProperties = ["includePartial"];
     private static readonly string[] CarelessProperties = ["thresholds", "excludeFromModels"];
@@ -33,6 +33,7 @@ public static class PanelDefinitionReader
         definition.DataRetentionUntil = reader.Text(fields, "", "dataRetentionUntil");
         definition.ResearcherEmail = reader.Text(fields, "", "researcherEmail");
         definition.Languages = reader.TextList(fields, "", "languages");
+        if (fields.TryGetValue("pageTexts", out var pageTexts)) definition.PageTexts = Tracker.Engine.Languages.PageTextCatalog.Read(pageTexts, reader);
         if (fields.TryGetValue("careless", out var careless) && careless.ValueKind != JsonValueKind.Null)
         {
             definition.Careless = ReadCareless(careless, reader);

@@ -83,6 +83,7 @@ public static class PanelDefinitionValidator
         var researcher = ResolveResearcher(definition.ResearcherEmail, problems);
         var careless = CarelessSettingsResolver.Resolve(definition.Careless, problems);
         var languages = PanelLanguages.Resolve(definition.Languages, instrument, problems);
+        Tracker.Engine.Languages.PageTextCatalog.Check(definition.PageTexts, languages, problems);
         var consent = Tracker.Engine.Consent.ConsentValidator.Resolve(definition.Consent, languages, problems);
         var invitations = Tracker.Engine.Invitations.InvitationSettingsValidator.Validate(definition.Invitations, languages, problems);
         instrument = CheckInstrument(instrument, schedule, languages, problems);
@@ -92,7 +93,7 @@ public static class PanelDefinitionValidator
             : Validation<Panel>.Valid(new Panel(id, name, instrument, schedule, zone, now)
             {
                 Stakeholders = stakeholders, MinimumCellSize = minimumCellSize, SummaryCadence = cadence, DataRetentionUntil = retention, ResearcherEmail = researcher, Careless = careless, Languages = languages, Consent = consent,
-                Invitations = invitations,
+                Invitations = invitations, PageTexts = definition.PageTexts ?? [],
                 Models = new Tracker.Engine.Models.ModelSettings(definition.Models?.IncludePartial ?? false),
             });
     }

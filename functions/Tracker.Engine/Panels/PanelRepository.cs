@@ -212,6 +212,7 @@ public sealed class PanelRepository(TrackerStorage storage)
         ResearcherEmail = panel.ResearcherEmail,
         CarelessJson = JsonSerializer.Serialize(panel.Careless),
         LanguagesJson = JsonSerializer.Serialize(panel.Languages),
+        PageTextsJson = panel.PageTexts.Count == 0 ? null : JsonSerializer.Serialize(panel.PageTexts),
         ConsentJson = panel.Consent is null ? null : JsonSerializer.Serialize(panel.Consent),
         InvitationsJson = panel.Invitations == Tracker.Engine.Invitations.InvitationSettings.None ? null : JsonSerializer.Serialize(panel.Invitations),
         ModelsJson = JsonSerializer.Serialize(panel.Models),
@@ -237,6 +238,9 @@ public sealed class PanelRepository(TrackerStorage storage)
             ResearcherEmail = entity.ResearcherEmail,
             Careless = entity.CarelessJson is { } careless ? JsonSerializer.Deserialize<Tracker.Engine.Careless.CarelessSettings>(careless) ?? Tracker.Engine.Careless.CarelessSettings.Default : Tracker.Engine.Careless.CarelessSettings.Default,
             Languages = entity.LanguagesJson is { } languages && JsonSerializer.Deserialize<List<string>>(languages) is { Count: > 0 } list ? list : [instrument.Language],
+            PageTexts = entity.PageTextsJson is { } pageTexts
+                ? new Dictionary<string, Dictionary<string, string>>(JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(pageTexts) ?? [], StringComparer.OrdinalIgnoreCase)
+                : new Dictionary<string, Dictionary<string, string>>(),
             Consent = entity.ConsentJson is { } consent ? JsonSerializer.Deserialize<Tracker.Engine.Consent.PanelConsent>(consent) : null,
             Invitations = entity.InvitationsJson is { } invitations ? JsonSerializer.Deserialize<Tracker.Engine.Invitations.InvitationSettings>(invitations) ?? Tracker.Engine.Invitations.InvitationSettings.None : Tracker.Engine.Invitations.InvitationSettings.None,
             Models = entity.ModelsJson is { } models ? JsonSerializer.Deserialize<Tracker.Engine.Models.ModelSettings>(models) ?? Tracker.Engine.Models.ModelSettings.Default : Tracker.Engine.Models.ModelSettings.Default,

@@ -7,7 +7,8 @@ using Tracker.Engine.Common;
 namespace Tracker.Engine.Participants;
 
 /// <summary>
-/// Reads <c>email,external_id,time_zone,first_name</c> files. Only <c>email</c> is required; a missing time zone takes the panel's.
+/// Reads <c>email,external_id,time_zone,first_name,language</c> files. Only <c>email</c> is required; a missing time zone takes the panel's,
+/// a missing language leaves the participant on the panel's default.
 /// Bad lines are reported one by one and the rest imported, as researchers fix a few addresses rather than a whole file.
 /// </summary>
 public static class ParticipantCsvParser
@@ -16,9 +17,10 @@ public static class ParticipantCsvParser
     private const int MaxEmailLength = 254;
     private const int MaxExternalIdLength = 64;
     public const int MaxFirstNameLength = 100;
-    private static readonly string[] KnownColumns = ["email", "external_id", "time_zone", "first_name"];
+    private static readonly string[] KnownColumns = ["email", "external_id", "time_zone", "first_name", "language"];
 
-    public static ParticipantCsv Parse(TextReader reader, string defaultTimeZone)
+    /// <param name="languages">The panel's languages: a <c>language</c> cell must name one of them (null: any tag is refused).</param>
+    public static ParticipantCsv Parse(TextReader reader, string defaultTimeZone, IReadOnlyList<string>? languages = null)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -56,7 +58,7 @@ public static class ParticipantCsvParser
             return new([], [], $"Bad header: {string.Join("; ", problems)}. Expected 'email,external_id,time_zone'.");
         }
 
-        int emailAt = Array.IndexOf(header, "email"), externalAt = Array.IndexOf(header, "external_id"), zoneAt = Array.IndexOf(header, "time_zone"), firstNameAt = Array.IndexOf(header, "first_name");
+        int emailAt = Array.IndexOf(header, "email"), externalAt = Array.IndexOf(header, "external_id"), zoneAt = Array.IndexOf(header, "time_zone"), firstNameAt = Array.IndexOf(header, "first_name"), languageAt = Array.IndexOf(header, "language");
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         while (true)
         {
@@ -90,13 +92,16 @@ public static class ParticipantCsvParser
             var externalId = Field(externalAt);
             var zone = Field(zoneAt);
             var firstName = Field(firstNameAt);
+            var languageCell = Field(languageAt);
+            var language = languageCell.Length == 0 ? null : Tracker.Engine.Languages.ParticipantLanguage.Find(languages ?? [], languageCell);
 
             var reason = EmailProblem(email)
                 ?? (externalId.Length > MaxExternalIdLength ? $"external_id is longer than {MaxExternalIdLength} characters" : null)
                 ?? (externalId.Any(char.IsControl) ? "external_id contains control characters" : null)
                 ?? (firstName.Length > MaxFirstNameLength ? $"first_name is longer than {MaxFirstNameLength} characters" : null)
                 ?? (firstName.Any(char.IsControl) ? "first_name contains control characters" : null)
-                ?? (zone.Length > 0 && !TimeZones.IsKnown(zone) ? $"time_zone '{Shorten(zone)}' is not an IANA time zone such as Europe/Berlin" : null);
+                ?? (zone.Length > 0 && !TimeZones.IsKnown(zone) ? $"time_zone '{Shorten(zone)}' is not an IANA time zone such as Europe/Berlin" : null)
+                ?? (languageCell.Length > 0 && language is null ? $"language '{Shorten(languageCell)}' is not one of the panel's languages ({string.Join(", ", languages ?? [])})" : null);
             if (reason is null && seen.TryGetValue(email, out var firstLine))
             {
                 reason = $"duplicate of line {firstLine} (same email)";
@@ -109,7 +114,11 @@ public static class ParticipantCsvParser
             }
 
             seen[email] = line;
-            rows.Add(new(line, email, externalId.Length == 0 ? null : externalId, zone.Length == 0 ? defaultTimeZone : zone) { FirstName = firstName.Length == 0 ? null : firstName });
+            rows.Add(new(line, email, externalId.Length == 0 ? null : externalId, zone.Length == 0 ? defaultTimeZone : zone)
+            {
+                FirstName = firstName.Length == 0 ? null : firstName,
+                Language = language,
+            });
         }
 
         return new(rows, rejected, null);

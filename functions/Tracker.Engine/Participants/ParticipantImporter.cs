@@ -7,7 +7,7 @@ namespace Tracker.Engine.Participants;
 
 /// <summary>
 /// Enrols participants from a CSV: new addresses become new pseudonymous participants, known addresses update their
-/// external id, first name and time zone, and every refused line is reported with its number. Matching is by address,
+/// external id, first name, language and time zone, and every refused line is reported with its number. Matching is by address,
 /// case-insensitively, through the enrolment index (<see cref="ContactIndex"/>): its row is inserted before anything
 /// else, so imports running at once or again enrol each address once, and one that stopped half-way is finished by a
 /// re-run. Updates are ETag-checked, so a leave or an erasure recorded while an import runs is never reverted.
@@ -24,7 +24,7 @@ public sealed class ParticipantImporter(ParticipantRepository participants, Cont
     public async Task<Validation<ParticipantImportResult>> ImportAsync(Panel panel, TextReader csv, bool dryRun, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(panel);
-        var parsed = ParticipantCsvParser.Parse(csv, panel.DefaultTimeZone);
+        var parsed = ParticipantCsvParser.Parse(csv, panel.DefaultTimeZone, panel.Languages);
         if (parsed.FileProblem is not null)
         {
             return Validation<ParticipantImportResult>.Invalid([parsed.FileProblem]);
@@ -137,11 +137,12 @@ public sealed class ParticipantImporter(ParticipantRepository participants, Cont
         var externalChanged = row.ExternalId is not null && row.ExternalId != contact.ExternalId;
         var firstNameChanged = row.FirstName is not null && row.FirstName != contact.FirstName;
         var zoneChanged = row.TimeZone != participant.TimeZone;
-        if (!externalChanged && !firstNameChanged && !zoneChanged) return KnownOutcome.Unchanged;
+        var languageChanged = row.Language is not null && row.Language != contact.Language;
+        if (!externalChanged && !firstNameChanged && !zoneChanged && !languageChanged) return KnownOutcome.Unchanged;
         if (!dryRun)
         {
-            if ((externalChanged || firstNameChanged)
-                && !await participants.UpdateContactAsync(contact, externalChanged ? row.ExternalId : contact.ExternalId, firstNameChanged ? row.FirstName : contact.FirstName, cancellationToken).ConfigureAwait(false))
+            if ((externalChanged || firstNameChanged || languageChanged)
+                && !await participants.UpdateContactAsync(contact, externalChanged ? row.ExternalId : null, firstNameChanged ? row.FirstName : null, languageChanged ? row.Language : null, cancellationToken).ConfigureAwait(false))
             {
                 return KnownOutcome.Erased;
             }
@@ -155,7 +156,7 @@ public sealed class ParticipantImporter(ParticipantRepository participants, Cont
     private Task StageAsync(ImportStage stage, CancellationToken cancellationToken) => Interleave?.Invoke(stage, cancellationToken) ?? Task.CompletedTask;
 
     private static ContactEntity NewContact(string panelId, string id, ParticipantRow row) =>
-        new() { PartitionKey = panelId, RowKey = id, Email = row.Email, ExternalId = row.ExternalId, FirstName = row.FirstName };
+        new() { PartitionKey = panelId, RowKey = id, Email = row.Email, ExternalId = row.ExternalId, FirstName = row.FirstName, Language = row.Language };
 
     private static ParticipantEntity NewParticipant(string panelId, string id, ParticipantRow row, DateTimeOffset now) =>
         new() { PartitionKey = panelId, RowKey = id, Status = ParticipantEntity.Active, TimeZone = row.TimeZone, EnrolledAt = now };

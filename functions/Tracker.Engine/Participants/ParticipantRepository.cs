@@ -219,16 +219,36 @@ public sealed class ParticipantRepository(TrackerStorage storage)
         }
     }
 
-    /// <summary>Sets the external id and first name on the contact as read, ETag-checked like <see cref="UpdateTimeZoneAsync"/>; an erased (deleted) contact stays deleted.</summary>
-    public async Task<bool> UpdateContactAsync(ContactEntity read, string? externalId, string? firstName, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets what an imported line says about the contact as read — external id, first name, language; a null leaves that
+    /// field as stored — ETag-checked like <see cref="UpdateTimeZoneAsync"/>; an erased (deleted) contact stays deleted.
+    /// Only the given fields are written again after a conflict, so a language chosen on the form meanwhile is kept.
+    /// </summary>
+    public Task<bool> UpdateContactAsync(ContactEntity read, string? externalId, string? firstName, string? language, CancellationToken cancellationToken) =>
+        ChangeContactAsync(
+            read,
+            c => (externalId is null || c.ExternalId == externalId) && (firstName is null || c.FirstName == firstName) && (language is null || c.Language == language),
+            c =>
+            {
+                c.ExternalId = externalId ?? c.ExternalId;
+                c.FirstName = firstName ?? c.FirstName;
+                c.Language = language ?? c.Language;
+            },
+            cancellationToken);
+
+    /// <summary>Sets the participant's language (null: the panel's default) on the contact as read, as <see cref="UpdateContactAsync"/> does.</summary>
+    public Task<bool> UpdateLanguageAsync(ContactEntity read, string? language, CancellationToken cancellationToken) =>
+        ChangeContactAsync(read, c => c.Language == language, c => c.Language = language, cancellationToken);
+
+    /// <summary>Applies <paramref name="change"/> to the contact, reading it again when another writer got there first; false when it was erased.</summary>
+    private async Task<bool> ChangeContactAsync(ContactEntity read, Func<ContactEntity, bool> done, Action<ContactEntity> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
         var entity = read;
         for (var attempt = 0; ; attempt++)
         {
-            if (entity.ExternalId == externalId && entity.FirstName == firstName) return true;
-            entity.ExternalId = externalId;
-            entity.FirstName = firstName;
+            if (done(entity)) return true;
+            change(entity);
             try
             {
                 await Contacts.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);

@@ -7,6 +7,9 @@ public sealed class ContactEntity : TableEntityBase
 
     public string? ExternalId { get; set; }
 
+    /// <summary>The language the participant reads (one of the panel's tags); null means the panel's default. Erased with the row.</summary>
+    public string? Language { get; set; }
+
     /// <summary>How the invitations greet the participant (the CSV's <c>first_name</c>); personal data, so here and not with the participant.</summary>
     public string? FirstName { get; set; }
 }

@@ -61,6 +61,9 @@ public sealed class PanelEntity : TableEntityBase
     /// <summary>The panel's languages as a JSON list; absent on panels created before panels had several languages.</summary>
     public string? LanguagesJson { get; set; }
 
+    /// <summary>The panel's own page texts per language as JSON; absent on panels without any (the built-in texts serve).</summary>
+    public string? PageTextsJson { get; set; }
+
     /// <summary>The current consent version and its text as JSON; absent on panels without consent.</summary>
     public string? ConsentJson { get; set; }
     /// <summary>The invitation settings as JSON; absent on panels created before they existed (the built-in wording).</summary>

@@ -12,6 +12,9 @@ public abstract record SurveyOutcome
     {
     }
 
+    /// <summary>The fixed words of the page in the participant's language; English when the link names no panel.</summary>
+    public Tracker.Engine.Languages.ParticipantTexts Texts { get; init; } = Tracker.Engine.Languages.ParticipantTexts.English;
+
     /// <summary>The form to show: fresh, with the stored answers, or re-shown with per-item errors (<see cref="SurveyFormModel.Errors"/>).</summary>
     public sealed record Form(SurveyFormModel Model) : SurveyOutcome;
 

@@ -1,8 +1,8 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tracker.Engine.Configuration;
 using Tracker.Engine.Forms;
+using Tracker.Engine.Languages;
 using Tracker.Engine.Links;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Participants;
@@ -28,23 +28,28 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
     /// </summary>
     public static readonly TimeSpan StorageDeadline = TimeSpan.FromSeconds(8);
 
-    public async Task<SurveyOutcome> ShowAsync(string token, CancellationToken cancellationToken)
+    public Task<SurveyOutcome> ShowAsync(string token, CancellationToken cancellationToken) => ShowAsync(token, null, cancellationToken);
+
+    /// <param name="language">A language the participant chose on the page (<c>?lang=</c>): when the panel speaks it, the
+    /// page is shown in it and it is stored with the contact, so later email comes in it too; anything else is ignored.</param>
+    public async Task<SurveyOutcome> ShowAsync(string token, string? language, CancellationToken cancellationToken)
     {
         using var deadline = Deadline(cancellationToken);
         try
         {
             var access = await ResolveAsync(token, deadline.Token).ConfigureAwait(false);
             if (access.Refusal is not null) return access.Refusal;
+            access = await SwitchLanguageAsync(access, language, deadline.Token).ConfigureAwait(false);
 
             await ledger.RecordOpenedAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, clock.GetUtcNow(), deadline.Token).ConfigureAwait(false);
-            if (consent is not null && await consent.BeforeFormAsync(access, token, ClosesAtText(access), access.Panel.DefaultLanguage, deadline.Token).ConfigureAwait(false) is { } ask) return new SurveyOutcome.Consent(ask);
+            if (consent is not null && await consent.BeforeFormAsync(access, token, ClosesAtText(access), deadline.Token).ConfigureAwait(false) is { } ask) return new SurveyOutcome.Consent(ask);
             var (existing, _) = await responses.GetAsync(access.Panel!.Id, access.Wave, access.Participant!.Id, deadline.Token).ConfigureAwait(false);
             var answers = existing?.AllAnswers ?? ResponseAnswers.Empty;
             var pages = FormFlow.VisiblePages(access.Panel.Instrument, access.Wave, answers);
 
             // A form resumed after an interruption is not timed: minutes away say nothing about the speed of reading.
             var stamp = existing is { Complete: false } ? null : Stamp(access, posted: null);
-            return new SurveyOutcome.Form(PageModel(access, token, answers, ResumePage(access, pages, existing), pages) with { OpenedStamp = stamp });
+            return new SurveyOutcome.Form(PageModel(access, token, answers, ResumePage(access, pages, existing), pages) with { OpenedStamp = stamp }) { Texts = access.Texts };
         }
         catch (Exception ex) when (StorageUnavailable.Is(ex, cancellationToken))
         {
@@ -94,19 +99,25 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         if (posted.IsBack)
         {
             var index = IndexOf(pagesBefore, posted.Page);
-            return new SurveyOutcome.Form(PageModel(access, token, stored, index > 0 ? pagesBefore[index - 1] : posted.Page, pagesBefore) with { OpenedStamp = Carried(access, postedStamp) });
+            return new SurveyOutcome.Form(PageModel(access, token, stored, index > 0 ? pagesBefore[index - 1] : posted.Page, pagesBefore) with { OpenedStamp = Carried(access, postedStamp) }) { Texts = access.Texts };
         }
 
         if (posted.Errors.Count > 0)
         {
             var shown = ResponseMerge.WithPage(instrument, stored, posted.Page, posted.Answers);
-            return new SurveyOutcome.Form(PageModel(access, token, shown, posted.Page, pagesBefore) with
+            var model = PageModel(access, token, shown, posted.Page, pagesBefore);
+
+            // The entries shown before, and any that carries an error (an answer to a question hidden meanwhile), in the page's language.
+            var visible = FormFlow.VisibleEntries(posted.Page, wave, stored);
+            var kept = posted.Page.Items.Select((e, i) => (Entry: e, Index: i))
+                .Where(x => visible.Contains(x.Entry) || posted.Errors.Any(err => err.ItemId == x.Entry.Question?.Id)).Select(x => x.Index).ToHashSet();
+            return new SurveyOutcome.Form(model with
             {
                 Other = Typed(shown.Other, posted.Typed),
-                Errors = posted.Errors,
-                Entries = [.. posted.Page.Items.Where(e => FormFlow.VisibleEntries(posted.Page, wave, stored).Contains(e) || posted.Errors.Any(x => x.ItemId == e.Question?.Id))],
+                Errors = InLanguage(posted.Errors, access.Texts),
+                Entries = [.. model.Page!.Items.Where((_, i) => kept.Contains(i))],
                 OpenedStamp = existing is { Complete: false } ? Carried(access, postedStamp) : Stamp(access, postedStamp),
-            });
+            }) { Texts = access.Texts };
         }
 
         var now = clock.GetUtcNow();
@@ -122,17 +133,21 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         var at = IndexOf(pages, posted.Page);
         if (at >= 0 && at < pages.Count - 1)
         {
-            return new SurveyOutcome.Form(PageModel(access, token, answers, pages[at + 1], pages) with { OpenedStamp = Carried(access, postedStamp) });
+            return new SurveyOutcome.Form(PageModel(access, token, answers, pages[at + 1], pages) with { OpenedStamp = Carried(access, postedStamp) }) { Texts = access.Texts };
         }
 
         // The last page: complete unless an earlier page was skipped (a post our own buttons do not make), then that page with what is missing.
         if (!saved.Complete && ResponseMerge.FirstUnfinished(instrument, wave, answers) is { } unfinished)
         {
-            return new SurveyOutcome.Form(PageModel(access, token, answers, unfinished.Page, pages) with { Errors = unfinished.Errors, OpenedStamp = Carried(access, postedStamp) });
+            return new SurveyOutcome.Form(PageModel(access, token, answers, unfinished.Page, pages) with { Errors = InLanguage(unfinished.Errors, access.Texts), OpenedStamp = Carried(access, postedStamp) }) { Texts = access.Texts };
         }
 
         var closesText = ClosesAtText(access);
-        return new SurveyOutcome.Saved(panel.Name, closesText, $"/api/{ParticipantLinks.SurveyRoute}/{token}") { Text = Tracker.Engine.Invitations.ThankYouText.For(panel, wave, closesText) };
+        return new SurveyOutcome.Saved(panel.Name, closesText, $"/api/{ParticipantLinks.SurveyRoute}/{token}")
+        {
+            Texts = access.Texts,
+            Text = Tracker.Engine.Invitations.ThankYouText.For(panel, wave, closesText, access.Texts.Language),
+        };
     }
 
     /// <summary>What a page's save writes, merged with the row as stored at that moment (called again should the write race another).</summary>
@@ -168,20 +183,44 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         return shown;
     }
 
-    private static SurveyFormModel PageModel(SurveyAccess access, string token, ResponseAnswers answers, Instruments.Page page, IReadOnlyList<Instruments.Page> pages) =>
-        Model(access, token) with
+    private static SurveyFormModel PageModel(SurveyAccess access, string token, ResponseAnswers answers, Instruments.Page page, IReadOnlyList<Instruments.Page> pages)
+    {
+        // The model's instrument is in the participant's language; its pages are the same pages (ids, order, entries) in other words.
+        var model = Model(access, token);
+        var shown = Translated(model.Instrument, page);
+        return model with
         {
             Answers = answers.Scale,
             Other = answers.Other,
-            Page = page,
-            Pages = pages,
-            Entries = FormFlow.VisibleEntries(page, access.Wave, answers),
+            Page = shown,
+            Pages = [.. pages.Select(p => Translated(model.Instrument, p))],
+            Entries = FormFlow.VisibleEntries(shown, access.Wave, answers),
         };
+    }
+
+    private static Instruments.Page Translated(Instruments.Instrument translated, Instruments.Page page) =>
+        translated.FormPages.FirstOrDefault(p => p.Id == page.Id) ?? page;
 
     /// <summary>
     /// The form as posted, on a 503. The token was verified before any storage call, so only a genuine link gets here;
     /// the panel comes from the cache when it was read before (however long ago), else the choices ride on hidden fields.
     /// </summary>
+    // A missing answer is the error a participant meets; the others come only from posts our form cannot produce.
+    private static List<AnswerError> InLanguage(IEnumerable<AnswerError> errors, ParticipantTexts texts) =>
+        [.. errors.Select(e => e.Message == AnswerParser.MissingMessage ? e with { Message = texts[PageText.ChooseAnswer] } : e)];
+
+    private async Task<SurveyAccess> SwitchLanguageAsync(SurveyAccess access, string? requested, CancellationToken cancellationToken)
+    {
+        var panel = access.Panel!;
+        var chosen = string.IsNullOrWhiteSpace(requested) ? null : ParticipantLanguage.Find(panel.Languages, requested.Trim());
+        if (chosen is null || access.Contact is null || chosen == ParticipantLanguage.Of(panel, access.Contact)) return access;
+
+        // Erased meanwhile: the erasure wins and the page stays in the language it had.
+        if (!await participants.UpdateLanguageAsync(access.Contact, chosen, cancellationToken).ConfigureAwait(false)) return access;
+        logger.LogInformation("Participant {ParticipantId} of panel {PanelId} switched to language {Language}", access.Participant!.Id, panel.Id, chosen);
+        return access with { Texts = PageTextCatalog.For(panel, chosen) };
+    }
+
     private SurveyOutcome UnavailableKeepingAnswers(string token, PostedAnswers form)
     {
         var action = $"/api/{ParticipantLinks.SurveyRoute}/{token}";
@@ -190,11 +229,13 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         if (link is not null && panels.TryGetStale(link.PanelId, out var panel) && panel is not null && LegacyLinks.Serves(verification, panel, LinkPurpose.Survey))
         {
             // The stored answers cannot be read, so the page is drawn from what was posted alone.
+            // Without storage the participant's stored language is out of reach: the panel's default it is.
+            var texts = PageTextCatalog.For(panel, null);
             var pages = FormFlow.VisiblePages(panel.Instrument, link.Wave, ResponseAnswers.Empty);
             if (PostedPageReader.Read(panel.Instrument, link.Wave, ResponseAnswers.Empty, form, []) is { } posted)
             {
-                var closes = Format(panel.Schedule.ClosesAt(link.Wave), panel.DefaultTimeZone);
-                return new SurveyOutcome.UnavailableWithForm(new SurveyFormModel(panel.Instrument, panel.Name, link.Wave, panel.Schedule.Waves, closes, action)
+                var closes = Format(panel.Schedule.ClosesAt(link.Wave), panel.DefaultTimeZone, texts);
+                return new SurveyOutcome.UnavailableWithForm(new SurveyFormModel(panel.Instrument.In(texts.Language), panel.Name, link.Wave, panel.Schedule.Waves, closes, action)
                 {
                     Answers = posted.Answers.Scale,
                     Other = posted.Typed,
@@ -202,7 +243,8 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
                     Pages = pages,
                     Entries = FormFlow.VisibleEntries(posted.Page, link.Wave, ResponseAnswers.Empty),
                     OpenedStamp = FormOpening.Posted(form),
-                });
+                    Texts = texts,
+                }) { Texts = texts };
             }
         }
 
@@ -229,7 +271,11 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
 
         var link = verification.Token!;
         var panel = await panels.GetAsync(link.PanelId, cancellationToken).ConfigureAwait(false);
-        var participant = panel is null ? null : await participants.GetAsync(panel.Id, link.ParticipantId, cancellationToken).ConfigureAwait(false);
+        var participantRead = panel is null ? Task.FromResult<Participant?>(null) : participants.GetAsync(panel.Id, link.ParticipantId, cancellationToken);
+        var contactRead = panel is null ? Task.FromResult<ContactEntity?>(null) : participants.GetContactAsync(panel.Id, link.ParticipantId, cancellationToken);
+        await Task.WhenAll(participantRead, contactRead).ConfigureAwait(false);
+        var participant = await participantRead.ConfigureAwait(false);
+        var contact = await contactRead.ConfigureAwait(false);
         if (panel is null || participant is null || !participant.Active || link.Wave < 1 || link.Wave > panel.Schedule.Waves
             || !LegacyLinks.Serves(verification, panel, LinkPurpose.Survey))
         {
@@ -237,7 +283,8 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
             return SurveyAccess.Refused(new SurveyOutcome.InvalidLink());
         }
 
-        if (panel.IsClosed) return SurveyAccess.Refused(new SurveyOutcome.StudyEnded());
+        var texts = PageTextCatalog.For(panel, ParticipantLanguage.Of(panel, contact));
+        if (panel.IsClosed) return SurveyAccess.Refused(new SurveyOutcome.StudyEnded(), texts);
 
         // The token outlives the wave by a grace period, so an expired token always means a closed wave.
         // Each participant's window runs from their own invitation (local send time, rolling enrolment), as it actually
@@ -253,9 +300,9 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
             : WaveState.Closed;
         return state switch
         {
-            WaveState.Closed => SurveyAccess.Refused(new SurveyOutcome.Closed()),
-            WaveState.Scheduled => SurveyAccess.Refused(new SurveyOutcome.NotYetOpen(link.Wave, Format(schedule.InviteAt(link.Wave), participant.TimeZone))),
-            _ => new SurveyAccess(panel, participant, link.Wave, null) { ClosesAt = closes },
+            WaveState.Closed => SurveyAccess.Refused(new SurveyOutcome.Closed(), texts),
+            WaveState.Scheduled => SurveyAccess.Refused(new SurveyOutcome.NotYetOpen(link.Wave, Format(schedule.InviteAt(link.Wave), participant.TimeZone, texts)), texts),
+            _ => new SurveyAccess(panel, participant, link.Wave, null) { ClosesAt = closes, Contact = contact, Texts = texts },
         };
     }
 
@@ -270,13 +317,19 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         opening is not null && posted is not null && opening.OpenedAt(posted, access.Panel!.Id, access.Participant!.Id, access.Wave) is not null ? posted : null;
 
     private static SurveyFormModel Model(SurveyAccess access, string token) =>
-        new(access.Panel!.Instrument, access.Panel.Name, access.Wave, access.Panel.Schedule.Waves, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}");
+        new(InstrumentFor(access), access.Panel!.Name, access.Wave, access.Panel.Schedule.Waves, ClosesAtText(access), $"/api/{ParticipantLinks.SurveyRoute}/{token}") { Texts = access.Texts };
 
-    private static string ClosesAtText(SurveyAccess access) => Format(access.ClosesAt, access.Participant!.TimeZone);
+    /// <summary>
+    /// The one place the page's instrument is chosen: the participant reads the fixed words in
+    /// <c>access.Texts.Language</c>, and the instrument's own translation for that language belongs here too.
+    /// </summary>
+    private static Instruments.Instrument InstrumentFor(SurveyAccess access) => access.Panel!.Instrument.In(access.Texts.Language);
 
-    private static string Format(DateTimeOffset instant, string timeZone)
+    private static string ClosesAtText(SurveyAccess access) => Format(access.ClosesAt, access.Participant!.TimeZone, access.Texts);
+
+    private static string Format(DateTimeOffset instant, string timeZone, ParticipantTexts texts)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(instant, zone).ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
+        return texts.When(TimeZoneInfo.ConvertTime(instant, zone), zone.Id);
     }
 }

@@ -61,6 +61,14 @@ internal sealed class FunctionInvoker
                 function.Name, invocationId, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping (or the caller went away): an expected end, not a failure worth a stack trace.
+            _logger.LogInformation(
+                "Executed 'Functions.{FunctionName}' (Cancelled, Id={InvocationId}, Duration={DurationMs}ms)",
+                function.Name, invocationId, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
         catch (Exception ex)
         {
             _logger.LogError(

@@ -18,10 +18,10 @@ public static class DashboardSheet
         h2{margin:2rem 0 .75rem}
         .table-wrap{overflow-x:auto;margin:0 0 1rem}
         table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
-        caption{text-align:left;font-weight:600;padding:0 0 .5rem}
-        th,td{padding:.4rem .5rem;border-bottom:1px solid #c4c4c4;text-align:left;vertical-align:top}
+        caption{text-align:start;font-weight:600;padding:0 0 .5rem}
+        th,td{padding:.4rem .5rem;border-bottom:1px solid #c4c4c4;text-align:start;vertical-align:top}
         thead th{border-bottom:2px solid #1b1b1b}
-        .num{text-align:right}
+        .num{text-align:end}
         .timeline{list-style:none;display:flex;flex-wrap:wrap;gap:.5rem;padding:0;margin:0 0 1rem}
         .timeline li{flex:1 1 9rem;border:2px solid #6b6b6b;border-radius:.5rem;padding:.5rem .75rem}
         .timeline .open{border-color:#0b57d0;background:#eaf1fd}

@@ -1,4 +1,5 @@
 using Tracker.Engine.Forms;
+using Tracker.Engine.Languages;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Tracker.Web.Pages.Components;
@@ -26,8 +27,6 @@ public static class SurveyFormPage
     /// <summary>How long a participant is asked to wait when storage is down: long enough for a restart, short enough to wait for.</summary>
     public static readonly TimeSpan UnavailableRetryAfter = TimeSpan.FromSeconds(30);
 
-    public const string UnavailableNotice =
-        "Sorry, your answers could not be saved just now: our storage is not answering. Your choices are kept below. Please wait a minute and press \u201c" + SubmitText + "\u201d again.";
 
     /// <summary>
     /// 503 with Retry-After and the posted choices still checked: an outage must not cost a participant what they chose,
@@ -36,7 +35,7 @@ public static class SurveyFormPage
     public static HtmlPage Unavailable(SurveyFormModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return new HtmlPage(StatusCodes.Status503ServiceUnavailable, Render(model with { Notice = UnavailableNotice, Errors = [] })) { RetryAfter = UnavailableRetryAfter };
+        return new HtmlPage(StatusCodes.Status503ServiceUnavailable, Render(model with { Notice = model.Texts.Fill(PageText.UnavailableNotice, ("submit", model.Texts[PageText.Submit])), Errors = [] })) { RetryAfter = UnavailableRetryAfter };
     }
 
     public static string Render(SurveyFormModel model)

@@ -23,9 +23,9 @@ public sealed class ConsentPages(ConsentService consent)
     public static HtmlPage PageOf(ConsentOutcome outcome) => outcome switch
     {
         ConsentOutcome.Ask ask => ConsentPage.Ask(ask.Page),
-        ConsentOutcome.Declined declined => ConsentPage.Declined(declined.PanelName),
-        ConsentOutcome.ConsentFirst first => ConsentPage.ConsentFirst(first.PanelName, first.FormUrl),
-        ConsentOutcome.NoDecision => ConsentPage.NoDecision(),
+        ConsentOutcome.Declined declined => ConsentPage.Declined(declined.PanelName, outcome.Texts),
+        ConsentOutcome.ConsentFirst first => ConsentPage.ConsentFirst(first.PanelName, first.FormUrl, outcome.Texts),
+        ConsentOutcome.NoDecision => ConsentPage.NoDecision(outcome.Texts),
         ConsentOutcome.Survey survey => SurveyPages.PageOf(survey.Outcome),
         ConsentOutcome.Unavailable => ProblemPage.Unavailable(),
         _ => ProblemPage.InvalidLink(),

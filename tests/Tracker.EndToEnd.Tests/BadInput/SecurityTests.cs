@@ -263,7 +263,7 @@ public sealed class SecurityTests(SecurityFixture stack)
         Assert.Equal(HttpStatusCode.OK, (await stack.Admin.GetAsync($"api/panels/{stack.OtherPanelId}/status")).StatusCode);
 
         // The capture works (the app does log these steps), and nothing in it is personal.
-        Assert.Contains(stack.Logs.Lines, l => l.Contains("Response saved", StringComparison.Ordinal));
+        Assert.Contains(stack.Logs.Lines, l => l.Contains("Response page saved", StringComparison.Ordinal));
         LogScan.AssertClean(stack, stack.Logs.Lines, token);
         foreach (var email in emails)
         {

@@ -117,7 +117,7 @@ public sealed class TrustedInvitationTests(StackFixture stack)
         var lines = (await response.Content.ReadAsStringAsync()).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
 
         Assert.Equal("participant_id,external_id,email,first_name,language,status,consent", lines[0]);
-        Assert.Contains($"{ids[kept]},crm-1,{kept},'=Anna,,active,", lines);
+        Assert.Contains($"{ids[kept]},crm-1,{kept},'=Anna,en,active,", lines);
         Assert.Contains($"{ids[erased]},,,,,erased,", lines);
         Assert.Equal(3, lines.Length);
 

@@ -69,6 +69,40 @@ public sealed class InvitationComposerTests
     }
 
     [Fact]
+    public void A_German_participant_gets_the_German_template_and_the_words_around_it_in_German()
+    {
+        var message = Compose(PanelWith(InvitationSettingsTests.Valid), firstName: "Jörg", language: "de");
+        var html = WebUtility.HtmlDecode(message.HtmlBody!);
+
+        Assert.Equal("Pilot: Welle 1", message.Subject);
+        foreach (var text in new[] { message.TextBody!, html })
+        {
+            Assert.Contains("Liebe/r Jörg,", text, StringComparison.Ordinal);
+            Assert.Contains("Über diese Studie", text, StringComparison.Ordinal);
+            Assert.Contains("Diese Studie wird durchgeführt von Dr Jane Roe, Dr Max Muster, Universität Beispiel.", text, StringComparison.Ordinal);
+            Assert.Contains("Warum wir fragen: Wir untersuchen Co-Creation über die Zeit.", text, StringComparison.Ordinal);
+            Assert.Contains("Fragen zur Studie? Schreiben Sie an", text, StringComparison.Ordinal);
+            Assert.Contains("Ihre Daten: Antworten werden pseudonym gespeichert.", text, StringComparison.Ordinal);
+            Assert.Contains("Diese Welle überspringen", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Why we ask", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("<html lang=\"de\" dir=\"ltr\">", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(">Welle 1 beantworten</a>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_templates_a_German_participant_is_greeted_by_name_in_German()
+    {
+        var panel = PanelWith("""{"institution":{"en":"University of Example","de":"Universität Beispiel"}}""");
+
+        var named = Compose(panel, firstName: "Jörg", language: "de");
+        Assert.StartsWith("Guten Tag Jörg,\n", named.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Diese Studie wird durchgeführt von Universität Beispiel.", named.TextBody, StringComparison.Ordinal);
+        Assert.StartsWith("Guten Tag,\n", Compose(panel, language: "de").TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_reminder_uses_the_reminder_template_and_a_reissue_keeps_trackers_own_words()
     {
         var panel = PanelWith(InvitationSettingsTests.Valid);

@@ -64,4 +64,15 @@ public sealed class ParticipantCsvParserTests
         var csv = Parse("\uFEFFemail,external_id\n\"ana@example.org\",\"Ana, the first\"\n");
         Assert.Equal("Ana, the first", Assert.Single(csv.Rows).ExternalId);
     }
+
+    [Fact]
+    public void A_language_column_names_one_of_the_panels_languages_else_the_line_is_rejected_with_the_reason()
+    {
+        var csv = ParticipantCsvParser.Parse(new StringReader("email,language\nana@example.org,DE\nbo@example.org,\ncy@example.org,de-AT\ndi@example.org,fr\n"), "UTC", ["en", "de"]);
+
+        Assert.Equal(["de", null, "de"], csv.Rows.Select(r => r.Language));
+        var rejected = Assert.Single(csv.Rejected);
+        Assert.Equal(5, rejected.Line);
+        Assert.Equal("language 'fr' is not one of the panel's languages (en, de)", rejected.Reason);
+    }
 }

@@ -39,7 +39,7 @@ public class OtherPagesTests
         Assert.Equal(status, page.StatusCode);
         Assert.Equal(1, Count(page.Html, "h1"));
         Assert.True(Count(page.Html, "p") >= 1);
-        Assert.Contains("<html lang=\"en\">", page.Html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\" dir=\"ltr\">", page.Html, StringComparison.Ordinal);
     }
 
     [Fact]

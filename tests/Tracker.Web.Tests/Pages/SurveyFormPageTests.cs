@@ -42,12 +42,14 @@ public class SurveyFormPageTests
     }
 
     [Fact]
-    public void Is_a_phone_friendly_document_in_the_instrument_language()
+    public void Is_a_phone_friendly_document_in_the_participants_language()
     {
-        var html = SurveyFormPage.Render(Model(Default with { Language = "de" }));
+        var german = Default with { Language = "de" };
+        var panel = new Tracker.Engine.Panels.Panel("pABCDEFGHJKL", "Spring panel", german, new Tracker.Engine.Panels.WaveSchedule(DateTimeOffset.UnixEpoch, 3, TimeSpan.FromDays(7), TimeSpan.FromDays(5)), "UTC", DateTimeOffset.UnixEpoch) { Languages = ["de"] };
+        var html = SurveyFormPage.Render(Model(german) with { Texts = Tracker.Engine.Languages.PageTextCatalog.For(panel, null) });
 
         Assert.StartsWith("<!doctype html>", html, StringComparison.Ordinal);
-        Assert.Contains("<html lang=\"de\">", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"de\" dir=\"ltr\">", html, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", html, StringComparison.Ordinal);
         Assert.Contains("@media (min-width:48rem)", StyleBlock(html), StringComparison.Ordinal);
         Assert.Contains(":focus-visible", StyleBlock(html), StringComparison.Ordinal);
