@@ -14,10 +14,11 @@ using Tracker.LocalHost.Stack;
 namespace Tracker.EndToEnd.Tests.Instruments;
 
 /// <summary>
-/// The example panel of docs/instruments.md, as the repository ships it, end to end on Azurite and smtp4dev: the
-/// invitation in the template's words with the first name, consent before the form, the baseline page, an
-/// interruption and a resume on a second "device" with page 1 kept, the wave completed; a second participant who
-/// stops after page 1 stays partial (status, exports, left out of the model's input); wave 2 has no baseline page.
+/// The example panel of docs/instruments.md, as the repository ships it, end to end on Azurite and smtp4dev: a
+/// German-speaking participant from the CSV gets the German invitation template with her first name, consents on a
+/// German page, answers the German baseline page, is interrupted and resumes on a second "device" with page 1 kept,
+/// and completes the wave; an English-speaking participant who stops after page 1 stays partial (status, exports,
+/// left out of the model's input); the consent record names each one's language; wave 2 has no baseline page.
 /// </summary>
 [Collection(StackCollection.Name)]
 public sealed partial class ExamplePanelEndToEndTests(StackFixture stack)
@@ -37,65 +38,77 @@ public sealed partial class ExamplePanelEndToEndTests(StackFixture stack)
 
         var emails = StackFixture.Emails(2);
         var (anna, ben) = (emails[0], emails[1]);
-        await stack.ImportAsync(panelId, $"email,first_name\n{anna},Anna\n{ben},Ben");
+        await stack.ImportAsync(panelId, $"email,first_name,language\n{anna},Anna,de\n{ben},Ben,");
         Assert.Equal(HttpStatusCode.Accepted, (await stack.Admin.PostAsync($"api/panels/{panelId}/waves/1/dispatch", null)).StatusCode);
 
-        // The invitation is the example's template, filled with the first name and the study.
+        // The invitation is the example's template in the participant's language, filled with the first name and the study.
         var (subject, text) = await InvitationAsync(anna);
-        Assert.Equal("Co-creation panel: wave 1 of 2", subject);
-        Assert.StartsWith("Dear Anna,", text, StringComparison.Ordinal);
-        Assert.Contains("the co-creation study team, Example University", text, StringComparison.Ordinal);
+        Assert.Equal("Co-creation panel: Befragung 1 von 2", subject);
+        Assert.StartsWith("Hallo Anna,", text, StringComparison.Ordinal);
+        Assert.Contains("Ihr Studienteam, Beispiel-Universität", text, StringComparison.Ordinal);
         var link = Link(text);
-        var benLink = Link((await InvitationAsync(ben)).Text);
+        var (benSubject, benText) = await InvitationAsync(ben);
+        Assert.Equal("Co-creation panel: wave 1 of 2", benSubject);
+        Assert.StartsWith("Dear Ben,", benText, StringComparison.Ordinal);
+        var benLink = Link(benText);
 
-        // The link shows the consent page first; agreeing leads to page 1 of 5, the baseline.
+        // The link shows the consent page first, in German; agreeing leads to page 1 of 5, the baseline, in German.
         using var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = stack.Stack.Host.BaseUrl };
-        var consent = await stack.Anonymous.GetStringAsync(link);
-        Assert.Contains("About this study and your consent", consent, StringComparison.Ordinal);
-        Assert.Contains("Taking part is voluntary.", consent, StringComparison.Ordinal);
+        var consent = await GetAsync(stack.Anonymous, link);
+        Assert.Contains("<html lang=\"de\"", consent, StringComparison.Ordinal);
+        Assert.Contains("Über diese Studie und Ihre Einwilligung", consent, StringComparison.Ordinal);
+        Assert.Contains("Die Teilnahme ist freiwillig.", consent, StringComparison.Ordinal);
+        Assert.Contains(">Ich stimme zu und möchte teilnehmen</button>", consent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Taking part is voluntary.", consent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.SeeOther, (await noRedirect.PostAsync(link + "/consent", Fields(Hidden(consent), (ConsentPageModel.DecisionField, ConsentPageModel.AgreeValue)))).StatusCode);
-        var page1 = await stack.Anonymous.GetStringAsync(link);
-        Assert.Contains("Page 1 of 5", page1, StringComparison.Ordinal);
-        Assert.Contains("About you", page1, StringComparison.Ordinal);
-        Assert.Contains("How old are you?", page1, StringComparison.Ordinal);
+        var page1 = await GetAsync(stack.Anonymous, link);
+        Assert.Contains("<html lang=\"de\"", page1, StringComparison.Ordinal);
+        Assert.Contains("Seite 1 von 5", page1, StringComparison.Ordinal);
+        Assert.Contains("Über Sie", page1, StringComparison.Ordinal);
+        Assert.Contains("Wie alt sind Sie?", page1, StringComparison.Ordinal);
+        Assert.Contains(">Weiter</button>", page1, StringComparison.Ordinal);
+        Assert.DoesNotContain("How old are you?", page1, StringComparison.Ordinal);
         Assert.DoesNotContain("tiktok_hours", page1, StringComparison.Ordinal);
 
         var page2 = await PostAsync(stack.Anonymous, link, page1, ("age", "34"), ("gender", "f"), ("platforms", "instagram"), ("platforms", "youtube"), ("joined", "2025-06-01"));
         Assert.Equal(HttpStatusCode.OK, page2.Status);
-        Assert.Contains("Page 2 of 5", page2.Html, StringComparison.Ordinal);
+        Assert.Contains("Seite 2 von 5", page2.Html, StringComparison.Ordinal);
 
         // Interrupted. A second device (a fresh client, no cookies) opens the same link on page 2; Back shows page 1 as saved.
         using (var phone = stack.Stack.Host.CreateClient())
         {
-            var resumed = await phone.GetStringAsync(link);
-            Assert.Contains("Page 2 of 5", resumed, StringComparison.Ordinal);
-            Assert.Contains("What you do", resumed, StringComparison.Ordinal);
+            var resumed = await GetAsync(phone, link);
+            Assert.Contains("Seite 2 von 5", resumed, StringComparison.Ordinal);
+            Assert.Contains("Was Sie tun", resumed, StringComparison.Ordinal);
+            Assert.Contains("<html lang=\"de\"", resumed, StringComparison.Ordinal);
             var back = await PostAsync(phone, link, resumed, ("_action", "back"));
-            Assert.Contains("Page 1 of 5", back.Html, StringComparison.Ordinal);
+            Assert.Contains("Seite 1 von 5", back.Html, StringComparison.Ordinal);
             Assert.Contains("value=\"34\"", back.Html, StringComparison.Ordinal);
             Assert.Matches("value=\"f\" checked", back.Html);
             var again = await PostAsync(phone, link, back.Html, ("age", "34"), ("gender", "f"), ("platforms", "instagram"), ("platforms", "youtube"), ("joined", "2025-06-01"));
-            Assert.Contains("Page 2 of 5", again.Html, StringComparison.Ordinal);
+            Assert.Contains("Seite 2 von 5", again.Html, StringComparison.Ordinal);
 
             var html = again.Html;
             foreach (var (pageId, number) in new[] { ("behaviour", 3), ("psychology", 4), ("outcome", 5) })
             {
                 var next = await PostAsync(phone, link, html, [.. ItemsOn(instrument, pageId).Select(i => (i, "6"))]);
                 Assert.Equal(HttpStatusCode.OK, next.Status);
-                Assert.Contains($"Page {number} of 5", next.Html, StringComparison.Ordinal);
+                Assert.Contains($"Seite {number} von 5", next.Html, StringComparison.Ordinal);
                 html = next.Html;
             }
 
             var thanks = await PostAsync(phone, link, html, ("comment", "Gern wieder."));
             Assert.Equal(HttpStatusCode.OK, thanks.Status);
-            Assert.Contains("Thank you!", thanks.Html, StringComparison.Ordinal);
-            Assert.Contains("Your answers to wave 1 of 2 are saved.", thanks.Html, StringComparison.Ordinal);
+            Assert.Contains("Vielen Dank!", thanks.Html, StringComparison.Ordinal);
+            Assert.Contains("Ihre Antworten zu Befragung 1 von 2 sind gespeichert.", thanks.Html, StringComparison.Ordinal);
         }
 
         // Ben agrees, ticks TikTok: the question about hours appears (it applies now) and is answered; then he stops.
-        var benConsent = await stack.Anonymous.GetStringAsync(benLink);
+        var benConsent = await GetAsync(stack.Anonymous, benLink);
+        Assert.Contains("Taking part is voluntary.", benConsent, StringComparison.Ordinal);
         await stack.Anonymous.PostAsync(benLink + "/consent", Fields(Hidden(benConsent), (ConsentPageModel.DecisionField, ConsentPageModel.AgreeValue)));
-        var benPage1 = await stack.Anonymous.GetStringAsync(benLink);
+        var benPage1 = await GetAsync(stack.Anonymous, benLink);
+        Assert.Contains("Page 1 of 5", benPage1, StringComparison.Ordinal);
         var asked = await PostAsync(stack.Anonymous, benLink, benPage1, ("age", "27"), ("platforms", "tiktok"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, asked.Status);
         Assert.Contains("About how many hours a week do you spend on TikTok?", asked.Html, StringComparison.Ordinal);
@@ -119,21 +132,22 @@ public sealed partial class ExamplePanelEndToEndTests(StackFixture stack)
         Assert.True(Assert.Single(modelled).Complete);
         Assert.Equal(1, source.Excluded);
 
-        // The consent record: both agreed to version 2027-01, in the language of the page they read.
+        // The consent record: both agreed to version 2027-01, each in the language of the text they read.
         var record = await stack.Admin.GetFromJsonAsync<JsonElement>($"api/panels/{panelId}/consent");
-        Assert.Equal(["agreed", "agreed"], record.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("decision").GetString()!));
-        Assert.All(record.GetProperty("records").EnumerateArray(), r => Assert.Equal("2027-01", r.GetProperty("version").GetString()));
+        var records = record.GetProperty("records").EnumerateArray().ToList();
+        Assert.All(records, r => Assert.Equal(("agreed", "2027-01"), (r.GetProperty("decision").GetString(), r.GetProperty("version").GetString())));
+        Assert.Equal(["de", "en"], records.Select(r => r.GetProperty("language").GetString()!).Order(StringComparer.Ordinal));
 
         // Wave 2: no consent again (same version), no baseline page: the constructs' three pages and the comments.
         stack.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.Accepted, (await stack.Admin.PostAsync($"api/panels/{panelId}/waves/2/dispatch", null)).StatusCode);
         var (subject2, text2) = await InvitationAsync(anna, wave: 2);
-        Assert.Equal("Co-creation panel: wave 2 of 2", subject2);
-        var wave2 = await stack.Anonymous.GetStringAsync(Link(text2));
-        Assert.Contains("Page 1 of 4", wave2, StringComparison.Ordinal);
-        Assert.Contains("What you do", wave2, StringComparison.Ordinal);
-        Assert.DoesNotContain("How old are you?", wave2, StringComparison.Ordinal);
-        Assert.DoesNotContain(ConsentPageModel.AgreeValue, wave2, StringComparison.Ordinal);
+        Assert.Equal("Co-creation panel: Befragung 2 von 2", subject2);
+        var wave2 = await GetAsync(stack.Anonymous, Link(text2));
+        Assert.Contains("Seite 1 von 4", wave2, StringComparison.Ordinal);
+        Assert.Contains("Was Sie tun", wave2, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wie alt sind Sie?", wave2, StringComparison.Ordinal);
+        Assert.DoesNotContain("/consent\"", wave2, StringComparison.Ordinal);
     }
 
     private static Instrument Instrument(JsonObject definition)
@@ -170,14 +184,17 @@ public sealed partial class ExamplePanelEndToEndTests(StackFixture stack)
         if (!fields.Any(f => f.Name == "_action")) all.Add(new("_action", "next"));
         using var form = new FormUrlEncodedContent(all);
         using var response = await client.PostAsync(link, form);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
+
+    /// <summary>The page as text (the HTML encodes umlauts as character references).</summary>
+    private static async Task<string> GetAsync(HttpClient client, string link) => WebUtility.HtmlDecode(await client.GetStringAsync(link));
 
     private static FormUrlEncodedContent Fields(List<KeyValuePair<string, string>> hidden, params (string Name, string Value)[] more) =>
         new([.. hidden, .. more.Select(m => new KeyValuePair<string, string>(m.Name, m.Value))]);
 
     private static List<KeyValuePair<string, string>> Hidden(string html) =>
-        [.. HiddenPattern().Matches(html).Select(m => new KeyValuePair<string, string>(m.Groups[1].Value, WebUtility.HtmlDecode(m.Groups[2].Value)))];
+        [.. HiddenPattern().Matches(html).Select(m => new KeyValuePair<string, string>(m.Groups[1].Value, m.Groups[2].Value))];
 
     private static List<Dictionary<string, string>> Csv(string csv)
     {
