@@ -20,14 +20,14 @@ public sealed partial class DemoOptOuts
         !Left.Contains(email) && !RemindersOff.Contains(email) && !(wave == 1 && SkippedWaveOne.Contains(email));
 
     /// <summary>Picks three wave-1 non-respondents (a stable choice) and posts their choices to the opt-out page.</summary>
-    public async Task ChooseAsync(HttpClient web, Smtp4devClient inbox, IReadOnlyDictionary<string, DemoEmail> invitations, IReadOnlyCollection<string> answering, CancellationToken cancellationToken)
+    public async Task ChooseAsync(HttpClient web, Smtp4devClient inbox, IReadOnlyDictionary<string, DemoEmail> invitations, string invitationSubject, IReadOnlyCollection<string> answering, CancellationToken cancellationToken)
     {
         var candidates = invitations.Keys.Except(answering, StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
         var messages = await inbox.ListMessagesAsync(cancellationToken: cancellationToken);
         for (var i = 0; i < candidates.Count; i++)
         {
             var email = candidates[i];
-            var message = messages.First(m => m.To.Contains(email, StringComparer.OrdinalIgnoreCase) && m.Subject.Contains("wave 1 of", StringComparison.Ordinal));
+            var message = messages.First(m => m.To.Contains(email, StringComparer.OrdinalIgnoreCase) && m.Subject.Contains(invitationSubject, StringComparison.Ordinal));
             var link = OptOutPattern().Match(await inbox.GetPlainTextAsync(message.Id, cancellationToken)).Value;
             var (body, set) = i switch
             {

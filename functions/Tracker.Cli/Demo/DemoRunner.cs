@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Spectre.Console;
 using Tracker.LocalHost;
 using Tracker.LocalHost.App;
 using Tracker.LocalHost.Stack;
 using Tracker.Cli.Summaries;
-using Tracker.Engine.Instruments;
 
 namespace Tracker.Cli.Demo;
 
@@ -21,6 +21,8 @@ public sealed partial class DemoRunner(TrackerStack stack, AcceleratedTimeProvid
     private const int Concurrency = 8;
     private const string Stakeholder = "stakeholder@example.org";
     private const string SendTime = "09:00";
+    private const string PanelName = "Short-video co-creation panel (demo)";
+    private static readonly string[] FirstNames = ["Alex", "Mia", "Jonas", "Yuki", "Sam", "Lena", "Noah", "Emma", "Kenji", "Ava"];
     private static readonly string[] ReminderOffsets = ["P3D", "P5D"];
     private static readonly TimeSpan WaveInterval = TimeSpan.FromDays(7);
     private static readonly TimeSpan WaveWindow = TimeSpan.FromDays(6);
@@ -33,54 +35,70 @@ public sealed partial class DemoRunner(TrackerStack stack, AcceleratedTimeProvid
         using var inbox = stack.Smtp4dev!.CreateClient();
         var start = clock.GetUtcNow().AddHours(2);
 
-        var created = await admin.PostAsJsonAsync("api/panels", new
+        var example = DemoExample.Load(RepositoryRoot.Find());
+        var visit = new DemoVisit(population, example.Instrument);
+        var schedule = new JsonObject
         {
-            name = "Short-video co-creation panel (demo)",
-            instrument = "default",
-            timeZone = "Europe/Berlin",
-            stakeholders = new[] { Stakeholder },
-            schedule = new { start, waves, interval = "P7D", window = "P6D", sendTime = SendTime, reminders = ReminderOffsets },
-        }, cancellationToken);
+            ["start"] = start, ["waves"] = waves, ["interval"] = "P7D", ["window"] = "P6D", ["sendTime"] = SendTime,
+            ["reminders"] = new JsonArray([.. ReminderOffsets.Select(r => (JsonNode)JsonValue.Create(r))]),
+        };
+        var created = await admin.PostAsJsonAsync("api/panels", example.Definition(PanelName, schedule, [Stakeholder]), cancellationToken);
         var panelId = (await ReadAsync(created, cancellationToken)).GetProperty("id").GetString()!;
-        AnsiConsole.MarkupLine($"Created panel [bold]{panelId}[/]: {waves} weekly waves at {SendTime} participants' local time, reminders after 3 and 5 days, default instrument (9 constructs × 3 items).");
+        AnsiConsole.MarkupLine($"Created panel [bold]{panelId}[/] from the example panel of docs/instruments.md ([bold]docs/examples/co-creation-panel.json[/]): consent first, a baseline page of demographics in wave 1, "
+            + $"the 9 constructs × 3 items on three pages every wave, English and German; {waves} weekly waves at {SendTime} participants' local time, reminders after 3 and 5 days.");
 
         var people = population.Draw(participantCount, waves);
-        var csv = "email,external_id,time_zone\n" + string.Join('\n', people.Select((p, i) => $"{p.Email},demo-{i + 1},{ZoneOf(i)}"));
+        var csv = "email,external_id,time_zone,first_name\n" + string.Join('\n', people.Select((p, i) => $"{p.Email},demo-{i + 1},{ZoneOf(i)},{FirstNames[i % FirstNames.Length]}"));
         using (var content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"))
         {
             var import = await ReadAsync(await admin.PostAsync($"api/panels/{panelId}/participants", content, cancellationToken), cancellationToken);
-            AnsiConsole.MarkupLine($"Enrolled {import.GetProperty("added").GetInt32()} simulated participants in Europe/Berlin, America/New_York and Asia/Tokyo.");
+            AnsiConsole.MarkupLine($"Enrolled {import.GetProperty("added").GetInt32()} simulated participants (with first names, for the invitations' greeting) in Europe/Berlin, America/New_York and Asia/Tokyo.");
         }
 
         var byEmail = people.ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase);
         var optOuts = new DemoOptOuts();
+        var declined = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var totalAnswered = 0;
         for (var wave = 1; wave <= waves; wave++)
         {
-            var invitations = await WaitForMessagesAsync(inbox, InvitationSubject(wave), people.Count - optOuts.Left.Count, clock.ToRealTime(WaveInterval) + TimeSpan.FromSeconds(60), cancellationToken);
+            var invitationSubject = example.Subject("invitation", PanelName, wave, waves);
+            var invitations = await WaitForMessagesAsync(inbox, invitationSubject, people.Count - optOuts.Left.Count - declined.Count, clock.ToRealTime(WaveInterval) + TimeSpan.FromSeconds(60), cancellationToken);
             var invitedAt = clock.GetUtcNow();
             var answering = invitations.Keys.Where(e => byEmail.TryGetValue(e, out var p) && population.Answers(p, wave)).ToList();
             var early = answering.Where(e => !AnswersLate(e, wave)).ToList();
-            var answeredEarly = await AnswerAsync(web, early, invitations, byEmail, cancellationToken);
+            var first = await VisitAsync(web, visit, example, early, invitations, byEmail, wave, cancellationToken);
+            var agreed = first.Values.Count(r => r.Consented);
+            var declinedNow = first.Where(r => r.Value.Outcome == DemoVisitOutcome.Declined).Select(r => r.Key).ToList();
+            declined.UnionWith(declinedNow);
+            var interrupted = first.Where(r => r.Value.Outcome == DemoVisitOutcome.Interrupted).Select(r => r.Key).ToList();
 
             if (wave == 1)
             {
-                await optOuts.ChooseAsync(web, inbox, invitations, answering, cancellationToken);
+                await optOuts.ChooseAsync(web, inbox, invitations, invitationSubject, answering, cancellationToken);
                 AnsiConsole.MarkupLine($"Opt-outs from the emails' footer link: one participant left the panel with the one-click List-Unsubscribe POST, one stopped reminders, one skipped wave 1.");
             }
 
-            // Reminder 1 goes three days after each invitation, only to those who have not answered.
-            var expectedReminders = invitations.Keys.Count(e => !answeredEarly.ContainsKey(e) && optOuts.GetsReminders(e, wave));
+            // Reminder 1 goes three days after each invitation, only to those who have saved nothing (a page saved counts) and have not declined.
+            var expectedReminders = invitations.Keys.Count(e => first.GetValueOrDefault(e)?.FirstSaved is null && !declined.Contains(e) && optOuts.GetsReminders(e, wave));
             await WaitUntilAsync(invitedAt + TimeSpan.FromDays(3) + TimeSpan.FromHours(4), cancellationToken);
-            var reminders = await WaitForMessagesAsync(inbox, ReminderSubject(wave), expectedReminders, TimeSpan.FromSeconds(30), cancellationToken);
-            // A reminder that arrived after the recipient's answer was saved would be a bug; one that crossed with it is not.
-            var remindedRespondents = reminders.Count(r => answeredEarly.TryGetValue(r.Key, out var savedAt) && r.Value.Received > savedAt);
+            var reminders = await WaitForMessagesAsync(inbox, example.Subject("reminder", PanelName, wave, waves), expectedReminders, TimeSpan.FromSeconds(30), cancellationToken);
+            // A reminder that arrived after the recipient's first page was saved would be a bug; one that crossed with it is not.
+            var remindedRespondents = reminders.Count(r => first.TryGetValue(r.Key, out var result) && result.FirstSaved is { } savedAt && r.Value.Received > savedAt);
             var late = answering.Except(early, StringComparer.OrdinalIgnoreCase).Where(reminders.ContainsKey).ToList();
-            var answeredLate = await AnswerAsync(web, late, reminders, byEmail, cancellationToken);
-            totalAnswered += answeredEarly.Count + answeredLate.Count;
-            AnsiConsole.MarkupLine($"Wave {wave} (simulated {invitedAt:yyyy-MM-dd HH:mm} UTC): {invitations.Count} invitations, {answeredEarly.Count} answered at once; "
-                + $"{reminders.Count} first reminders went out ({(remindedRespondents == 0 ? "none to anyone who had answered" : $"[red]{remindedRespondents} to people who had answered[/]")}), "
-                + $"{answeredLate.Count} answered after the reminder.");
+            var second = await VisitAsync(web, visit, example, late, reminders, byEmail, wave, cancellationToken);
+            declined.UnionWith(second.Where(r => r.Value.Outcome == DemoVisitOutcome.Declined).Select(r => r.Key));
+
+            // The interrupted come back with the invitation's link on another device (a fresh client: no cookies, nothing carried over); a few never do.
+            var returning = interrupted.Where(e => !Abandons(e, wave)).ToList();
+            var resumed = await VisitAsync(null, visit, example, returning, invitations, byEmail, wave, cancellationToken);
+            var completed = new[] { first, second, resumed }.Sum(r => r.Values.Count(v => v.Outcome == DemoVisitOutcome.Completed));
+            totalAnswered += completed;
+            AnsiConsole.MarkupLine($"Wave {wave} (simulated {invitedAt:yyyy-MM-dd HH:mm} UTC): {invitations.Count} invitations; "
+                + (agreed + declinedNow.Count > 0 ? $"{agreed + second.Values.Count(r => r.Consented)} agreed to the consent page and {declinedNow.Count + second.Values.Count(r => r.Outcome == DemoVisitOutcome.Declined)} declined; " : "")
+                + $"{first.Values.Count(r => r.Outcome == DemoVisitOutcome.Completed)} answered at once, page by page, {interrupted.Count} stopped mid-way; "
+                + $"{reminders.Count} first reminders went out ({(remindedRespondents == 0 ? "none to anyone who had started" : $"[red]{remindedRespondents} to people who had started[/]")}), "
+                + $"{second.Values.Count(r => r.Outcome == DemoVisitOutcome.Completed)} answered after the reminder; "
+                + $"{resumed.Values.Count(r => r.Outcome == DemoVisitOutcome.Completed)} of the interrupted resumed on another device where they had stopped and finished, {interrupted.Count - returning.Count} never came back (partial).");
             if (wave < waves)
             {
                 // smtp4dev lists its whole mailbox on every poll and slows as it fills, which on an accelerated clock
@@ -94,10 +112,21 @@ public sealed partial class DemoRunner(TrackerStack stack, AcceleratedTimeProvid
         await WaitUntilAsync(start + (waves - 1) * WaveInterval + Tracker.Engine.Panels.WaveSchedule.SendTimeSlack + WaveWindow + TimeSpan.FromHours(4), cancellationToken);
         var status = await admin.GetFromJsonAsync<JsonElement>($"api/panels/{panelId}/status", cancellationToken);
         PrintStatus(status);
+        await PrintConsentAsync(admin, panelId, cancellationToken);
         PrintWhereToLook(panelId);
         AnsiConsole.MarkupLine($"Simulation truth: willingness starts near {truth.Initial:0.0} and decays towards {truth.Plateau:0.0} with a half-life of {truth.HalfLifeDays:0} days; {truth.DropOutPerWave:P0} drop out per wave.");
         await SummariseAsync(admin, inbox, panelId, cancellationToken);
         return totalAnswered > 0;
+    }
+
+    /// <summary>The consent record as an ethics board would ask for it: who agreed to which version and who declined.</summary>
+    private static async Task PrintConsentAsync(HttpClient admin, string panelId, CancellationToken cancellationToken)
+    {
+        var report = await admin.GetFromJsonAsync<JsonElement>($"api/panels/{panelId}/consent", cancellationToken);
+        var records = report.GetProperty("records").EnumerateArray().ToList();
+        int Count(string decision) => records.Count(r => r.GetProperty("decision").GetString() == decision);
+        AnsiConsole.MarkupLine($"Consent (version {Markup.Escape(report.GetProperty("currentVersion").GetString() ?? "")}): {Count("agreed")} agreed, {Count("declined")} declined and were emailed no more; "
+            + $"each decision is recorded with the hash of the text shown, its language and the time (GET …/panels/{panelId}/consent, tracker consent --panel {panelId}).");
     }
 
     /// <summary>Runs the model and summary timers as Azure would after the last wave closed, and shows the fit beside the truth.</summary>
@@ -151,30 +180,44 @@ public sealed partial class DemoRunner(TrackerStack stack, AcceleratedTimeProvid
         return links;
     }
 
-    /// <summary>Each participant posts their simulated answers through their personal link; returns who was saved and when (real time, as smtp4dev stamps mail).</summary>
-    private async Task<Dictionary<string, DateTimeOffset>> AnswerAsync(
-        HttpClient web, IReadOnlyList<string> who, Dictionary<string, DemoEmail> links, Dictionary<string, SimulatedParticipant> byEmail, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each participant follows their personal link through consent and the form's pages; about one in ten of those
+    /// answering at once in a wave is interrupted after a page or two. <paramref name="web"/> null: each on a fresh
+    /// client, as on a second device.
+    /// </summary>
+    private async Task<Dictionary<string, DemoVisitResult>> VisitAsync(
+        HttpClient? web, DemoVisit visit, DemoExample example, IReadOnlyList<string> who, Dictionary<string, DemoEmail> links, Dictionary<string, SimulatedParticipant> byEmail, int wave, CancellationToken cancellationToken)
     {
-        var saved = new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
+        var results = new Dictionary<string, DemoVisitResult>(StringComparer.OrdinalIgnoreCase);
         await Parallel.ForEachAsync(who, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (email, ct) =>
         {
             // The simulated willingness follows the time Tracker models: days since this participant's first answer.
             var now = clock.GetUtcNow();
             var days = (now - firstAnswered.GetOrAdd(email, now)).TotalDays;
-            var answers = population.AnswersFor(byEmail[email], DefaultInstrument.Instance, days);
-            using var form = new FormUrlEncodedContent(answers.Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value.ToString(CultureInfo.InvariantCulture))));
-            using var response = await web.PostAsync(new Uri(links[email].Link), form, ct);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                lock (saved) saved[email] = TimeProvider.System.GetUtcNow();
-            }
+            var items = population.AnswersFor(byEmail[email], example.Instrument, days);
+            var stopAfter = web is not null && Interrupted(email, wave) ? 1 + (int)((uint)HashCode.Combine(email.ToUpperInvariant(), wave) % 2) : (int?)null;
+            using var device = web is null ? stack.Host.CreateClient() : null;
+            var result = await visit.RunAsync(device ?? web!, links[email].Link, byEmail[email], items, !Declines(email), stopAfter, ct);
+            lock (results) results[email] = result;
         });
-        return saved;
+        return results;
     }
 
     /// <summary>About a third of those who answer a wave wait for the reminder (a stable choice per person and wave).</summary>
     private static bool AnswersLate(string email, int wave) =>
         (uint)HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(email), wave) % 3 == 0;
+
+    /// <summary>About one in ten of those who answer at once is interrupted part-way through the wave's pages.</summary>
+    private static bool Interrupted(string email, int wave) =>
+        (uint)HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(email), wave, 17) % 10 == 0;
+
+    /// <summary>One in four of the interrupted never comes back: their response stays partial, shown in status, left out of the models.</summary>
+    private static bool Abandons(string email, int wave) =>
+        (uint)HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(email), wave, 29) % 4 == 0;
+
+    /// <summary>About one in twenty-five declines the consent (and is emailed no more).</summary>
+    private static bool Declines(string email) =>
+        (uint)HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(email), 41) % 25 == 0;
 
     private static string ZoneOf(int index) => (index % 5) switch
     {
@@ -183,9 +226,6 @@ public sealed partial class DemoRunner(TrackerStack stack, AcceleratedTimeProvid
         _ => "Europe/Berlin",
     };
 
-    private static string InvitationSubject(int wave) => $"your survey for wave {wave.ToString(CultureInfo.InvariantCulture)} of";
-
-    private static string ReminderSubject(int wave) => $"Reminder — Short-video co-creation panel (demo): wave {wave.ToString(CultureInfo.InvariantCulture)} of";
 
     private async Task WaitUntilAsync(DateTimeOffset instant, CancellationToken cancellationToken)
     {
@@ -201,7 +241,7 @@ public sealed partial class DemoRunner(TrackerStack stack, AcceleratedTimeProvid
         var table = new Table().Border(TableBorder.Rounded).Title("Panel status")
             .AddColumn("Wave").AddColumn("State").AddColumn(new TableColumn("Invited").RightAligned())
             .AddColumn(new TableColumn("Reminded").RightAligned()).AddColumn(new TableColumn("Opted out").RightAligned())
-            .AddColumn(new TableColumn("Responded").RightAligned()).AddColumn(new TableColumn("Response rate").RightAligned())
+            .AddColumn(new TableColumn("Responded").RightAligned()).AddColumn(new TableColumn("Partial").RightAligned()).AddColumn(new TableColumn("Response rate").RightAligned())
             .AddColumn("Responded after");
         foreach (var wave in status.GetProperty("waves").EnumerateArray())
         {
@@ -213,6 +253,7 @@ public sealed partial class DemoRunner(TrackerStack stack, AcceleratedTimeProvid
                 wave.GetProperty("reminded").GetInt32().ToString(CultureInfo.InvariantCulture),
                 wave.GetProperty("optedOut").GetInt32().ToString(CultureInfo.InvariantCulture),
                 wave.GetProperty("responded").GetInt32().ToString(CultureInfo.InvariantCulture),
+                wave.GetProperty("partial").GetInt32().ToString(CultureInfo.InvariantCulture),
                 rate.ValueKind == JsonValueKind.Number ? rate.GetDouble().ToString("P1", CultureInfo.InvariantCulture) : "–",
                 string.Join(", ", wave.GetProperty("respondedAfter").EnumerateArray().Select(a =>
                     $"{a.GetProperty("message").GetString()} {a.GetProperty("share").GetDouble().ToString("P0", CultureInfo.InvariantCulture)}")));
