@@ -91,7 +91,7 @@ public sealed class DispatchPlanner(
     {
         members ??= await participants.ListAsync(panelId, cancellationToken).ConfigureAwait(false);
         var rows = await ledger.ReadWaveAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
-        var respondents = await responses.RespondentsAsync(panelId, wave, cancellationToken).ConfigureAwait(false);
+        var respondents = await responses.RespondentsAsync(panelId, wave, cancellationToken, completeOnly: true).ConfigureAwait(false);
         return new WaveAudience(wave, members, rows, respondents);
     }
 

@@ -75,7 +75,7 @@ public sealed class WaveDispatcher(
         await Parallel.ForEachAsync(items.Distinct(), parallel, async (item, ct) =>
         {
             var fresh = await FreshAsync(ct).ConfigureAwait(false);
-            var responded = MessageKind.ReminderNumber(item.Kind) > 0 && (await responses.GetAsync(panel.Id, wave, item.ParticipantId, ct).ConfigureAwait(false)).Response is not null;
+            var responded = MessageKind.ReminderNumber(item.Kind) > 0 && (await responses.GetAsync(panel.Id, wave, item.ParticipantId, ct).ConfigureAwait(false)).Response is { Complete: true };
             var outcome = await SendOneAsync(panel, wave, item, fresh, responded, ct).ConfigureAwait(false);
             _ = outcome switch
             {

@@ -31,7 +31,7 @@ public sealed class SendPlanService(PanelRepository panels, ParticipantRepositor
         for (var wave = 1; wave <= panel.Schedule.Waves; wave++)
         {
             var rows = await ledger.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
-            var respondents = await responses.RespondentsAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);
+            var respondents = await responses.RespondentsAsync(panel.Id, wave, cancellationToken, completeOnly: true).ConfigureAwait(false);
             var entries = members
                 .SelectMany(p => planned[p.Id][wave].Select(s => Entry(s, p, rows, respondents.ContainsKey(p.Id), now)))
                 .Concat(Reissues(panel, wave, members, rows))

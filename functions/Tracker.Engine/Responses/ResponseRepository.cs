@@ -121,15 +121,21 @@ public sealed class ResponseRepository(TrackerStorage storage)
         return erased;
     }
 
-    /// <summary>Who has answered the wave and when they first did, without reading the answers.</summary>
-    public async Task<Dictionary<string, DateTimeOffset>> RespondentsAsync(string panelId, int wave, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who has answered the wave and when they first did, without reading the answers; with <paramref name="completeOnly"/>
+    /// only those whose response is complete (a partial one — pages saved, the last not submitted — still wants reminders).
+    /// </summary>
+    public async Task<Dictionary<string, DateTimeOffset>> RespondentsAsync(string panelId, int wave, CancellationToken cancellationToken, bool completeOnly = false)
     {
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var partition = ResponseEntity.Partition(panelId, wave);
         var respondents = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey", nameof(ResponseEntity.FirstSubmittedAt), nameof(ResponseEntity.Erased)], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey", nameof(ResponseEntity.FirstSubmittedAt), nameof(ResponseEntity.Erased), nameof(ResponseEntity.Complete)], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (e.GetBoolean(nameof(ResponseEntity.Erased)) == true) continue;
+
+            // A row without the column was written before pages existed, as one whole submission.
+            if (completeOnly && e.GetBoolean(nameof(ResponseEntity.Complete)) == false) continue;
             respondents[e.RowKey] = e.GetDateTimeOffset(nameof(ResponseEntity.FirstSubmittedAt)) ?? default;
         }
 

@@ -23,10 +23,10 @@ public sealed partial class EngineDriver(StackFixture stack)
         where T : notnull => stack.Stack.Host.Services.GetRequiredService<T>();
 
     /// <summary>Creates a panel starting now on the fake clock with <paramref name="schedule"/>'s extra fields (waves, interval, window, reminders, sendTime, kind…).</summary>
-    public async Task<string> CreatePanelAsync(Dictionary<string, object?> schedule, string name = "Engine study")
+    public async Task<string> CreatePanelAsync(Dictionary<string, object?> schedule, string name = "Engine study", object? instrument = null)
     {
         schedule.TryAdd("start", stack.Clock.GetUtcNow());
-        var response = await stack.Admin.PostAsJsonAsync("api/panels", new { name, instrument = "default", timeZone = "UTC", schedule });
+        var response = await stack.Admin.PostAsJsonAsync("api/panels", new { name, instrument = instrument ?? "default", timeZone = "UTC", schedule });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<StackFixture.CreatedPanel>())!.Id;
     }

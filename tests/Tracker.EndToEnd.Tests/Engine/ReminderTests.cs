@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Tracker.Engine.Instruments;
 using Tracker.Engine.Invitations;
 using Tracker.Engine.Storage;
 
@@ -42,6 +43,48 @@ public sealed class ReminderTests(StackFixture stack)
         var ledger = await engine.LedgerAsync(panelId, 1);
         Assert.Equal(2, ledger.Values.Count(r => r.Kind == MessageKind.Reminder(1) && r.State == LedgerEntity.Sent));
         Assert.Single(ledger.Values, r => r.Kind == MessageKind.Reminder(2) && r.State == LedgerEntity.Sent);
+    }
+
+    [Fact]
+    public async Task A_participant_who_saved_some_pages_but_not_the_last_is_still_reminded()
+    {
+        // Two pages: the constructs split in half, so a participant can stop after the first.
+        var constructs = DefaultInstrument.Instance.Constructs;
+        var paged = DefaultInstrument.Instance with
+        {
+            Translations = null,
+            Pages =
+            [
+                new Page("first", [.. constructs.Take(4).Select(c => new PageEntry(c.Id, null))]),
+                new Page("second", [.. constructs.Skip(4).Select(c => new PageEntry(c.Id, null))]),
+            ],
+        };
+        var panelId = await engine.CreatePanelAsync(
+            new() { ["waves"] = 1, ["interval"] = "P7D", ["window"] = "P5D", ["reminders"] = new[] { "P1D" } },
+            instrument: JsonDocument.Parse(InstrumentJson.Serialize(paged)).RootElement);
+        var emails = StackFixture.Emails(2);
+        var (finished, stopped) = (emails[0], emails[1]);
+        await engine.EnrolAsync(panelId, emails);
+        await engine.RunTimerAsync(panelId);
+
+        async Task SavePageAsync(string link, Page page)
+        {
+            var fields = page.Items.SelectMany(e => constructs.Single(c => c.Id == e.Construct).Items).Select(i => new KeyValuePair<string, string>(i.Id, "5")).Prepend(new("_page", page.Id));
+            using var form = new FormUrlEncodedContent(fields);
+            Assert.Equal(HttpStatusCode.OK, (await stack.Anonymous.PostAsync(link, form)).StatusCode);
+        }
+
+        var finishedLink = (await engine.LinksAsync(finished, 1)).Survey;
+        await SavePageAsync(finishedLink, paged.Pages[0]);
+        await SavePageAsync(finishedLink, paged.Pages[1]);
+        await SavePageAsync((await engine.LinksAsync(stopped, 1)).Survey, paged.Pages[0]);
+
+        stack.Clock.Advance(TimeSpan.FromDays(1));
+        await engine.RunTimerAsync(panelId);
+
+        var kinds = await engine.KindsAsync(emails);
+        Assert.Equal(["invite 1"], kinds[finished]);
+        Assert.Equal(["invite 1", "reminder 1"], kinds[stopped]);
     }
 
     [Fact]
