@@ -29,6 +29,9 @@ public static class ExamplePanel
 
     public static readonly TimeSpan WaveInterval = TimeSpan.FromDays(14);
 
+    /// <summary>The example's own thank-you title in English (its invitations.templates.thankYou), which replaces the built-in one.</summary>
+    public static string ThankYouTitle => JsonNode.Parse(Json())!["invitations"]!["templates"]!["thankYou"]!["title"]!["en"]!.GetValue<string>();
+
     public static async Task<string> CreateAsync(BrowserFixture stack)
     {
         ArgumentNullException.ThrowIfNull(stack);

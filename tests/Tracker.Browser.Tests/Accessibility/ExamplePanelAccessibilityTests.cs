@@ -79,7 +79,7 @@ public sealed class ExamplePanelAccessibilityTests(BrowserFixture stack)
         Assert.Equal((int)HttpStatusCode.OK, await PageSubmit.PressAsync(page, SurveyFormPage.NextText));
         await AssertFormPageAsync(page, $"wave 1 page 5 {size}", 5, 5, ExamplePanel.Wave1Titles[4]);
         Assert.Equal((int)HttpStatusCode.OK, await PageSubmit.PressAsync(page, SurveyFormPage.SubmitText));
-        Assert.Equal(ThankYouPage.Title, await page.Locator("h1").TextContentAsync());
+        Assert.Equal(ExamplePanel.ThankYouTitle, await page.Locator("h1").TextContentAsync());
         await AxeAudit.AssertNoViolationsAsync(page, $"the example panel's thank-you page {size}");
 
         if (!phone)
@@ -103,7 +103,7 @@ public sealed class ExamplePanelAccessibilityTests(BrowserFixture stack)
 
         await AssertFormPageAsync(page, $"wave 2 page 4 {size}", 4, 4, ExamplePanel.Wave2Titles[3]);
         Assert.Equal((int)HttpStatusCode.OK, await PageSubmit.PressAsync(page, SurveyFormPage.SubmitText));
-        Assert.Equal(ThankYouPage.Title, await page.Locator("h1").TextContentAsync());
+        Assert.Equal(ExamplePanel.ThankYouTitle, await page.Locator("h1").TextContentAsync());
         await page.Context.CloseAsync();
     }
 

@@ -24,12 +24,18 @@ public sealed class KeyboardExamplePanelTests(BrowserFixture stack)
         var page = await stack.NewPageAsync();
         Assert.Equal((int)HttpStatusCode.OK, (await page.GotoAsync(link))!.Status);
 
-        // Consent: the first Tab stop is the agree button.
-        await page.Keyboard.PressAsync("Tab");
+        // Consent: the language selector (its list and button) comes first, then the agree button.
+        for (var stops = 0; stops < 3 && await page.EvaluateAsync<string>("() => document.activeElement.textContent") != ConsentPage.AgreeText; stops++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
         Assert.Equal(ConsentPage.AgreeText, await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
         Assert.Equal((int)HttpStatusCode.OK, await PageSubmit.AfterAsync(page, () => page.Keyboard.PressAsync("Enter")));
 
-        // Page 1: type the age; arrows choose in the gender group; Space ticks platforms; Shift+Tab goes back a stop.
+        // Page 1: past the language selector (its list and button), type the age; arrows choose in the gender group;
+        // Space ticks platforms; Shift+Tab goes back a stop.
+        await PastLanguageSelectorAsync(page);
         await TabAsync(page, "q-age");
         Assert.NotEqual("none", await page.Locator("#q-age").EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
         await page.Keyboard.TypeAsync("34");
@@ -68,6 +74,7 @@ public sealed class KeyboardExamplePanelTests(BrowserFixture stack)
         foreach (var items in ExamplePanel.ConstructPages)
         {
             Assert.Equal($"Page {2 + ExamplePanel.ConstructPages.ToList().IndexOf(items)} of 5", (await page.Locator("#form-progress").TextContentAsync())?.Trim());
+            await PastLanguageSelectorAsync(page);
             foreach (var item in items)
             {
                 var value = 1 + (n++ * 3 % 7);
@@ -87,11 +94,12 @@ public sealed class KeyboardExamplePanelTests(BrowserFixture stack)
         }
 
         // The last page: a long text over two lines (Enter in a text area is a new line), then Save.
+        await PastLanguageSelectorAsync(page);
         await TabAsync(page, "q-comment");
         await page.Keyboard.TypeAsync("Great community.\nThank you.");
         await TabToButtonAsync(page, SurveyFormPage.SubmitText);
         Assert.Equal((int)HttpStatusCode.OK, await PageSubmit.AfterAsync(page, () => page.Keyboard.PressAsync("Enter")));
-        Assert.Equal(ThankYouPage.Title, await page.Locator("h1").TextContentAsync());
+        Assert.Equal(ExamplePanel.ThankYouTitle, await page.Locator("h1").TextContentAsync());
         await page.Context.CloseAsync();
 
         var row = Assert.Single(await ExamplePanel.ItemsExportAsync(stack, panelId));
@@ -107,6 +115,14 @@ public sealed class KeyboardExamplePanelTests(BrowserFixture stack)
     }
 
     /// <summary>One Tab, and the focus must land on <paramref name="id"/>.</summary>
+    /// <summary>Every page of this two-language panel starts with the language selector: its list, then its button.</summary>
+    private static async Task PastLanguageSelectorAsync(IPage page)
+    {
+        await TabAsync(page, "language-choice");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("BUTTON", await page.EvaluateAsync<string>("() => document.activeElement.tagName"));
+    }
+
     private static async Task TabAsync(IPage page, string id)
     {
         await page.Keyboard.PressAsync("Tab");

@@ -17,11 +17,15 @@ public sealed class RightToLeftPagesTests(BrowserFixture stack)
         var created = await stack.Admin.PostAsJsonAsync("api/panels", new
         {
             name = "Short-video co-creation study",
-            instrument = "default",
+            // The instrument must be in Arabic too; the built-in German words stand in for a translation here.
+            instrument = System.Text.Json.JsonDocument.Parse(Tracker.Engine.Instruments.InstrumentJson.Serialize(Tracker.Engine.Instruments.DefaultInstrument.Instance with
+            {
+                Translations = new Dictionary<string, Tracker.Engine.Instruments.InstrumentTranslation> { ["ar"] = Tracker.Engine.Instruments.DefaultInstrument.Instance.Translations!["de"] },
+            })).RootElement,
             languages = new[] { "en", "ar" },
             schedule = new { start = stack.Clock.GetUtcNow(), waves = 2, interval = "P7D", window = "P5D" },
         });
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var panelId = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
         var email = BrowserFixture.Emails(1);
         await stack.ImportAsync(panelId, email);

@@ -88,6 +88,9 @@ public sealed class SecurityFixture : IAsyncLifetime
             DevSignIn = true,
         };
         options.Settings["Tracker:Auth:TenantId"] = TenantId;
+
+        // The key-level test's named host key acts as owner, so what it meets on every keyed function is the key check alone.
+        options.Settings["Tracker:Auth:KeyRoles:researcher-ada"] = "owner";
         Stack = await TrackerStack.StartAsync(options, CancellationToken.None);
         Admin = Stack.Host.CreateClient(withAdminKey: true);
         Anonymous = Stack.Host.CreateClient();
