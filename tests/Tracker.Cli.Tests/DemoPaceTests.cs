@@ -6,12 +6,12 @@ namespace Tracker.Cli.Tests;
 public sealed class DemoPaceTests
 {
     [Theory]
-    [InlineData(0.3, 2, 3.0)]
-    [InlineData(2.0, 2, 3.0)]
-    [InlineData(8.0, 2, 12.0)]
-    [InlineData(24.0, 2, 20.0)]
-    [InlineData(8.0, 8, 3.0)]
-    public void Three_seconds_a_day_times_the_load_per_core_within_bounds(double load, int cores, double expected) =>
+    [InlineData(0.3, 2, 12.0)]
+    [InlineData(2.0, 2, 12.0)]
+    [InlineData(4.0, 2, 24.0)]
+    [InlineData(24.0, 2, 30.0)]
+    [InlineData(8.0, 8, 12.0)]
+    public void Twelve_seconds_a_day_times_the_load_per_core_within_bounds(double load, int cores, double expected) =>
         Assert.Equal(expected, DemoPace.SecondsPerDay(load, cores), 6);
 
     [Fact]

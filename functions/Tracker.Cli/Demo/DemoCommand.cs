@@ -44,7 +44,7 @@ public static class DemoCommand
             // The model and summary timers run once, by hand, at the end of the demo (yearly = never in two minutes).
             options.Settings["ModelSchedule"] = "0 0 0 1 1 *";
             options.Settings["SummarySchedule"] = "0 0 0 1 1 *";
-            var pace = paced && perDay > DemoPace.QuietSecondsPerDay ? " — slower than the usual 3 s because this machine is busy" : "";
+            var pace = paced && perDay > DemoPace.QuietSecondsPerDay ? $" — slower than the usual {DemoPace.QuietSecondsPerDay.ToString("0", System.Globalization.CultureInfo.InvariantCulture)} s because this machine is busy" : "";
             AnsiConsole.MarkupLine($"[grey]Starting Azurite, smtp4dev and the Function App (1 simulated day = {perDay} s{pace})…[/]");
             await using var stack = await TrackerStack.StartAsync(options, cancellationToken);
             StackSummary.Print(stack);
