@@ -34,6 +34,7 @@ public static class TrackerServiceRegistration
             .Validate(o => Enum.TryParse<MailKit.Security.SecureSocketOptions>(o.Security, true, out _), "Smtp:Security must be None, Auto, StartTls, StartTlsWhenAvailable or SslOnConnect.")
             .ValidateOnStart();
         services.AddOptions<Access.AuthOptions>().Bind(configuration.GetSection(Access.AuthOptions.Section));
+        services.AddOptions<Access.HostKeyOptions>().Bind(configuration.GetSection(Access.HostKeyOptions.Section));
         services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<LinkOptions>, LinkOptionsValidator>();
 
@@ -90,6 +91,7 @@ public static class TrackerServiceRegistration
         services.AddSingleton<DashboardService>();
         services.AddSingleton<DashboardAccess>();
         services.AddSingleton<Access.CallerResolver>();
+        services.TryAddSingleton<Access.IFunctionKeyDirectory, Access.ArmFunctionKeyDirectory>();
         services.AddSingleton<Audit.AuditLog>();
         return services;
     }

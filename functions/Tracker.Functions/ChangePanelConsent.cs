@@ -15,7 +15,7 @@ public sealed class ChangePanelConsent(ConsentAdmin consent, AdminGate gate)
     [Function(nameof(ChangePanelConsent))]
     [RequiresRole(Role.Owner)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "panels/{id}/consent")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "panels/{id}/consent")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class ClosePanel(PanelService panels, AdminGate gate)
     [Function(nameof(ClosePanel))]
     [RequiresRole(Role.Manager)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels/{id}/close")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "panels/{id}/close")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Tracker.Web.Forms;
 using Tracker.Web.Participants;
 using Tracker.Web.Security;
+using Tracker.Engine.Access;
 
 namespace Tracker.Functions;
 
@@ -11,6 +12,7 @@ namespace Tracker.Functions;
 public sealed class CollectResponse(SurveyPages surveys, PublicRateLimiter limiter)
 {
     [Function(nameof(CollectResponse))]
+    [PublicRoute("the signed participant link")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "r/{token}")] HttpRequest request,
         string token,

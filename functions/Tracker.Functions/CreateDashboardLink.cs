@@ -17,7 +17,7 @@ public sealed class CreateDashboardLink(PanelService panels, DashboardAccess acc
     [Function(nameof(CreateDashboardLink))]
     [RequiresRole(Role.Viewer)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels/{id}/dashboard-link")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "panels/{id}/dashboard-link")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed class CreatePanel(PanelService panels, AdminGate gate)
     [Function(nameof(CreatePanel))]
     [RequiresRole(Role.Manager)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "panels")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (gate.Refuse<CreatePanel>(request, AdminTarget.None) is { } refused) return refused;

@@ -19,7 +19,7 @@ public sealed class DeletePanel(PanelService panels, PanelDeletion deletion, Adm
     [Function(nameof(DeletePanel))]
     [RequiresRole(Role.Owner)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "panels/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "panels/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

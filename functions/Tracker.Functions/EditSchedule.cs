@@ -14,7 +14,7 @@ public sealed class EditSchedule(PanelService panels, ScheduleEditor editor, Adm
     [Function(nameof(EditSchedule))]
     [RequiresRole(Role.Manager)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "panels/{id}/schedule")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "panels/{id}/schedule")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

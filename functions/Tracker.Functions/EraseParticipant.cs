@@ -15,7 +15,7 @@ public sealed class EraseParticipant(PanelService panels, ParticipantErasure era
     [Function(nameof(EraseParticipant))]
     [RequiresRole(Role.Owner)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "panels/{id}/participants/{participantId}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "panels/{id}/participants/{participantId}")] HttpRequest request,
         string id,
         string participantId,
         CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public sealed class ExportPanel(PanelService panels, PanelExporter exporter, Adm
     [Function(nameof(ExportPanel))]
     [RequiresRole(Role.Analyst, Note = "owner for linking and consent, which carry contacts or consent records")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}/export/{format}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panels/{id}/export/{format}")] HttpRequest request,
         string id,
         string format,
         CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public sealed class FindParticipant(PanelService panels, ParticipantLookup looku
     [Function(nameof(FindParticipant))]
     [RequiresRole(Role.Owner)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels/{id}/participants/lookup")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "panels/{id}/participants/lookup")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed class GetPanel(PanelService panels, PanelDirectory directory, Time
     [Function(nameof(GetPanel))]
     [RequiresRole(Role.Viewer)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panels/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

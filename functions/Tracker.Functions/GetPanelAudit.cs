@@ -18,7 +18,7 @@ public sealed class GetPanelAudit(AuditLog audit, AdminGate gate)
     [Function(nameof(GetPanelAudit))]
     [RequiresRole(Role.Owner)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}/audit")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panels/{id}/audit")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed class GetPanelConsent(ConsentAdmin consent, AdminGate gate)
     [Function(nameof(GetPanelConsent))]
     [RequiresRole(Role.Owner)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}/consent")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panels/{id}/consent")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public sealed class GetPanelModel(PanelService panels, ModelStore models, AdminG
     [Function(nameof(GetPanelModel))]
     [RequiresRole(Role.Analyst)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}/model")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panels/{id}/model")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed class GetPanelPlan(SendPlanService plans, AdminGate gate)
     [Function(nameof(GetPanelPlan))]
     [RequiresRole(Role.Manager)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}/plan")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panels/{id}/plan")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

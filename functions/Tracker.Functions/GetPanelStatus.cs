@@ -14,7 +14,7 @@ public sealed class GetPanelStatus(PanelStatusService status, AdminGate gate)
     [Function(nameof(GetPanelStatus))]
     [RequiresRole(Role.Viewer)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}/status")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panels/{id}/status")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

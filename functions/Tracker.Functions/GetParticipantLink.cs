@@ -21,7 +21,7 @@ public sealed class GetParticipantLink(PanelService panels, ParticipantRepositor
     [Function(nameof(GetParticipantLink))]
     [RequiresRole(Role.Manager)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}/participants/{participantId}/waves/{n:int}/link")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panels/{id}/participants/{participantId}/waves/{n:int}/link")] HttpRequest request,
         string id,
         string participantId,
         int n,

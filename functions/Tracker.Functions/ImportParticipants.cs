@@ -18,7 +18,7 @@ public sealed class ImportParticipants(PanelService panels, ParticipantImporter 
     [Function(nameof(ImportParticipants))]
     [RequiresRole(Role.Manager)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels/{id}/participants")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "panels/{id}/participants")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

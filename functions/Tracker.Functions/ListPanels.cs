@@ -13,7 +13,7 @@ public sealed class ListPanels(PanelDirectory directory, AdminGate gate)
     [Function(nameof(ListPanels))]
     [RequiresRole(Role.Viewer)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panels")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (gate.Refuse<ListPanels>(request, AdminTarget.None) is { } refused) return refused;

@@ -6,6 +6,7 @@ using Tracker.Engine.Configuration;
 using Tracker.Engine.Dashboard;
 using Tracker.Web.Pages;
 using Tracker.Web.Security;
+using Tracker.Engine.Access;
 
 namespace Tracker.Functions;
 
@@ -16,6 +17,7 @@ namespace Tracker.Functions;
 public sealed class OpenDashboard(DashboardAccess access, PublicRateLimiter limiter, IOptionsMonitor<TrackerOptions> tracker)
 {
     [Function(nameof(OpenDashboard))]
+    [PublicRoute("the signed dashboard link")]
     public IActionResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panels/{id}/dashboard/open")] HttpRequest request,
         string id)

@@ -14,7 +14,7 @@ public sealed class PreviewSummary(TrendSummaryService summaries, AdminGate gate
     [Function(nameof(PreviewSummary))]
     [RequiresRole(Role.Analyst)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "panels/{id}/summary/preview")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panels/{id}/summary/preview")] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
     {

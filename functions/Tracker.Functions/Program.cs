@@ -7,7 +7,7 @@ using Tracker.Web;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.UseMiddleware<Tracker.Functions.Access.AdminAuditMiddleware>();
+builder.UseMiddleware<Tracker.Functions.Access.AdminAccessMiddleware>();
 builder.Services.AddTracker(builder.Configuration);
 builder.Services.AddTrackerWeb(builder.Configuration);
 

@@ -5,6 +5,7 @@ using Tracker.Web.Forms;
 using Tracker.Web.Pages;
 using Tracker.Web.Participants;
 using Tracker.Web.Security;
+using Tracker.Engine.Access;
 
 namespace Tracker.Functions;
 
@@ -14,6 +15,7 @@ public sealed class RecordConsent(ConsentPages consent, PublicRateLimiter limite
     public const long MaxBytes = 4 * 1024;
 
     [Function(nameof(RecordConsent))]
+    [PublicRoute("the signed participant link")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "r/{token}/consent")] HttpRequest request,
         string token,

@@ -5,6 +5,7 @@ using Tracker.Web.Forms;
 using Tracker.Web.Pages;
 using Tracker.Web.Participants;
 using Tracker.Web.Security;
+using Tracker.Engine.Access;
 
 namespace Tracker.Functions;
 
@@ -14,6 +15,7 @@ public sealed class RecordOptOut(OptOutPages optOut, PublicRateLimiter limiter)
     public const long MaxBytes = 4 * 1024;
 
     [Function(nameof(RecordOptOut))]
+    [PublicRoute("the signed opt-out link")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "o/{token}")] HttpRequest request,
         string token,

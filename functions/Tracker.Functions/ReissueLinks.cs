@@ -19,7 +19,7 @@ public sealed class ReissueLinks(PanelService panels, DispatchPlanner planner, T
     [Function(nameof(ReissueLinks))]
     [RequiresRole(Role.Manager)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels/{id}/waves/{n:int}/reissue-links")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "panels/{id}/waves/{n:int}/reissue-links")] HttpRequest request,
         string id,
         int n,
         CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public sealed class ResendUnknown(PanelService panels, DispatchPlanner planner, 
     [Function(nameof(ResendUnknown))]
     [RequiresRole(Role.Manager)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels/{id}/waves/{n:int}/resend-unknown")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "panels/{id}/waves/{n:int}/resend-unknown")] HttpRequest request,
         string id,
         int n,
         CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public sealed class SealWave(PanelService panels, ClosedWaveSealing sealing, Adm
     [Function(nameof(SealWave))]
     [RequiresRole(Role.Manager)]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "panels/{id}/waves/{n:int}/seal")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "panels/{id}/waves/{n:int}/seal")] HttpRequest request,
         string id,
         int n,
         CancellationToken cancellationToken)

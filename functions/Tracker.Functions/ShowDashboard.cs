@@ -18,6 +18,7 @@ namespace Tracker.Functions;
 public sealed class ShowDashboard(DashboardService dashboards, DashboardAccess access, PublicRateLimiter limiter, AdminGate gate)
 {
     [Function(nameof(ShowDashboard))]
+    [PublicRoute("the dashboard session cookie, or a sign-in with the viewer role")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "panels/{id}/dashboard")] HttpRequest request,
         string id,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tracker.Web.Participants;
 using Tracker.Web.Security;
+using Tracker.Engine.Access;
 
 namespace Tracker.Functions;
 
@@ -10,6 +11,7 @@ namespace Tracker.Functions;
 public sealed class ShowOptOut(OptOutPages optOut, PublicRateLimiter limiter)
 {
     [Function(nameof(ShowOptOut))]
+    [PublicRoute("the signed opt-out link")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "o/{token}")] HttpRequest request,
         string token,

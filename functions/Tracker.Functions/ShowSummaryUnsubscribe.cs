@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Tracker.Web.Participants;
 using Tracker.Web.Security;
 using Tracker.Engine.Summaries;
+using Tracker.Engine.Access;
 
 namespace Tracker.Functions;
 
@@ -11,6 +12,7 @@ namespace Tracker.Functions;
 public sealed class ShowSummaryUnsubscribe(SummaryUnsubscribePages unsubscribe, PublicRateLimiter limiter)
 {
     [Function(nameof(ShowSummaryUnsubscribe))]
+    [PublicRoute("the signed unsubscribe link")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SummarySubscriptions.Route + "/{token}")] HttpRequest request,
         string token,

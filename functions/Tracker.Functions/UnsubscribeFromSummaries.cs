@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Tracker.Web.Participants;
 using Tracker.Web.Security;
 using Tracker.Engine.Summaries;
+using Tracker.Engine.Access;
 
 namespace Tracker.Functions;
 
@@ -15,6 +16,7 @@ namespace Tracker.Functions;
 public sealed class UnsubscribeFromSummaries(SummaryUnsubscribePages unsubscribe, PublicRateLimiter limiter)
 {
     [Function(nameof(UnsubscribeFromSummaries))]
+    [PublicRoute("the signed unsubscribe link")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SummarySubscriptions.Route + "/{token}")] HttpRequest request,
         string token,

@@ -120,6 +120,23 @@ public sealed class LocalFunctionHost : IAsyncDisposable
 
         options.ConfigureServices?.Invoke(builder.Services, builder.Configuration);
 
+        var adminKey = string.IsNullOrEmpty(options.AdminKey) ? GenerateKey() : options.AdminKey;
+        var keys = new FunctionKeyStore(adminKey);
+        foreach (var (name, value) in options.HostKeys) keys.SetHostKey(name, value);
+        foreach (var key in options.FunctionKeys)
+        {
+            if (!functions.Any(f => f.Kind == FunctionKind.Http && string.Equals(f.Name, key.Function, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new ArgumentException($"Function key '{key.Name}' names function '{key.Function}', which is not one of the served HTTP functions.", nameof(options));
+            }
+
+            keys.SetFunctionKey(key.Function, key.Name, key.Value);
+        }
+
+        // The app checks a presented key itself (in Azure against Resource Manager's lists); here, against this host's keys.
+        builder.Services.RemoveAll<IFunctionKeyDirectory>();
+        builder.Services.AddSingleton<IFunctionKeyDirectory>(new LocalFunctionKeyDirectory(keys));
+
         // After the app's registrations, so the host's clock (fake or accelerated) reaches the services too.
         if (options.Clock is not null)
         {
@@ -138,20 +155,7 @@ public sealed class LocalFunctionHost : IAsyncDisposable
             var loggerFactory = app.Services.GetRequiredService<ILoggerFactory>();
             var logger = loggerFactory.CreateLogger("Tracker.LocalHost");
             var clock = app.Services.GetRequiredService<TimeProvider>();
-            var adminKey = string.IsNullOrEmpty(options.AdminKey) ? GenerateKey() : options.AdminKey;
             var invoker = new FunctionInvoker(app.Services, loggerFactory);
-            var keys = new FunctionKeyStore(adminKey);
-            foreach (var (name, value) in options.HostKeys) keys.SetHostKey(name, value);
-            foreach (var key in options.FunctionKeys)
-            {
-                if (!functions.Any(f => f.Kind == FunctionKind.Http && string.Equals(f.Name, key.Function, StringComparison.OrdinalIgnoreCase)))
-                {
-                    throw new ArgumentException($"Function key '{key.Name}' names function '{key.Function}', which is not one of the served HTTP functions.", nameof(options));
-                }
-
-                keys.SetFunctionKey(key.Function, key.Name, key.Value);
-            }
-
             var authorizer = new FunctionKeyAuthorizer(keys);
             var timers = new TimerScheduler(functions, invoker, clock, loggerFactory);
             var queues = options.EnableQueueListeners && functions.Any(f => f.Kind == FunctionKind.Queue)

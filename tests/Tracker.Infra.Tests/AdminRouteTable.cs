@@ -5,12 +5,13 @@ using Tracker.Engine.Access;
 namespace Tracker.Tests.Access;
 
 /// <summary>
-/// Every keyed HTTP function of the Function App with the role its <c>Run</c> declares, read by reflection: what the
-/// declaration test, the role tests and docs/api.md's table all iterate.
+/// Every admin HTTP function of the Function App (every one not declared <see cref="PublicRouteAttribute"/>) with the
+/// role its <c>Run</c> declares, read by reflection: what the declaration test, the role tests and docs/api.md's table
+/// all iterate.
 /// </summary>
 public static class AdminRouteTable
 {
-    public sealed record AdminRoute(string Function, string Method, string Route, IReadOnlyList<RequiresRoleAttribute> Declared)
+    public sealed record AdminRoute(string Function, string Method, string Route, IReadOnlyList<RequiresRoleAttribute> Declared, AuthorizationLevel HostLevel)
     {
         public Role Role => Declared.Single().Role;
     }
@@ -25,10 +26,10 @@ public static class AdminRouteTable
         {
             if (method.GetCustomAttribute<FunctionAttribute>() is not { } function) continue;
             var trigger = method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).FirstOrDefault(a => a is not null);
-            if (trigger is null || trigger.AuthLevel == AuthorizationLevel.Anonymous) continue;
+            if (trigger is null || method.GetCustomAttribute<PublicRouteAttribute>() is not null) continue;
             foreach (var verb in trigger.Methods ?? [])
             {
-                yield return new AdminRoute(function.Name, verb.ToUpperInvariant(), trigger.Route ?? "", [.. method.GetCustomAttributes<RequiresRoleAttribute>()]);
+                yield return new AdminRoute(function.Name, verb.ToUpperInvariant(), trigger.Route ?? "", [.. method.GetCustomAttributes<RequiresRoleAttribute>()], trigger.AuthLevel);
             }
         }
     }

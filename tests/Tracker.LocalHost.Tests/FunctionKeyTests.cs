@@ -54,6 +54,19 @@ public sealed class FunctionKeyTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Like_azure_the_host_does_not_tell_the_function_which_key_it_admitted()
+    {
+        // Azure's host forwards the bare request to an isolated worker with ASP.NET Core integration: the key's
+        // keyid/authlevel claims stay in the host. An app that read them here would find nothing there.
+        using var client = _host.CreateClient(Master);
+
+        using var response = await client.GetAsync("api/keyed/claims");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("0", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_key_is_taken_in_the_query_as_in_the_header()
     {
         using var client = _host.CreateClient();

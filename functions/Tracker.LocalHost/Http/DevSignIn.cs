@@ -23,14 +23,11 @@ internal sealed class DevSignIn(bool enabled)
     public const string CookieName = "tracker-dev-sign-in";
     public const string LoginPath = "/.auth/login/dev";
     public const string LogoutPath = "/.auth/logout";
-    private const string SignedInItem = "Tracker.DevSignedIn";
 
     // A key per process: a cookie from an earlier run, or one written by hand, does not verify.
     private readonly byte[] key = RandomNumberGenerator.GetBytes(32);
 
     public bool Enabled { get; } = enabled;
-
-    public static bool IsSignedIn(HttpContext context) => context.Items.ContainsKey(SignedInItem);
 
     /// <summary>Runs before routing: strips the platform's headers, then writes them from the cookie when signed in.</summary>
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
@@ -45,7 +42,6 @@ internal sealed class DevSignIn(bool enabled)
             context.Request.Headers[ClientPrincipal.Header] = ClientPrincipal.Encode("dev", who.Name, who.Roles, who.Tenant);
             context.Request.Headers[ClientPrincipal.IdentityProviderHeader] = "dev";
             context.Request.Headers[ClientPrincipal.HeaderPrefix + "PRINCIPAL-NAME"] = who.Name;
-            context.Items[SignedInItem] = true;
         }
 
         return next(context);

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
-using Tracker.Web.Access;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Tracker.LocalHost.Http;
@@ -16,27 +14,16 @@ internal sealed class FunctionKeyAuthorizer(FunctionKeyStore keys)
     public const string QueryName = "code";
 
     /// <summary>
-    /// Whether the request may reach the function; a key it presented becomes, as in Azure, an identity on
-    /// <see cref="HttpContext.User"/> with the claims <c>keyid</c> (the key's name) and <c>authlevel</c> (Admin for the
-    /// master key, Function otherwise), which is how a function learns which key called it.
-    /// With the development sign-in on, a signed-in person passes a Function-level route without a key.
+    /// Whether the request may reach the function, as Azure's host decides it. Like Azure's host, this one does not
+    /// pass the function the name of the key it admitted (the app checks a key itself, through its key directory), and
+    /// a signed-in person does not pass a Function-level route without a key.
     /// </summary>
-    public bool IsAuthorized(HttpRequest request, AuthorizationLevel level, string functionName, bool signedIn = false)
+    public bool IsAuthorized(HttpRequest request, AuthorizationLevel level, string functionName)
     {
-        var (presented, name) = keys.IdentifyNamed(PresentedKey(request), functionName);
-        if (presented is not FunctionKeyKind.None)
-        {
-            request.HttpContext.User = new ClaimsPrincipal(new ClaimsIdentity(
-                [
-                    new Claim(PresentedCaller.KeyIdClaim, name!),
-                    new Claim(PresentedCaller.AuthLevelClaim, presented is FunctionKeyKind.Master ? "Admin" : "Function"),
-                ],
-                PresentedCaller.KeyAuthenticationType));
-        }
-
         if (level == AuthorizationLevel.Anonymous) return true;
+        var presented = keys.Identify(PresentedKey(request), functionName);
         return level == AuthorizationLevel.Function
-            ? presented is not FunctionKeyKind.None || signedIn
+            ? presented is not FunctionKeyKind.None
             : presented is FunctionKeyKind.Master;
     }
 

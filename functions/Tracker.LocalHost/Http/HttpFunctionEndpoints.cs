@@ -28,11 +28,14 @@ internal static class HttpFunctionEndpoints
 
     private static async Task HandleAsync(HttpContext context, FunctionDescriptor function, FunctionInvoker invoker, FunctionKeyAuthorizer authorizer, ILogger logger)
     {
-        if (!authorizer.IsAuthorized(context.Request, function.Http!.AuthLevel, function.Name, DevSignIn.IsSignedIn(context)))
+        if (!authorizer.IsAuthorized(context.Request, function.Http!.AuthLevel, function.Name))
         {
             await FunctionKeyAuthorizer.WriteUnauthorizedAsync(context, function.Http.AuthLevel).ConfigureAwait(false);
             return;
         }
+
+        // As the worker's middleware does in Azure: the app checks the presented key itself, before the function runs.
+        await PresentedCaller.CheckKeyAsync(context, function.Name, context.RequestAborted).ConfigureAwait(false);
 
         object? result;
         try

@@ -26,7 +26,12 @@ public sealed class AdminGate(CallerResolver resolver, ILogger<AdminGate> logger
         var resolution = resolver.Resolve(PresentedCaller.Read(request));
         new AdminActivity(typeof(TFunction).Name, resolution.Caller, target).Attach(request.HttpContext);
 
-        if (resolution.Caller is not { } caller) return AdminProblem.SignInRequired();
+        if (resolution.Caller is not { } caller)
+        {
+            if (resolution.KeysUnavailable) logger.LogWarning("Refused {Action}: a key was presented but the app's keys could not be read", typeof(TFunction).Name);
+            return resolution.KeysUnavailable ? AdminProblem.KeysUnavailable(resolution.Why) : AdminProblem.SignInRequired(resolution.Why);
+        }
+
         if (caller.Role is { } held && held.Includes(required)) return null;
 
         logger.LogInformation("Refused {Action}: needs {Required}, caller holds {Held} ({Method})", typeof(TFunction).Name, Roles.Name(required), caller.RoleName, caller.MethodName);

@@ -8,9 +8,13 @@ public static class AdminProblem
 {
     public const string MediaType = "application/problem+json";
 
-    /// <summary>401: the request proved no one (no key the host admitted, no sign-in the platform vouched for).</summary>
-    public static ObjectResult SignInRequired() => Problem(401, "Sign-in required",
-        "Sign in (Microsoft Entra ID), or send a function key in the 'x-functions-key' header.", required: null, held: null);
+    /// <summary>401: the request proved no one (no key of this app, no sign-in the platform vouched for).</summary>
+    public static ObjectResult SignInRequired(string? why = null) => Problem(401, "Sign-in required",
+        $"Sign in (Microsoft Entra ID), or send a function key in the '{PresentedCaller.KeyHeader}' header{(why is null || why == CallerResolution.Nobody.Why ? "" : $" ({why})")}.", required: null, held: null);
+
+    /// <summary>503: a key was presented but the app could not read its own keys to check it; the reason is for the operator.</summary>
+    public static ObjectResult KeysUnavailable(string? why) => Problem(503, "Keys cannot be checked now",
+        $"The key could not be checked: {why ?? "the app's keys could not be read"}.", required: null, held: null);
 
     /// <summary>403: the caller is known but their role is below the one the route needs.</summary>
     public static ObjectResult Forbidden(Role required, Caller caller, string? why) => Problem(403, "Forbidden",

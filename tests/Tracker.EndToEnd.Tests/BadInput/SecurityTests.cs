@@ -45,14 +45,19 @@ public sealed class SecurityTests(SecurityFixture stack)
     }
 
     [Fact]
-    public void Every_keyed_function_is_function_level_so_that_a_named_key_opens_it()
+    public async Task A_key_that_is_not_one_of_the_apps_is_refused_by_the_app_saying_so()
     {
-        // Admin level in Azure takes the master key only, which also runs the host's own admin API and cannot be
-        // handed to one researcher and revoked on its own; Function level takes a named function or host key.
-        var keyed = HttpFunctions.Admin.Select(r => (r.Name, r.Level)).Distinct().ToList();
+        // Admin routes are anonymous to the host; the app checks a presented key against the Function App's keys.
+        using var stranger = stack.Stack.Host.CreateClient("not-a-key-" + Guid.NewGuid().ToString("N"));
+        foreach (var route in HttpFunctions.Admin.DistinctBy(r => r.Name))
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(route.Method), route.Path("pnosuchpanel")) { Content = new StringContent("{}") };
+            using var response = await stranger.SendAsync(request);
 
-        Assert.True(keyed.Count >= 12, $"only {keyed.Count} keyed functions found");
-        Assert.All(keyed, f => Assert.True(f.Level == Microsoft.Azure.Functions.Worker.AuthorizationLevel.Function, $"{f.Name} is {f.Level}"));
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{route}: {(int)response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("not a key of this app", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class CallerResolverTests
         return new CallerResolver(new StaticMonitor(options));
     }
 
-    private static PresentedCredentials Principal(string header, string? idp = "aad") => new(header, idp, null, false);
+    private static PresentedCredentials Principal(string header, string? idp = "aad") => new(header, idp, null);
 
     [Fact]
     public void A_trusted_principal_acts_with_its_highest_role()
@@ -32,7 +32,7 @@ public sealed class CallerResolverTests
         var header = ClientPrincipal.Encode("aad", "mallory", ["owner"]);
 
         Assert.Null(Resolver(trust: false).Resolve(Principal(header)).Caller);
-        Assert.Equal(new Caller("key:ci", Role.Manager, CallerMethod.Key), Resolver(trust: false).Resolve(new PresentedCredentials(header, "aad", "ci", false)).Caller);
+        Assert.Equal(new Caller("key:ci", Role.Manager, CallerMethod.Key), Resolver(trust: false).Resolve(new PresentedCredentials(header, "aad", KeyCheck.Admitted("ci", false))).Caller);
     }
 
     [Theory]
@@ -84,12 +84,28 @@ public sealed class CallerResolverTests
     {
         var resolver = Resolver(true, null, ("reader", "analyst"), ("pi", "owner"), ("typo", "admin"));
 
-        Assert.Equal(Role.Manager, resolver.Resolve(new(null, null, "ci", false)).Caller!.Role);
-        Assert.Equal(Role.Analyst, resolver.Resolve(new(null, null, "reader", false)).Caller!.Role);
-        Assert.Equal(Role.Owner, resolver.Resolve(new(null, null, "pi", false)).Caller!.Role);
-        Assert.Null(resolver.Resolve(new(null, null, "typo", false)).Caller!.Role);
-        Assert.Equal(new Caller("key:master", Role.Owner, CallerMethod.Key), resolver.Resolve(new(null, null, "master", true)).Caller);
-        Assert.Null(resolver.Resolve(new(null, null, null, false)).Caller);
+        Assert.Equal(Role.Manager, resolver.Resolve(new(null, null, KeyCheck.Admitted("ci", false))).Caller!.Role);
+        Assert.Equal(Role.Analyst, resolver.Resolve(new(null, null, KeyCheck.Admitted("reader", false))).Caller!.Role);
+        Assert.Equal(Role.Owner, resolver.Resolve(new(null, null, KeyCheck.Admitted("pi", false))).Caller!.Role);
+        Assert.Null(resolver.Resolve(new(null, null, KeyCheck.Admitted("typo", false))).Caller!.Role);
+        Assert.Equal(new Caller("key:master", Role.Owner, CallerMethod.Key), resolver.Resolve(new(null, null, KeyCheck.Admitted("master", true))).Caller);
+        Assert.Null(resolver.Resolve(new(null, null, null)).Caller);
+    }
+
+    [Fact]
+    public void A_key_that_is_not_ours_proves_no_one_and_keys_that_cannot_be_read_say_so()
+    {
+        var unknown = Resolver().Resolve(new(null, null, KeyCheck.Unknown));
+        var unreadable = Resolver().Resolve(new(null, null, KeyCheck.Unavailable("Resource Manager answered 403")));
+        var signedIn = Resolver().Resolve(new(ClientPrincipal.Encode("aad", "ada", ["viewer"]), "aad", KeyCheck.Unknown));
+
+        Assert.Null(unknown.Caller);
+        Assert.False(unknown.KeysUnavailable);
+        Assert.Contains("not a key of this app", unknown.Why, StringComparison.Ordinal);
+        Assert.Null(unreadable.Caller);
+        Assert.True(unreadable.KeysUnavailable);
+        Assert.Equal("Resource Manager answered 403", unreadable.Why);
+        Assert.Equal(new Caller("ada", Role.Viewer, CallerMethod.Entra), signedIn.Caller);
     }
 
     [Fact]

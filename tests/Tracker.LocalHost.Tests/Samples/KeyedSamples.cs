@@ -16,6 +16,11 @@ public sealed class KeyedSamples
     [Function("Export")]
     public IActionResult Export([HttpTrigger(AuthorizationLevel.Function, "get", Route = "keyed/export")] HttpRequest request) => new OkObjectResult("export");
 
+    /// <summary>How many claims the function finds on its request's principal (Azure's host gives an isolated worker none).</summary>
+    [Function("Claims")]
+    public IActionResult Claims([HttpTrigger(AuthorizationLevel.Function, "get", Route = "keyed/claims")] HttpRequest request) =>
+        new OkObjectResult(request.HttpContext.User.Claims.Count());
+
     [Function("Purge")]
     public IActionResult Purge([HttpTrigger(AuthorizationLevel.Admin, "get", Route = "keyed/purge")] HttpRequest request) => new OkObjectResult("purge");
 }

@@ -1,0 +1,8 @@
+namespace Tracker.Engine.Access;
+
+public enum KeyCheckOutcome
+{
+    Admitted,
+    Unknown,
+    Unavailable,
+}
