@@ -30,6 +30,8 @@ public sealed class ExportPanel(PanelService panels, PanelExporter exporter, Adm
 
         AdminActivity.Of(request)?.Note("format", ExportFormats.FileName(kind));
         var panel = await panels.GetAsync(id, cancellationToken);
-        return panel is null ? ApiProblem.NotFound($"Panel '{id}'") : new ExportDownload(panel, kind, exporter);
+        if (panel is null) return ApiProblem.NotFound($"Panel '{id}'");
+        AdminActivity.Of(request)?.WaitForBody();
+        return new ExportDownload(panel, kind, exporter);
     }
 }

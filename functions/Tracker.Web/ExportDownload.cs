@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Tracker.Web.Access;
 using Tracker.Engine.Exports;
 using Tracker.Engine.Panels;
 
@@ -21,6 +23,22 @@ public sealed class ExportDownload(Panel panel, ExportFormat format, PanelExport
         // Exports hold research data: never cached by a proxy or browser, never sniffed into something executable.
         response.Headers.CacheControl = "no-store";
         response.Headers.XContentTypeOptions = "nosniff";
-        await exporter.WriteAsync(panel, format, response.Body, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        var activity = AdminActivity.Of(context.HttpContext.Request);
+        var completed = false;
+        try
+        {
+            var rows = await exporter.WriteAsync(panel, format, response.Body, context.HttpContext.RequestAborted).ConfigureAwait(false);
+            if (rows is { } count) activity?.Note("rows", count);
+            completed = true;
+        }
+        finally
+        {
+            // The audit row waited for the body (the function returned before it was written): now it can say how many rows went out.
+            if (activity is { WaitsForBody: true } && context.HttpContext.RequestServices.GetService<AdminAuditRecorder>() is { } recorder)
+            {
+                if (!completed) activity.Note("interrupted", true);
+                await recorder.CompleteAsync(context.HttpContext, response.StatusCode, CancellationToken.None, bodyWritten: true).ConfigureAwait(false);
+            }
+        }
     }
 }

@@ -11,10 +11,11 @@ public sealed class PanelExporter(IResponseSource source, ParticipantRepository 
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public async Task WriteAsync(Panel panel, ExportFormat format, Stream output, CancellationToken cancellationToken)
+    /// <summary>Writes the export and returns its number of data rows (null for the codebook and the bundle, which are not tables).</summary>
+    public async Task<int?> WriteAsync(Panel panel, ExportFormat format, Stream output, CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        var rows = 0;
+        int? rows = null;
         switch (format)
         {
             case ExportFormat.LongCsv or ExportFormat.WideCsv or ExportFormat.ItemsCsv:
@@ -58,6 +59,7 @@ public sealed class PanelExporter(IResponseSource source, ParticipantRepository 
         }
 
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Exported panel {PanelId} as {Format}: {Rows} rows in {ElapsedMs} ms", panel.Id, format, rows, clock.GetElapsedTime(started).TotalMilliseconds);
+        logger.LogInformation("Exported panel {PanelId} as {Format}: {Rows} rows in {ElapsedMs} ms", panel.Id, format, rows ?? 0, clock.GetElapsedTime(started).TotalMilliseconds);
+        return rows;
     }
 }

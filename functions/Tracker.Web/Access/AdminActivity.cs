@@ -11,6 +11,7 @@ public sealed class AdminActivity(string action, Caller? caller, AdminTarget tar
 {
     private const string ItemKey = "Tracker.AdminActivity";
     private readonly Dictionary<string, string> details = new(StringComparer.Ordinal);
+    private int recorded;
 
     public string Action { get; } = action;
 
@@ -41,6 +42,21 @@ public sealed class AdminActivity(string action, Caller? caller, AdminTarget tar
         Target = Target with { PanelId = panelId };
         return this;
     }
+
+    /// <summary>
+    /// The answer's body is written after the function returns (a streamed export), and the audit row should say what
+    /// it held: the row then waits for <see cref="AdminAuditRecorder.CompleteAsync"/> with <c>bodyWritten</c>.
+    /// </summary>
+    public bool WaitsForBody { get; private set; }
+
+    public AdminActivity WaitForBody()
+    {
+        WaitsForBody = true;
+        return this;
+    }
+
+    /// <summary>True the first time only: a request's audit row is written once, whichever host step gets there first.</summary>
+    internal bool ClaimRecording() => Interlocked.Exchange(ref recorded, 1) == 0;
 
     internal void Attach(HttpContext context) => context.Items[ItemKey] = this;
 }

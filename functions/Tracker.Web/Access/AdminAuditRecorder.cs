@@ -9,14 +9,17 @@ namespace Tracker.Web.Access;
 /// <summary>
 /// Writes the request's <see cref="AdminActivity"/> to the audit trail once its answer's status is known. Both hosts
 /// call it after the function (the worker's middleware in Azure, the local host's endpoint), so every admin function
-/// is recorded, refused attempts included, without an audit line at each of its returns.
+/// is recorded, refused attempts included, without an audit line at each of its returns. An activity that waits for its
+/// body (<see cref="AdminActivity.WaitForBody"/>) is written by the result that writes the body, once it has.
 /// </summary>
 public sealed class AdminAuditRecorder(AuditLog audit, TimeProvider clock, IOptionsMonitor<RateLimitOptions> rateLimit, ILogger<AdminAuditRecorder> logger)
 {
-    public async Task CompleteAsync(HttpContext context, int status, CancellationToken cancellationToken)
+    public async Task CompleteAsync(HttpContext context, int status, CancellationToken cancellationToken, bool bodyWritten = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (AdminActivity.Of(context.Request) is not { } activity) return;
+        if (activity.WaitsForBody && !bodyWritten) return;
+        if (!activity.ClaimRecording()) return;
         var caller = activity.Caller;
         var entry = new AuditEntry(
             caller?.Name ?? "(unknown)",

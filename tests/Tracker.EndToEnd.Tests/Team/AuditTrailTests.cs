@@ -27,6 +27,8 @@ public sealed class AuditTrailTests(TeamFixture team)
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"api/panels/{panelId}/status")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync($"api/panels/{panelId}/export/long")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync($"api/panels/{panelId}/export/linking")).StatusCode);
+        var linking = await owner.GetStringAsync($"api/panels/{panelId}/export/linking");
+        var linkingRows = linking.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
         var lookup = await owner.PostAsJsonAsync($"api/panels/{panelId}/participants/lookup", new { email = "audit-a@example.org" });
         var participantId = (await lookup.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("participantId").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await owner.DeleteAsync($"api/panels/{panelId}/participants/{participantId}?responses=true")).StatusCode);
@@ -43,6 +45,7 @@ public sealed class AuditTrailTests(TeamFixture team)
                 "GetPanelAudit key:role-viewer viewer refused 403",
                 "EraseParticipant key:role-owner owner ok 200",
                 "FindParticipant key:role-owner owner ok 200",
+                "ExportPanel key:role-owner owner ok 200",
                 "ExportPanel key:role-analyst analyst refused 403",
                 "ExportPanel key:role-analyst analyst ok 200",
                 "GetPanelStatus key:role-viewer viewer ok 200",
@@ -56,8 +59,14 @@ public sealed class AuditTrailTests(TeamFixture team)
         Assert.Equal("true", erasure.GetProperty("details").GetProperty("responsesErased").GetString());
         Assert.Equal("key", erasure.GetProperty("method").GetString());
         Assert.False(string.IsNullOrEmpty(erasure.GetProperty("clientAddress").GetString()));
-        Assert.Equal("2", entries[6].GetProperty("details").GetProperty("added").GetString());
-        Assert.Equal("long.csv", entries[4].GetProperty("details").GetProperty("format").GetString());
+        Assert.Equal("2", entries[7].GetProperty("details").GetProperty("added").GetString());
+        Assert.Equal("long.csv", entries[5].GetProperty("details").GetProperty("format").GetString());
+        Assert.Equal("0", entries[5].GetProperty("details").GetProperty("rows").GetString());
+
+        // An export's row says how many rows went out, counted as the body was written (after the function returned).
+        Assert.Equal(2, linkingRows);
+        Assert.Equal("linking.csv", entries[3].GetProperty("details").GetProperty("format").GetString());
+        Assert.Equal(linkingRows.ToString(System.Globalization.CultureInfo.InvariantCulture), entries[3].GetProperty("details").GetProperty("rows").GetString());
         Assert.DoesNotContain("@example.org", text, StringComparison.Ordinal);
     }
 

@@ -35,10 +35,12 @@ public sealed class RoleTableTests(TeamFixture team)
     public async Task Each_role_is_refused_below_the_declared_role_and_let_through_at_or_above_it(string function, string method, string path, Role required)
     {
         var panelId = await team.CreatePanelAsync(team.As(Role.Owner));
+        var answered = new List<string>();
         foreach (var role in Roles.All)
         {
             using var client = team.As(role);
             var (status, body) = await CallAsync(client, method, path.Replace("{id}", panelId, StringComparison.Ordinal));
+            answered.Insert(0, $"{Roles.Name(role)} {status}");
 
             if (role.Includes(required))
             {
@@ -53,6 +55,17 @@ public sealed class RoleTableTests(TeamFixture team)
                 Assert.Equal(Roles.Name(role), problem.RootElement.GetProperty("heldRole").GetString());
             }
         }
+
+        // Every one of the four calls, allowed or refused, left its row in the panel's audit trail, newest first.
+        // (Routes without a panel are recorded under the app's partition, and a deleted panel's trail is not served.)
+        if (!path.Contains("{id}", StringComparison.Ordinal) || function == "DeletePanel") return;
+        using var owner = team.As(Role.Owner);
+        using var trail = JsonDocument.Parse(await owner.GetStringAsync($"api/panels/{panelId}/audit?action={function}"));
+        var rows = trail.RootElement.GetProperty("entries").EnumerateArray()
+            .Where(e => e.GetProperty("who").GetString()!.StartsWith("key:role-", StringComparison.Ordinal))
+            .Select(e => $"{e.GetProperty("role").GetString()} {e.GetProperty("status").GetInt32()}")
+            .ToList();
+        Assert.Equal(answered, rows);
     }
 
     [Fact]
