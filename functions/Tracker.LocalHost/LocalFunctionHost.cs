@@ -106,7 +106,11 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         {
             DevSignIn.EnsureLoopback(options.ListenAddress);
             // The local host is then the platform that vouches for the principal header.
-            builder.Configuration.AddInMemoryCollection([new(AuthOptions.Section + ":" + nameof(AuthOptions.TrustPlatformPrincipal), "true")]);
+            builder.Configuration.AddInMemoryCollection(
+            [
+                new(AuthOptions.Section + ":" + nameof(AuthOptions.TrustPlatformPrincipal), "true"),
+                new(AuthOptions.Section + ":" + nameof(AuthOptions.SignInPath), DevSignIn.LoginPath),
+            ]);
         }
 
         var hostJson = HostJsonSettings.Load(options.HostJsonPath);

@@ -13,6 +13,9 @@ public static class CliSignIn
     public const string ScopeVariable = "TRACKER_AUTH_SCOPE";
     public const string ClientIdVariable = "TRACKER_AUTH_CLIENT_ID";
 
+    /// <summary>The app's tenant (azd's output): signs in there whatever tenant `az` is on, and lets guests in by device code.</summary>
+    public const string TenantVariable = "AZURE_TENANT_ID";
+
     /// <summary>The choice, without touching the network: a sign-in needs a scope; without one, a key is needed.</summary>
     public static CliCredential Choose(bool signIn, string? key, string? scope, string? clientId)
     {
@@ -26,10 +29,12 @@ public static class CliSignIn
     public static async Task<string> AcquireAsync(string scope, TextWriter messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        var tenant = Environment.GetEnvironmentVariable(TenantVariable) is { Length: > 0 } given ? given.Trim() : null;
         var credential = new ChainedTokenCredential(
-            new AzureCliCredential(),
+            new AzureCliCredential(new AzureCliCredentialOptions { TenantId = tenant }),
             new DeviceCodeCredential(new DeviceCodeCredentialOptions
             {
+                TenantId = tenant,
                 DeviceCodeCallback = async (code, _) => await messages.WriteLineAsync(code.Message).ConfigureAwait(false),
             }));
         var token = await credential.GetTokenAsync(new TokenRequestContext([scope]), cancellationToken).ConfigureAwait(false);

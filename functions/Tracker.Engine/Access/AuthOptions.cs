@@ -12,6 +12,12 @@ public sealed class AuthOptions
     /// </summary>
     public bool TrustPlatformPrincipal { get; set; }
 
+    /// <summary>
+    /// Where a browser signs in when <see cref="TrustPlatformPrincipal"/> is on: App Service Authentication's Microsoft
+    /// provider in Azure; the local host's development sign-in sets its own. The dashboard's refusal links to it.
+    /// </summary>
+    public string SignInPath { get; set; } = "/.auth/login/aad";
+
     /// <summary>The Entra tenant whose people may sign in; a principal from another tenant holds no role. Empty: any.</summary>
     public string? TenantId { get; set; }
 

@@ -14,10 +14,23 @@ public static class DashboardAccessPages
     public static DashboardResult Opening(string dashboardPath) =>
         new(200, Page("Opening the dashboard", null, dashboardPath));
 
-    /// <summary>401: no valid session for this panel (none, forged, expired, or another panel's).</summary>
-    public static DashboardResult SignInRequired(string panelId) =>
-        new(401, Page("Open the dashboard with a fresh link",
-            $"This dashboard opens from a short-lived link, not from a key in its address. Get one with your function key (POST /api/panels/{panelId}/dashboard-link, the key in the x-functions-key header) and open the URL it returns within {DashboardAccess.LinkLifetime.TotalMinutes:0} minutes."));
+    /// <summary>
+    /// 401: no valid session for this panel (none, forged, expired, or another panel's) and no sign-in with a role. Where
+    /// people can sign in (<paramref name="signInPath"/>), the page offers it, coming back to the dashboard.
+    /// </summary>
+    public static DashboardResult SignInRequired(string panelId, string? signInPath = null)
+    {
+        var viaLink = $"get a short-lived link with your function key (POST /api/panels/{panelId}/dashboard-link, the key in the x-functions-key header) and open the URL it returns within {DashboardAccess.LinkLifetime.TotalMinutes:0} minutes.";
+        var signIn = signInPath is null ? null : $"{signInPath}?post_login_redirect_uri={Uri.EscapeDataString($"/api/panels/{panelId}/dashboard")}";
+        return new(401, PageRenderer.Render<DashboardAccessView>(new()
+        {
+            ["Title"] = signIn is null ? "Open the dashboard with a fresh link" : "Sign in to see this dashboard",
+            ["Message"] = signIn is null
+                ? "This dashboard opens from a short-lived link, not from a key in its address. To get one, " + viaLink
+                : "Sign in with an account that holds a Tracker role (viewer or above) for this app. Without one, " + viaLink,
+            ["SignInPath"] = signIn,
+        }));
+    }
 
     /// <summary>403: a dashboard link that is forged, expired or for another panel.</summary>
     public static DashboardResult LinkRefused(string panelId) =>
