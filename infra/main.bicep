@@ -312,6 +312,19 @@ module functionApp 'app/functions.bicep' = {
   }
 }
 
+// The app lists its own keys (to check a presented x-functions-key) with a role that allows only that, on the app alone.
+module keyReader 'app/key-reader.bicep' = {
+  scope: rg
+  // Names are passed as known-at-start values (for what-if), so the order is explicit.
+  dependsOn: [
+    functionApp
+  ]
+  params: {
+    siteName: names.functionApp
+    appIdentityName: names.identity
+  }
+}
+
 // ---------------------------------------------------------------- outputs (azd stores them in .azure/<env>/.env)
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId

@@ -201,11 +201,17 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
           { name: 'Links__ActiveKeyId', value: links.activeKeyId }
           { name: 'Links__GraceAfterClose', value: links.graceAfterClose }
 
-          // Timer schedules (%Name% placeholders in [TimerTrigger] attributes).
           // The principal header is believed only where App Service Authentication is on to write it (and strip a client's copy).
           { name: 'Tracker__Auth__TrustPlatformPrincipal', value: string(!empty(auth.clientId)) }
           { name: 'Tracker__Auth__TenantId', value: auth.tenantId }
+          // A presented x-functions-key is checked by the app against this site's own keys, which it lists through
+          // Resource Manager with its identity (the role in key-reader.bicep allows only that). The site's id is known
+          // before the site exists: resourceId() is what site.id is.
+          { name: 'Tracker__Auth__HostKeys__SiteResourceId', value: resourceId('Microsoft.Web/sites', name) }
+          { name: 'Tracker__Auth__HostKeys__ClientId', value: identityClientId }
+          { name: 'Tracker__Auth__HostKeys__ManagementEndpoint', value: environment().resourceManager }
 
+          // Timer schedules (%Name% placeholders in [TimerTrigger] attributes).
           { name: 'DispatchSchedule', value: schedules.dispatch }
           { name: 'ModelSchedule', value: schedules.model }
           { name: 'SummarySchedule', value: schedules.summary }

@@ -12,13 +12,19 @@ public sealed partial class HookVariablesTests
     /// <summary>Set by azd itself rather than by infra/main.parameters.json or an output.</summary>
     private static readonly HashSet<string> SetByAzd = new(StringComparer.Ordinal) { "AZURE_ENV_NAME", "AZURE_SUBSCRIPTION_ID" };
 
-    public static TheoryData<string> Hooks => new() { "preprovision.sh", "preprovision.ps1", "postprovision.sh", "postprovision.ps1" };
+    /// <summary>The hooks' own switches, read by nothing else: TRACKER_AUTH=off skips the app registration.</summary>
+    private static readonly HashSet<string> HookSwitches = new(StringComparer.Ordinal) { "TRACKER_AUTH" };
+
+    public static TheoryData<string> Hooks => new()
+    {
+        "preprovision.sh", "preprovision.ps1", "postprovision.sh", "postprovision.ps1", "app-registration.sh", "app-registration.ps1",
+    };
 
     [Theory]
     [MemberData(nameof(Hooks))]
     public void The_hook_reads_only_values_azd_has(string hook)
     {
-        var known = ParameterDefaults().Keys.Concat(Outputs()).Concat(SetByAzd).ToHashSet(StringComparer.Ordinal);
+        var known = ParameterDefaults().Keys.Concat(Outputs()).Concat(SetByAzd).Concat(HookSwitches).ToHashSet(StringComparer.Ordinal);
 
         // TRACKER_HOOK_* are the hooks' own knobs (how long to wait for Key Vault references), read by nothing else.
         var unknown = HookVariables(hook).Keys.Where(name => !known.Contains(name) && !name.StartsWith("TRACKER_HOOK_", StringComparison.Ordinal)).ToList();

@@ -68,6 +68,42 @@ public sealed class SecureByDefaultTests
         Assert.Contains("4633458b-17de-408a-b874-0445c86b69e6", roleIds); // Key Vault Secrets User
     }
 
+    /// <summary>
+    /// The app checks a presented key against the Function App's own keys, which it lists with its identity: a custom
+    /// role with exactly the two listkeys actions, assignable in the resource group only, assigned on the Function App
+    /// alone; and no broad role (Owner, Contributor, Website Contributor, User Access Administrator) anywhere.
+    /// </summary>
+    [Fact]
+    public async Task The_identity_may_list_the_apps_keys_on_the_app_and_nothing_else()
+    {
+        var arm = await Arm();
+        var definition = Assert.Single(arm.OfType("Microsoft.Authorization/roleDefinitions"));
+        var name = Rendered(definition.Body["name"]);
+        Assert.StartsWith("guid(resourceGroup().id, '", name, StringComparison.Ordinal);
+        Assert.Equal("CustomRole", definition.Property("type")?.GetValue<string>());
+        var permissions = Assert.Single(definition.Property("permissions")!.AsArray())!;
+        Assert.Equal(
+            ["Microsoft.Web/sites/functions/listkeys/action", "Microsoft.Web/sites/host/listkeys/action"],
+            permissions["actions"]!.AsArray().Select(a => a!.GetValue<string>()).Order(StringComparer.Ordinal));
+        foreach (var none in new[] { "notActions", "dataActions", "notDataActions" })
+        {
+            Assert.Empty(permissions[none]?.AsArray() ?? []);
+        }
+
+        Assert.Equal(["resourceGroup().id"], definition.Property("assignableScopes")!.AsArray().Select(Rendered));
+
+        var assignment = Assert.Single(arm.OfType("Microsoft.Authorization/roleAssignments"), a => Rendered(a.Property("roleDefinitionId")).Contains(name, StringComparison.Ordinal));
+        Assert.StartsWith("resourceId('Microsoft.Web/sites', ", Rendered(assignment.Body["scope"]), StringComparison.Ordinal);
+        Assert.Equal("ServicePrincipal", assignment.Property("principalType")?.GetValue<string>());
+        Assert.Contains("'Microsoft.ManagedIdentity/userAssignedIdentities'", Rendered(assignment.Property("principalId")), StringComparison.Ordinal);
+
+        var roleIds = arm.OfType("Microsoft.Authorization/roleAssignments").SelectMany(r => RoleIds(arm, r)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.DoesNotContain("8e3af657-a8ff-443c-a75c-2fe8c4bcb635", roleIds); // Owner
+        Assert.DoesNotContain("b24988ac-6180-42a0-ab88-20f7382dd24c", roleIds); // Contributor
+        Assert.DoesNotContain("de139f84-1756-47ae-9be6-808fbbe84772", roleIds); // Website Contributor
+        Assert.DoesNotContain("18d7d88d-d35e-4fb5-a5c3-7773c20a72d9", roleIds); // User Access Administrator
+    }
+
     [Fact]
     public async Task Outputs_give_azd_what_it_needs_and_no_secret()
     {
@@ -108,6 +144,8 @@ public sealed class SecureByDefaultTests
     }
 
     private static async Task<ArmTemplate> Arm() => (await BicepCli.BuildMainAsync()).Arm;
+
+    private static string Rendered(JsonNode? node) => ArmTemplate.Render(ArmExpression.FromJsonString(node?.GetValue<string>() ?? throw new InvalidOperationException("Property missing.")));
 
     private static bool Bool(JsonNode? node) => node?.GetValue<bool>() ?? throw new InvalidOperationException("Property missing.");
 

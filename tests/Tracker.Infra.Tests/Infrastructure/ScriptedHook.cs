@@ -1,7 +1,10 @@
 namespace Tracker.Infra.Tests.Infrastructure;
 
-/// <summary>What a hook did with a scripted Azure: its exit and output, the keys it gave azd, and the az calls it made.</summary>
-internal sealed record HookRun(ProcessResult Result, IReadOnlyList<string> KeysSet, IReadOnlyList<string> AzCalls);
+/// <summary>
+/// What a hook did with a scripted Azure: its exit and output, the link keys it gave azd, every `azd env set NAME=value`,
+/// the az calls it made, and beside each call the text of the files it passed with @ (null for a call without one).
+/// </summary>
+internal sealed record HookRun(ProcessResult Result, IReadOnlyList<string> KeysSet, IReadOnlyList<string> AzCalls, IReadOnlyList<string> EnvSet, IReadOnlyList<string?> AzBodies);
 
 /// <summary>
 /// Runs an infra/hooks script — *.sh with /bin/sh, *.ps1 with the PowerShell pinned in .config/dotnet-tools.json — with a
@@ -19,7 +22,8 @@ internal sealed class ScriptedHook : IDisposable
     /// <param name="hook">File name under infra/hooks.</param>
     /// <param name="fakeAz">The fake az script's body, or null for a machine without the Azure CLI.</param>
     /// <param name="environment">Variables to set (null to remove one the test process has).</param>
-    public async Task<HookRun> RunAsync(string hook, string? fakeAz, IReadOnlyDictionary<string, string?> environment)
+    /// <param name="arguments">Arguments after the script (for a .ps1 in PowerShell's form, e.g. -Redirect).</param>
+    public async Task<HookRun> RunAsync(string hook, string? fakeAz, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var bin = Directory.CreateDirectory(Path.Combine(work.FullName, "bin")).FullName;
         var azdLog = Path.Combine(work.FullName, "azd.log");
@@ -33,7 +37,16 @@ internal sealed class ScriptedHook : IDisposable
         File.Delete(az);
         if (fakeAz is not null)
         {
-            Script(az, "#!/bin/sh\necho \"$*\" >> \"$FAKE_AZ_LOG\"\n" + fakeAz);
+            // Each call is a line of the log; a file passed as @path is copied to bodies/<that line's number>.
+            Script(az, """
+                #!/bin/sh
+                echo "$*" >> "$FAKE_AZ_LOG"
+                call=$(grep -c '' "$FAKE_AZ_LOG")
+                for argument in "$@"; do
+                  case "$argument" in @*) cat "${argument#@}" >> "$FAKE_AZ_BODIES/$call" ;; esac
+                done
+
+                """ + fakeAz);
         }
 
         var tools = Directory.CreateDirectory(Path.Combine(work.FullName, "tools")).FullName;
@@ -47,41 +60,55 @@ internal sealed class ScriptedHook : IDisposable
         }
 
         var azState = Path.Combine(work.FullName, "az.state");
+        var bodies = Path.Combine(work.FullName, "bodies");
         var variables = new Dictionary<string, string?>(environment)
         {
             ["PATH"] = $"{bin}:{tools}",
             ["FAKE_AZ_LOG"] = azLog,
             ["FAKE_AZD_LOG"] = azdLog,
             ["FAKE_AZ_STATE"] = azState,
+            ["FAKE_AZ_BODIES"] = bodies,
         };
 
         // Each run starts from a fresh Azure, so one test can run both hooks against the same answers.
         File.Delete(azLog);
         File.Delete(azdLog);
         File.Delete(azState);
+        if (Directory.Exists(bodies))
+        {
+            Directory.Delete(bodies, recursive: true);
+        }
+
+        Directory.CreateDirectory(bodies);
         var script = Path.Combine(TestEnvironment.InfraDirectory, "hooks", hook);
         var result = hook.EndsWith(".ps1", StringComparison.Ordinal)
-            ? await RunPowerShellAsync(script, variables)
-            : await ProcessRunner.RunAsync("/bin/sh", [script], work.FullName, TimeSpan.FromMinutes(1), variables);
+            ? await RunPowerShellAsync(script, arguments, variables)
+            : await ProcessRunner.RunAsync("/bin/sh", [script, .. arguments], work.FullName, TimeSpan.FromMinutes(1), variables);
 
-        var keys = File.Exists(azdLog)
-            ? (await File.ReadAllLinesAsync(azdLog)).Where(l => l.StartsWith("LINK_SIGNING_KEY=", StringComparison.Ordinal)).Select(l => l["LINK_SIGNING_KEY=".Length..]).ToList()
-            : [];
+        var set = File.Exists(azdLog) ? await File.ReadAllLinesAsync(azdLog) : [];
+        var keys = set.Where(l => l.StartsWith("LINK_SIGNING_KEY=", StringComparison.Ordinal)).Select(l => l["LINK_SIGNING_KEY=".Length..]).ToList();
         var calls = File.Exists(azLog) ? await File.ReadAllLinesAsync(azLog) : [];
-        return new HookRun(result, keys, calls);
+        var callBodies = new List<string?>();
+        for (var call = 1; call <= calls.Length; call++)
+        {
+            var body = Path.Combine(bodies, call.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            callBodies.Add(File.Exists(body) ? await File.ReadAllTextAsync(body) : null);
+        }
+
+        return new HookRun(result, keys, calls, set, callBodies);
     }
 
     /// <summary>
     /// `dotnet tool run pwsh` from the repository root, where the tool manifest is; dotnet is named by its full path
     /// because PATH holds only the fakes.
     /// </summary>
-    private static async Task<ProcessResult> RunPowerShellAsync(string script, Dictionary<string, string?> variables)
+    private static async Task<ProcessResult> RunPowerShellAsync(string script, string[] arguments, Dictionary<string, string?> variables)
     {
         // No update check (it would reach the network) and no telemetry from a test run.
         variables["POWERSHELL_UPDATECHECK"] = "Off";
         variables["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
         var result = await ProcessRunner.RunAsync(
-            Dotnet(), ["tool", "run", "pwsh", "--", "-NoProfile", "-NonInteractive", "-File", script], TestEnvironment.RepositoryRoot, TimeSpan.FromMinutes(1), variables);
+            Dotnet(), ["tool", "run", "pwsh", "--", "-NoProfile", "-NonInteractive", "-File", script, .. arguments], TestEnvironment.RepositoryRoot, TimeSpan.FromMinutes(1), variables);
 
         // Otherwise every .ps1 test would fail on its first assertion about the hook's output, far from the cause.
         return result.ExitCode != 0 && result.Combined.Contains("to make the \"pwsh\" command available", StringComparison.Ordinal)
