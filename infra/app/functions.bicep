@@ -204,6 +204,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
           // The principal header is believed only where App Service Authentication is on to write it (and strip a client's copy).
           { name: 'Tracker__Auth__TrustPlatformPrincipal', value: string(!empty(auth.clientId)) }
           { name: 'Tracker__Auth__TenantId', value: auth.tenantId }
+          // Where the dashboard's refusal sends a browser to sign in: App Service Authentication's Microsoft provider.
+          { name: 'Tracker__Auth__SignInPath', value: '/.auth/login/aad' }
           // A presented x-functions-key is checked by the app against this site's own keys, which it lists through
           // Resource Manager with its identity (the role in key-reader.bicep allows only that). The site's id is known
           // before the site exists: resourceId() is what site.id is.

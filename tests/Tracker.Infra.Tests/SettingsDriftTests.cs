@@ -27,11 +27,7 @@ public sealed class SettingsDriftTests
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
     ];
 
-    /// <summary>
-    /// How the app lists the Function App's keys to check a presented x-functions-key (issue 17): the options that bind
-    /// these are the lead's, on the branch keys9, not merged here yet. Until the app binds them they are allowed beside
-    /// its keys; once it does, the two checks above hold them like any other key and this list changes nothing.
-    /// </summary>
+    /// <summary>How the app lists the Function App's keys to check a presented x-functions-key (HostKeyOptions binds them; the drift checks hold them like any other).</summary>
     private static readonly string[] KeyCheckSettings =
     [
         "Tracker__Auth__HostKeys__SiteResourceId",
@@ -72,7 +68,6 @@ public sealed class SettingsDriftTests
 
         var unused = settings
             .Where(s => !PlatformSettings.Contains(s.Name, StringComparer.Ordinal))
-            .Where(s => !KeyCheckSettings.Contains(s.Name, StringComparer.Ordinal))
             .Where(s => !keys.Any(k => Binds(k, s)))
             .ToList();
 

@@ -35,6 +35,6 @@ public sealed partial class DashboardSignInTests(TeamFixture team)
     [GeneratedRegex("""<a href="([^"]+)">Sign in</a>""")]
     private static partial Regex SignInLink();
 
-    [GeneratedRegex("""name="redirect" value="([^"]*)\"""")]
+    [GeneratedRegex("name=\"redirect\" value=\"([^\"]*)\"")]
     private static partial Regex RedirectField();
 }
