@@ -33,20 +33,29 @@ public sealed class CarelessFilter(Panel panel)
     /// wave, then the rows). Either way only the wave's answers are held, a byte an item in one array
     /// (<see cref="CarelessWave"/>), never the responses.
     /// </summary>
-    public async IAsyncEnumerable<StoredResponse> ReadWaveAsync(IResponseSource source, int wave, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<StoredResponse> ReadWaveAsync(IResponseSource source, int wave, CancellationToken cancellationToken) =>
+        ReadWaveAsync(source, wave, new ModelRow(panel.Instrument), cancellationToken);
+
+    /// <summary>
+    /// The same, with each yielded response also loaded into <paramref name="row"/> (its answers and scores by
+    /// position), which the careless pass reads its answers from: one look-up of each response's values for both.
+    /// </summary>
+    public async IAsyncEnumerable<StoredResponse> ReadWaveAsync(IResponseSource source, int wave, ModelRow row, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(row);
         if (!panel.Careless.ExcludeFromModels)
         {
-            var answers = new CarelessWaveBuilder(panel.Instrument, lastWaveCount);
+            var answers = new CarelessWave(row.Items.Count, lastWaveCount);
             await foreach (var response in source.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false))
             {
-                answers.Add(response);
+                row.Load(response);
+                answers.Add(row.Answers, response.SecondsToSubmit);
                 yield return response;
             }
 
-            lastWaveCount = answers.Wave.Count;
-            Flagged += scorer.CountFlagged(answers.Wave);
+            lastWaveCount = answers.Count;
+            Flagged += scorer.CountFlagged(answers);
             yield break;
         }
 
@@ -61,6 +70,7 @@ public sealed class CarelessFilter(Panel panel)
                 continue;
             }
 
+            row.Load(response);
             yield return response;
         }
     }

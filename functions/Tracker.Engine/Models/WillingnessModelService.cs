@@ -75,13 +75,19 @@ public sealed class WillingnessModelService(PanelRepository panels, IResponseSou
         var invited = new Dictionary<int, int>();
         var careless = new CarelessFilter(panel);
         var complete = new CompleteResponseSource(responses, panel.Models.IncludePartial);
+        // Each response's values are looked up once, into positions the careless pass, the aggregate and the
+        // cross-lagged scores all read (a sealed row by column position, never by name).
+        var row = new ModelRow(panel.Instrument);
+        aggregate.UseAnswerLayout(row.Items);
+        crossLagged.UseScoreLayout(row.Constructs);
         DateTimeOffset? newest = null;
         foreach (var wave in started)
         {
-            await foreach (var response in careless.ReadWaveAsync(complete, wave, cancellationToken).ConfigureAwait(false))
+            await foreach (var response in careless.ReadWaveAsync(complete, wave, row, cancellationToken).ConfigureAwait(false))
             {
-                aggregate.Add(wave, response.ParticipantId, response.SubmittedAt, response.Scores, response.Answers);
-                crossLagged.Add(wave, response.ParticipantId, response.Scores);
+                if (row.OnlyInstrumentItems) aggregate.Add(wave, response.ParticipantId, response.SubmittedAt, row.Scores, row.Answers);
+                else aggregate.Add(wave, response.ParticipantId, response.SubmittedAt, response.Scores, response.Answers);
+                crossLagged.Add(wave, response.ParticipantId, row.Scores);
                 if (newest is null || response.SubmittedAt > newest) newest = response.SubmittedAt;
             }
 
