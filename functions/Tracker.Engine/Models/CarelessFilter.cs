@@ -33,25 +33,38 @@ public sealed class CarelessFilter(Panel panel)
     /// wave, then the rows). Either way only the wave's answers are held, a byte an item in one array
     /// (<see cref="CarelessWave"/>), never the responses.
     /// </summary>
-    public IAsyncEnumerable<StoredResponse> ReadWaveAsync(IResponseSource source, int wave, CancellationToken cancellationToken) =>
-        ReadWaveAsync(source, wave, new ModelRow(panel.Instrument), cancellationToken);
+    public async IAsyncEnumerable<StoredResponse> ReadWaveAsync(IResponseSource source, int wave, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var rows = ModelRow.LoadEach(source.ReadWaveAsync(panel.Id, wave, cancellationToken), new ModelRow(panel.Instrument), cancellationToken);
+        await foreach (var row in FilterAsync(source, wave, rows, cancellationToken).ConfigureAwait(false))
+        {
+            yield return row.Response!;
+        }
+    }
 
     /// <summary>
-    /// The same, with each yielded response also loaded into <paramref name="row"/> (its answers and scores by
-    /// position), which the careless pass reads its answers from: one look-up of each response's values for both.
+    /// The same rows for the model's read, each loaded into <paramref name="row"/> (answers and scores by position, the
+    /// same instance every time) by the source (<see cref="IResponseSource.ReadWaveRowsAsync"/>: a sealed wave straight
+    /// from its text, no response object); the careless pass reads its answers from the same positions.
     /// </summary>
-    public async IAsyncEnumerable<StoredResponse> ReadWaveAsync(IResponseSource source, int wave, ModelRow row, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<ModelRow> ReadWaveAsync(IResponseSource source, int wave, ModelRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(row);
+        return FilterAsync(source, wave, source.ReadWaveRowsAsync(panel.Id, wave, row, cancellationToken), cancellationToken);
+    }
+
+    /// <param name="rows">The wave's rows, not yet read (with exclusion they are read after the scores).</param>
+    private async IAsyncEnumerable<ModelRow> FilterAsync(IResponseSource source, int wave, IAsyncEnumerable<ModelRow> rows, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         if (!panel.Careless.ExcludeFromModels)
         {
-            var answers = new CarelessWave(row.Items.Count, lastWaveCount);
-            await foreach (var response in source.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false))
+            var answers = new CarelessWave(panel.Instrument.Items.Count(), lastWaveCount);
+            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                row.Load(response);
-                answers.Add(row.Answers, response.SecondsToSubmit);
-                yield return response;
+                answers.Add(row.Answers, row.SecondsToSubmit);
+                yield return row;
             }
 
             lastWaveCount = answers.Count;
@@ -61,17 +74,16 @@ public sealed class CarelessFilter(Panel panel)
 
         var scores = await WaveCarelessness.ScoreWaveAsync(source, panel, wave, cancellationToken).ConfigureAwait(false);
         Flagged += scores.Values.Count(s => s.Flagged);
-        await foreach (var response in source.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (scores.TryGetValue(response.ParticipantId, out var score) && score.Flagged)
+            if (scores.TryGetValue(row.ParticipantId, out var score) && score.Flagged)
             {
                 Excluded++;
                 excludedByWave[wave] = ExcludedIn(wave) + 1;
                 continue;
             }
 
-            row.Load(response);
-            yield return response;
+            yield return row;
         }
     }
 }

@@ -18,6 +18,7 @@ public sealed class ModelRow
     private readonly int[] scoreColumns;
     private ColumnKeys? answerKeys;
     private ColumnKeys? scoreKeys;
+    private readonly HashSet<string> ids = new(StringComparer.Ordinal);
 
     public ModelRow(Instrument instrument)
     {
@@ -29,6 +30,20 @@ public sealed class ModelRow
         answerColumns = new int[items.Length];
         scoreColumns = new int[constructs.Length];
     }
+
+    /// <summary>The loaded response's participant (one string per participant however many rows name them, when read by <see cref="LoadParticipant"/>).</summary>
+    public string ParticipantId { get; private set; } = "";
+
+    public DateTimeOffset SubmittedAt { get; set; }
+
+    /// <summary>Seconds from serving the form to the first submission; null when the form was not timed.</summary>
+    public double? SecondsToSubmit { get; set; }
+
+    /// <summary>False for a partial response (its last page never submitted).</summary>
+    public bool Complete { get; set; }
+
+    /// <summary>The stored response the row was loaded from by <see cref="Load"/>; null when a reader filled it directly.</summary>
+    public StoredResponse? Response { get; private set; }
 
     /// <summary>The instrument's item ids: the positions of <see cref="Answers"/>.</summary>
     public IReadOnlyList<string> Items => items;
@@ -49,10 +64,15 @@ public sealed class ModelRow
     /// </summary>
     public bool OnlyInstrumentItems { get; private set; }
 
-    /// <summary>Copies <paramref name="response"/>'s answers and scores into <see cref="Answers"/> and <see cref="Scores"/>.</summary>
+    /// <summary>Copies <paramref name="response"/> into the row: its participant, times, answers and scores.</summary>
     public void Load(StoredResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
+        Response = response;
+        ParticipantId = response.ParticipantId;
+        SubmittedAt = response.SubmittedAt;
+        SecondsToSubmit = response.SecondsToSubmit;
+        Complete = response.Complete;
         var outside = response.Answers.Count;
         if (response.Answers is SharedKeyDictionary<int> shared)
         {
@@ -81,6 +101,36 @@ public sealed class ModelRow
         else
         {
             for (var c = 0; c < constructs.Length; c++) Scores[c] = response.Scores.TryGetValue(constructs[c], out var s) && s is { } v ? v : double.NaN;
+        }
+    }
+
+    /// <summary>
+    /// Starts a row a reader fills directly (<see cref="Answers"/>, <see cref="Scores"/> and the times by position):
+    /// the participant's id from the reader's text, the same string for every row of the same participant.
+    /// </summary>
+    public void LoadParticipant(ReadOnlySpan<char> participantId)
+    {
+        Response = null;
+        OnlyInstrumentItems = true;
+        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(participantId, out var id))
+        {
+            id = participantId.ToString();
+            ids.Add(id);
+        }
+
+        ParticipantId = id;
+    }
+
+    /// <summary>Each of <paramref name="responses"/> loaded into <paramref name="row"/> (the same instance every time).</summary>
+    public static async IAsyncEnumerable<ModelRow> LoadEach(IAsyncEnumerable<StoredResponse> responses, ModelRow row, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        ArgumentNullException.ThrowIfNull(row);
+        await foreach (var response in responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            row.Load(response);
+            yield return row;
         }
     }
 
