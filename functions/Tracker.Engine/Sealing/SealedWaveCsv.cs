@@ -224,7 +224,10 @@ public static class SealedWaveCsv
             for (var i = 0; i < items.Length; i++)
             {
                 var cell = items[i] < 0 ? default : source[items[i]].Span;
-                answers[i] = cell.IsEmpty ? double.NaN : int.Parse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+                // A rating is nearly always one digit: read as int.Parse reads it, without the call.
+                answers[i] = cell.IsEmpty ? double.NaN
+                    : cell.Length == 1 && char.IsAsciiDigit(cell[0]) ? cell[0] - '0'
+                    : int.Parse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
             }
 
             var scores = row.Scores;
