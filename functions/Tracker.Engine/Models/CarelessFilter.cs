@@ -18,9 +18,18 @@ public sealed class CarelessFilter(Panel panel)
     private readonly Dictionary<int, int> excludedByWave = [];
     private readonly CarelessScorer scorer = WaveCarelessness.Scorer(panel.Instrument, panel.Careless.Thresholds);
     private int lastWaveCount;
+    private int flagged;
+    private Task<int>? counting;
 
-    /// <summary>Responses flagged over the waves read so far.</summary>
-    public int Flagged { get; private set; }
+    /// <summary>Responses flagged over the waves read so far (waiting, if need be, for the last wave's count).</summary>
+    public int Flagged
+    {
+        get
+        {
+            Settle();
+            return flagged;
+        }
+    }
 
     /// <summary>Of them, those left out of the aggregate (0 unless the panel excludes flagged responses).</summary>
     public int Excluded { get; private set; }
@@ -68,12 +77,15 @@ public sealed class CarelessFilter(Panel panel)
             }
 
             lastWaveCount = answers.Count;
-            Flagged += scorer.CountFlagged(answers);
+            // The wave is counted on another thread while the next one is read (the scorer serves one count at a
+            // time, so the previous count is settled first); Flagged waits for the last.
+            Settle();
+            counting = Task.Run(() => scorer.CountFlagged(answers), cancellationToken);
             yield break;
         }
 
         var scores = await WaveCarelessness.ScoreWaveAsync(source, panel, wave, cancellationToken).ConfigureAwait(false);
-        Flagged += scores.Values.Count(s => s.Flagged);
+        flagged += scores.Values.Count(s => s.Flagged);
         await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (scores.TryGetValue(row.ParticipantId, out var score) && score.Flagged)
@@ -85,5 +97,13 @@ public sealed class CarelessFilter(Panel panel)
 
             yield return row;
         }
+    }
+
+    private void Settle()
+    {
+        if (counting is null) return;
+        // CPU work on the thread pool, never waiting on this caller's context: blocking on it cannot deadlock.
+        flagged += counting.GetAwaiter().GetResult();
+        counting = null;
     }
 }
