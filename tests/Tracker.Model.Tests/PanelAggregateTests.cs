@@ -45,6 +45,27 @@ public sealed class PanelAggregateTests
         Assert.Equal(3, streamed.Analysis.Reliability["identification"].Waves.Count);
     }
 
+    [Theory]
+    [InlineData(new[] { 30, 27, 24 }, 7)]
+    [InlineData(new[] { 300, 280, 260, 240, 220 }, 3)]
+    public void Responses_laid_out_by_position_give_the_document_of_responses_by_name(int[] responders, int seed)
+    {
+        var (input, submitted) = Timed(SimulatedPanel.Input(responders, seed: seed), seed);
+        // Gaps, a reversed item and an answer under a construct's id (skipped either way), as a sealed wave's columns carry them.
+        var responses = input.Responses.Select((r, i) => r with
+        {
+            Answers = r.Answers.Where(a => !(i % 7 == 0 && a.Key == "value_2") && !(r.Wave == 2 && a.Key == "identification_3"))
+                .Append(new KeyValuePair<string, int>("willingness", 4))
+                .ToDictionary(a => a.Key, a => a.Value),
+        }).ToList();
+        var changed = input with { Responses = responses, ReversedItems = new HashSet<string>(["willingness_3"], StringComparer.Ordinal) };
+        var items = responses.SelectMany(r => r.Answers.Keys).Distinct().Order(StringComparer.Ordinal).ToArray();
+
+        var byName = Streamed(changed, submitted, shuffleSeed: seed);
+        var byPosition = Streamed(changed, submitted, shuffleSeed: seed, positional: items);
+        Assert.Equal(ModelJson.Serialize(byName), ModelJson.Serialize(byPosition));
+    }
+
     [Fact]
     public void Waves_must_stream_in_ascending_order()
     {
@@ -89,20 +110,44 @@ public sealed class PanelAggregateTests
         return (input with { Responses = responses, Waves = waves, LatestResponseAt = submitted.Values.Max() }, submitted);
     }
 
-    /// <summary>The responses streamed wave by wave, each wave in a shuffled order, then fitted from the aggregate.</summary>
-    private static ModelDocument Streamed(ModelInput input, Dictionary<(string, int), DateTimeOffset> submitted, int shuffleSeed)
+    /// <summary>
+    /// The responses streamed wave by wave, each wave in a shuffled order, then fitted from the aggregate; by name, or,
+    /// given <paramref name="positional"/> items, laid out by position as the sealed-wave reader gives them.
+    /// </summary>
+    private static ModelDocument Streamed(ModelInput input, Dictionary<(string, int), DateTimeOffset> submitted, int shuffleSeed, string[]? positional = null)
     {
         var random = new Random(shuffleSeed);
         var aggregate = PanelAggregate.For(input);
         var crossLagged = CrossLaggedPaths.Collector(input, CrossLaggedPaths.ClosedWaves(input));
+        var constructs = input.Constructs.Select(c => c.Id).ToArray();
+        if (positional is not null)
+        {
+            aggregate.UseAnswerLayout(positional);
+            // The reader's construct order need not be the collector's.
+            crossLagged.UseScoreLayout([.. constructs.Reverse()]);
+        }
+
+        var answers = new double[positional?.Length ?? 0];
+        var scores = new double[constructs.Length];
+        var reversedScores = new double[constructs.Length];
         foreach (var wave in input.Responses.GroupBy(r => r.Wave).OrderBy(g => g.Key))
         {
             var rows = wave.ToArray();
             random.Shuffle(rows);
             foreach (var r in rows)
             {
-                aggregate.Add(r.Wave, r.ParticipantId, submitted[(r.ParticipantId, r.Wave)], r.Scores, r.Answers);
-                crossLagged.Add(r.Wave, r.ParticipantId, r.Scores);
+                if (positional is null)
+                {
+                    aggregate.Add(r.Wave, r.ParticipantId, submitted[(r.ParticipantId, r.Wave)], r.Scores, r.Answers);
+                    crossLagged.Add(r.Wave, r.ParticipantId, r.Scores);
+                    continue;
+                }
+
+                for (var i = 0; i < answers.Length; i++) answers[i] = r.Answers.TryGetValue(positional[i], out var a) ? a : double.NaN;
+                for (var c = 0; c < scores.Length; c++) scores[c] = r.Scores.TryGetValue(constructs[c], out var s) && s is { } v ? v : double.NaN;
+                for (var c = 0; c < scores.Length; c++) reversedScores[c] = scores[scores.Length - 1 - c];
+                aggregate.Add(r.Wave, r.ParticipantId, submitted[(r.ParticipantId, r.Wave)], scores, answers);
+                crossLagged.Add(r.Wave, r.ParticipantId, reversedScores);
             }
         }
 

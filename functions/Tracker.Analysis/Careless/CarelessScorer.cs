@@ -1,3 +1,5 @@
+using MathNet.Numerics.Distributions;
+
 namespace Tracker.Analysis.Careless;
 
 /// <summary>
@@ -12,6 +14,7 @@ public sealed class CarelessScorer
     private readonly EvenOddHalves halves;
     private readonly double[]? reverseAround;
     private readonly double[] row, keyed;
+    private readonly (double Below, double Above)?[] bands;
 
     /// <param name="itemConstructs">Each item's construct, in the form's item order.</param>
     /// <param name="thresholds">When an index flags a response (default: the literature's).</param>
@@ -28,6 +31,7 @@ public sealed class CarelessScorer
         this.reverseAround = reverseAround?.Select(r => r ?? double.NaN).ToArray();
         row = new double[itemConstructs.Count];
         keyed = new double[itemConstructs.Count];
+        bands = new (double, double)?[itemConstructs.Count + 1];
     }
 
     public int Items => row.Length;
@@ -41,17 +45,59 @@ public sealed class CarelessScorer
         return scores;
     }
 
-    /// <summary>How many of the wave's responses any index flags (the model's count), without keeping the scores.</summary>
+    /// <summary>
+    /// How many of the wave's responses any index flags (the model's count), without keeping the scores: the same
+    /// flags as <see cref="Score(CarelessWave)"/>, decided from the cheapest index up (a response one index flags needs
+    /// no other), and D²'s χ² tail worked out only for a D² near its critical value (<see cref="OutlierBand"/>).
+    /// </summary>
     public int CountFlagged(CarelessWave wave)
     {
         var moments = Moments(wave);
         var flagged = 0;
         for (var n = 0; n < wave.Count; n++)
         {
-            if (Score(wave, n, moments).Flagged) flagged++;
+            if (IsFlagged(wave, n, moments)) flagged++;
         }
 
         return flagged;
+    }
+
+    /// <summary>Whether <see cref="Score(CarelessWave, int, WaveMoments?)"/> would give the response any flag: the same comparisons.</summary>
+    private bool IsFlagged(CarelessWave wave, int n, WaveMoments? moments)
+    {
+        var k = row.Length;
+        wave.Row(n, row);
+        if (wave.SecondsToSubmit(n) < thresholds.MinimumSecondsPerItem * k) return true;
+        if (CarelessIndices.LongString(row) >= thresholds.LongStringShare * k) return true;
+        if (CarelessIndices.Irv(row) <= thresholds.MinimumIrv) return true;
+        if (halves.Correlation(Keyed()) is { } r && CarelessIndices.SpearmanBrown(r) < thresholds.MinimumEvenOdd) return true;
+        if (moments?.SquaredDistance(row) is not ({ } d2, var df)) return false;
+        var (below, above) = OutlierBand(df);
+        if (d2 <= below) return false;
+        if (d2 >= above) return true;
+        return 1 - ChiSquared.CDF(df, d2) < thresholds.MahalanobisPValue;
+    }
+
+    /// <summary>
+    /// For <paramref name="df"/> answered items, a D² at or below the first bound is certainly not flagged and one at or
+    /// above the second certainly is (p &lt; the threshold): the critical value ∓ a millionth of it, each bound checked
+    /// with the exact tail once (the tail falls as D² grows), so only a D² within a millionth of the critical value
+    /// needs its own tail. When a bound fails its check, every D² of that df gets the exact tail.
+    /// </summary>
+    private (double Below, double Above) OutlierBand(int df)
+    {
+        if (bands[df] is { } known) return known;
+        var alpha = thresholds.MahalanobisPValue;
+        var band = (double.NegativeInfinity, double.PositiveInfinity);
+        var critical = ChiSquared.InvCDF(df, 1 - alpha);
+        if (double.IsFinite(critical) && critical > 0)
+        {
+            var (below, above) = (critical * (1 - 1e-6), critical * (1 + 1e-6));
+            if (!(1 - ChiSquared.CDF(df, below) < alpha) && 1 - ChiSquared.CDF(df, above) < alpha) band = (below, above);
+        }
+
+        bands[df] = band;
+        return band;
     }
 
     private WaveMoments? Moments(CarelessWave wave)

@@ -69,6 +69,13 @@ internal sealed class WaveMoments
     /// <summary>D² over the answered items (the mean's and covariance's sub-vector and sub-matrix), its df and upper-tail χ² p.</summary>
     public (double? D2, int Df, double? P) Distance(ReadOnlySpan<double> row)
     {
+        var (d2, count) = SquaredDistance(row);
+        return d2 is { } value ? (value, count, 1 - ChiSquared.CDF(count, value)) : (null, 0, null);
+    }
+
+    /// <summary>D² and its degrees of freedom (the answered items), without the χ² tail; null when nothing was answered.</summary>
+    public (double? D2, int Df) SquaredDistance(ReadOnlySpan<double> row)
+    {
         var count = 0;
         ulong key = 0;
         for (var j = 0; j < row.Length; j++)
@@ -78,7 +85,7 @@ internal sealed class WaveMoments
             if (j < 64) key |= 1UL << j;
         }
 
-        if (count == 0) return (null, 0, null);
+        if (count == 0) return (null, 0);
         var cacheable = row.Length <= 64;
         if (!cacheable || !patterns.TryGetValue(key, out var pattern))
         {
@@ -86,8 +93,7 @@ internal sealed class WaveMoments
             if (cacheable && patterns.Count < MaximumPatterns) patterns[key] = pattern;
         }
 
-        var d2 = pattern.Distance(row, mean);
-        return (d2, count, 1 - ChiSquared.CDF(count, d2));
+        return (pattern.Distance(row, mean), count);
     }
 
     private static bool IsComplete(ReadOnlySpan<double> row)

@@ -24,6 +24,11 @@ public sealed record ModelBenchPhase(string Key, string Name, int Rows, double S
     public static async Task<(T Result, ModelBenchPhase Phase)> MeasureAsync<T>(string key, string name, Func<Task<(T Result, int Rows)>> work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        // Each phase starts from a collected, decommitted heap: otherwise the garbage of the phase before (the analyze
+        // baseline's table, some 800 MB, runs just before the aggregation) is counted in this phase's peak whenever the
+        // collector has not yet run, which moved the aggregation's peak working set by 100 MB between equal runs.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
         var sampler = MemorySampler.Start();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -18,14 +18,38 @@ public sealed class SealedFirstResponseSource(SealedWaveStore sealedWaves, Panel
         // The snapshot is read with the panel's instrument, which names its answer and score columns.
         var panel = await panels.GetAsync(panelId, cancellationToken).ConfigureAwait(false);
         var rows = panel is null ? null : await sealedWaves.OpenAsync(panelId, wave, panel.Instrument, cancellationToken).ConfigureAwait(false);
-        var erased = rows is null
-            ? []
-            : (await participants.ListEntitiesAsync(panelId, cancellationToken).ConfigureAwait(false)).Where(p => p.ResponsesErased).Select(p => p.RowKey).ToHashSet(StringComparer.Ordinal);
+        var erased = rows is null ? [] : await ErasedAsync(panelId, cancellationToken).ConfigureAwait(false);
         await foreach (var row in (rows ?? table.ReadWaveAsync(panelId, wave, cancellationToken)).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (!erased.Contains(row.ParticipantId)) yield return row;
         }
     }
+
+    /// <summary>A sealed wave read straight into the row's positions (<see cref="SealedWaveStore.OpenRowsAsync"/>); any other from the table.</summary>
+    public async IAsyncEnumerable<Models.ModelRow> ReadWaveRowsAsync(string panelId, int wave, Models.ModelRow row, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var panel = await panels.GetAsync(panelId, cancellationToken).ConfigureAwait(false);
+        var rows = panel is null ? null : await sealedWaves.OpenRowsAsync(panelId, wave, panel.Instrument, row, cancellationToken).ConfigureAwait(false);
+        if (rows is null)
+        {
+            await foreach (var loaded in Models.ModelRow.LoadEach(table.ReadWaveAsync(panelId, wave, cancellationToken), row, cancellationToken).ConfigureAwait(false))
+            {
+                yield return loaded;
+            }
+
+            yield break;
+        }
+
+        var erased = await ErasedAsync(panelId, cancellationToken).ConfigureAwait(false);
+        await foreach (var loaded in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (!erased.Contains(loaded.ParticipantId)) yield return loaded;
+        }
+    }
+
+    private async Task<HashSet<string>> ErasedAsync(string panelId, CancellationToken cancellationToken) =>
+        (await participants.ListEntitiesAsync(panelId, cancellationToken).ConfigureAwait(false)).Where(p => p.ResponsesErased).Select(p => p.RowKey).ToHashSet(StringComparer.Ordinal);
 
     public IAsyncEnumerable<string> ParticipantIdsAsync(string panelId, CancellationToken cancellationToken) =>
         table.ParticipantIdsAsync(panelId, cancellationToken);

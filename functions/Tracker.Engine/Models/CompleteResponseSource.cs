@@ -32,5 +32,22 @@ public sealed class CompleteResponseSource(IResponseSource inner, bool includePa
         partialByWave[wave] = partial;
     }
 
+    public async IAsyncEnumerable<ModelRow> ReadWaveRowsAsync(string panelId, int wave, ModelRow row, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var partial = 0;
+        await foreach (var loaded in inner.ReadWaveRowsAsync(panelId, wave, row, cancellationToken).ConfigureAwait(false))
+        {
+            if (!includePartial && !loaded.Complete)
+            {
+                partial++;
+                continue;
+            }
+
+            yield return loaded;
+        }
+
+        partialByWave[wave] = partial;
+    }
+
     public IAsyncEnumerable<string> ParticipantIdsAsync(string panelId, CancellationToken cancellationToken) => inner.ParticipantIdsAsync(panelId, cancellationToken);
 }

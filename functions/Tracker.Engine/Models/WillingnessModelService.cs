@@ -75,14 +75,21 @@ public sealed class WillingnessModelService(PanelRepository panels, IResponseSou
         var invited = new Dictionary<int, int>();
         var careless = new CarelessFilter(panel);
         var complete = new CompleteResponseSource(responses, panel.Models.IncludePartial);
+        // Each response is read once into positions the careless pass, the aggregate and the cross-lagged scores all
+        // read: a sealed wave straight from its text, no response object or dictionary per row.
+        var row = new ModelRow(panel.Instrument);
+        aggregate.UseAnswerLayout(row.Items);
+        crossLagged.UseScoreLayout(row.Constructs);
         DateTimeOffset? newest = null;
         foreach (var wave in started)
         {
-            await foreach (var response in careless.ReadWaveAsync(complete, wave, cancellationToken).ConfigureAwait(false))
+            await foreach (var loaded in careless.ReadWaveAsync(complete, wave, row, cancellationToken).ConfigureAwait(false))
             {
-                aggregate.Add(wave, response.ParticipantId, response.SubmittedAt, response.Scores, response.Answers);
-                crossLagged.Add(wave, response.ParticipantId, response.Scores);
-                if (newest is null || response.SubmittedAt > newest) newest = response.SubmittedAt;
+                // A table row with answers beyond the instrument's items keeps them, as by name (a sealed row has none).
+                if (loaded.Response is { } response && !loaded.OnlyInstrumentItems) aggregate.Add(wave, loaded.ParticipantId, loaded.SubmittedAt, response.Scores, response.Answers);
+                else aggregate.Add(wave, loaded.ParticipantId, loaded.SubmittedAt, loaded.Scores, loaded.Answers);
+                crossLagged.Add(wave, loaded.ParticipantId, loaded.Scores);
+                if (newest is null || loaded.SubmittedAt > newest) newest = loaded.SubmittedAt;
             }
 
             var rows = await ledger.ReadWaveAsync(panel.Id, wave, cancellationToken).ConfigureAwait(false);

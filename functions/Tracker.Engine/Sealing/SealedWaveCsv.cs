@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using CsvHelper;
 using CsvHelper.Configuration;
+using nietras.SeparatedValues;
+using Tracker.Engine.Models;
 using Tracker.Engine.Instruments;
 using Tracker.Engine.Responses;
 
@@ -161,6 +163,89 @@ public static class SealedWaveCsv
                 Other = other,
                 Complete = completeColumn < 0 || csv.GetField(completeColumn) != "0",
             };
+        }
+    }
+
+    private static readonly SepReaderOptions RowOptions = new Sep(',').Reader(o => o with
+    {
+        HasHeader = true,
+        Unescape = true,
+        CultureInfo = CultureInfo.InvariantCulture,
+    });
+
+    /// <summary>
+    /// Reads the rows straight into <paramref name="row"/>, for the model: the participant, submission time, seconds to
+    /// submit, complete flag, every item answer and construct score by position, parsed from the text's spans with the
+    /// same parsers as <see cref="ReadAsync"/> (so the same numbers), and nothing else — no response object, no
+    /// dictionary and no string per row (a participant's id is one string however many waves name it). Columns are
+    /// found by name as <see cref="ReadAsync"/> finds them; a missing key column means the blob is not a sealed wave.
+    /// </summary>
+    public static async IAsyncEnumerable<ModelRow> ReadRowsAsync(Instrument instrument, Stream content, ModelRow row, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        ArgumentNullException.ThrowIfNull(row);
+        using var reader = await RowOptions.FromAsync(content, cancellationToken).ConfigureAwait(false);
+        var header = reader.Header.ColNames;
+        if (header.Count == 0) yield break;
+        var columns = RowColumns.Find(header, row);
+        while (await reader.MoveNextAsync(cancellationToken).ConfigureAwait(false))
+        {
+            columns.Fill(reader.Current, row);
+            yield return row;
+        }
+    }
+
+    /// <summary>Where <see cref="ReadRowsAsync"/> finds each of the row's values in the file (−1: no such column).</summary>
+    private sealed class RowColumns
+    {
+        private int id, submitted, seconds, complete;
+        private int[] items = [], constructs = [];
+
+        public static RowColumns Find(IReadOnlyList<string> header, ModelRow row)
+        {
+            int Index(string name) => IndexOf(header, name) is var i and >= 0 ? i : throw new InvalidDataException($"The sealed wave has no '{name}' column.");
+            var columns = new RowColumns { id = Index(ParticipantId), submitted = Index(SubmittedAt) };
+            // The same key columns as ReadAsync demands, though the model reads none of them.
+            _ = (Index(Wave), Index(FirstSubmittedAt), Index(Revision));
+            columns.seconds = IndexOf(header, SecondsToSubmit);
+            columns.complete = IndexOf(header, Complete);
+            columns.items = [.. row.Items.Select(i => IndexOf(header, i))];
+            columns.constructs = [.. row.Constructs.Select(c => IndexOf(header, c))];
+            return columns;
+        }
+
+        public void Fill(SepReader.Row source, ModelRow row)
+        {
+            row.LoadParticipant(source[id].Span);
+            row.SubmittedAt = DateTimeOffset.ParseExact(source[submitted].Span, "O", CultureInfo.InvariantCulture, DateTimeStyles.None);
+            row.SecondsToSubmit = seconds >= 0 && source[seconds].Span is { Length: > 0 } text ? double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) : null;
+            row.Complete = complete < 0 || !source[complete].Span.SequenceEqual("0");
+            var answers = row.Answers;
+            for (var i = 0; i < items.Length; i++)
+            {
+                var cell = items[i] < 0 ? default : source[items[i]].Span;
+                // A rating is nearly always one digit: read as int.Parse reads it, without the call.
+                answers[i] = cell.IsEmpty ? double.NaN
+                    : cell.Length == 1 && char.IsAsciiDigit(cell[0]) ? cell[0] - '0'
+                    : int.Parse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            }
+
+            var scores = row.Scores;
+            for (var c = 0; c < constructs.Length; c++)
+            {
+                var cell = constructs[c] < 0 ? default : source[constructs[c]].Span;
+                scores[c] = cell.IsEmpty ? double.NaN : double.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+        }
+
+        private static int IndexOf(IReadOnlyList<string> header, string name)
+        {
+            for (var i = 0; i < header.Count; i++)
+            {
+                if (header[i] == name) return i;
+            }
+
+            return -1;
         }
     }
 }

@@ -164,6 +164,32 @@ public sealed class SealedWaveStore(TrackerStorage storage)
         return Read(panelId, instrument, content, cancellationToken);
     }
 
+    /// <summary>The wave's sealed rows read straight into <paramref name="row"/> (<see cref="SealedWaveCsv.ReadRowsAsync"/>), or null when the wave has not been sealed.</summary>
+    public async Task<IAsyncEnumerable<Models.ModelRow>?> OpenRowsAsync(string panelId, int wave, Instrument instrument, Models.ModelRow row, CancellationToken cancellationToken)
+    {
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var download = await Container.GetBlobClient(BlobName(panelId, wave)).DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return ReadRows(instrument, download.Value.Content, row, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private static async IAsyncEnumerable<Models.ModelRow> ReadRows(Instrument instrument, Stream content, Models.ModelRow row, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using (content.ConfigureAwait(false))
+        {
+            await foreach (var loaded in SealedWaveCsv.ReadRowsAsync(instrument, content, row, cancellationToken).ConfigureAwait(false))
+            {
+                yield return loaded;
+            }
+        }
+    }
+
     private static async IAsyncEnumerable<StoredResponse> Read(string panelId, Instrument instrument, Stream content, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using (content.ConfigureAwait(false))

@@ -29,6 +29,22 @@ public sealed class SharedKeyDictionary<T> : IReadOnlyDictionary<string, T>
 
     public int Count { get; }
 
+    /// <summary>The column names every row of the file shares (the same instance for all of them).</summary>
+    public ColumnKeys Columns => keys;
+
+    /// <summary>The value at column <paramref name="position"/> of <see cref="Columns"/>, when the row has it: no look-up by name.</summary>
+    public bool TryGetAt(int position, [MaybeNullWhen(false)] out T value)
+    {
+        if ((uint)position < (uint)values.Length && (present is null || present[position]))
+        {
+            value = values[position];
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
     public IEnumerable<string> Keys => Positions().Select(i => keys.Names[i]);
 
     public IEnumerable<T> Values => Positions().Select(i => values[i]);

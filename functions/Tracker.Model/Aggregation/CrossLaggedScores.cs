@@ -18,6 +18,7 @@ public sealed class CrossLaggedScores
     private readonly int width;
     private readonly Dictionary<string, int> rows = new(StringComparer.Ordinal);
     private float[] scores;
+    private int[]? layout;
 
     public CrossLaggedScores(IReadOnlyList<string> constructs, IReadOnlyList<int> waves, int expectedParticipants = 0)
     {
@@ -42,8 +43,43 @@ public sealed class CrossLaggedScores
     {
         ArgumentNullException.ThrowIfNull(participantId);
         ArgumentNullException.ThrowIfNull(responseScores);
+        var offset = Offset(wave, participantId);
+        if (offset < 0) return;
+        for (var c = 0; c < constructs.Length; c++)
+        {
+            scores[offset + c] = responseScores.TryGetValue(constructs[c], out var s) && s is { } v ? (float)v : float.NaN;
+        }
+    }
+
+    /// <summary>Names the score positions of <see cref="Add(int, string, ReadOnlySpan{double})"/> (a reader's construct order), once.</summary>
+    public void UseScoreLayout(IReadOnlyList<string> order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var names = order.ToArray();
+        layout = [.. constructs.Select(c => Array.IndexOf(names, c))];
+    }
+
+    /// <summary>
+    /// The same as <see cref="Add(int, string, IReadOnlyDictionary{string, double?})"/> with the scores laid out in the
+    /// order <see cref="UseScoreLayout"/> named (NaN: not given): nothing is looked up by construct name.
+    /// </summary>
+    public void Add(int wave, string participantId, ReadOnlySpan<double> responseScores)
+    {
+        ArgumentNullException.ThrowIfNull(participantId);
+        var positions = layout ?? throw new InvalidOperationException("UseScoreLayout names the scores' positions first");
+        var offset = Offset(wave, participantId);
+        if (offset < 0) return;
+        for (var c = 0; c < positions.Length; c++)
+        {
+            scores[offset + c] = positions[c] >= 0 ? (float)responseScores[positions[c]] : float.NaN;
+        }
+    }
+
+    /// <summary>Where the participant's scores of <paramref name="wave"/> go (the participant's row added when new), or −1 when the wave is not kept.</summary>
+    private int Offset(int wave, string participantId)
+    {
         var k = Array.BinarySearch(waves, wave);
-        if (k < 0 || width == 0) return;
+        if (k < 0 || width == 0) return -1;
         if (!rows.TryGetValue(participantId, out var row))
         {
             row = rows.Count;
@@ -51,11 +87,7 @@ public sealed class CrossLaggedScores
             if ((long)(row + 1) * width > scores.Length) Grow();
         }
 
-        var offset = row * width + k * constructs.Length;
-        for (var c = 0; c < constructs.Length; c++)
-        {
-            scores[offset + c] = responseScores.TryGetValue(constructs[c], out var s) && s is { } v ? (float)v : float.NaN;
-        }
+        return row * width + k * constructs.Length;
     }
 
     /// <summary>

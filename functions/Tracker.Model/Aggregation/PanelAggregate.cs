@@ -40,6 +40,7 @@ public sealed class PanelAggregate
     private Dictionary<string, Participant>? participants = new(StringComparer.Ordinal);
     private WaveBuffer? buffer;
     private WaveBuffer? current;
+    private AnswerLayout? layout;
     private LongTable? modelTable;
     private int closedRows;
     private bool covariateSeen;
@@ -80,6 +81,69 @@ public sealed class PanelAggregate
         ArgumentNullException.ThrowIfNull(participantId);
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(answers);
+        var row = BeginResponse(wave, participantId, submittedAt);
+        for (var c = 0; c < constructs.Count; c++)
+        {
+            row.SetScore(c, scores.TryGetValue(constructs[c], out var s) && s is { } v ? v : double.NaN);
+        }
+
+        foreach (var (item, answer) in answers)
+        {
+            if (constructIndex.ContainsKey(item)) continue;
+            // Items enter Cronbach's α, which needs every item keyed the same way as its construct: reverse-keyed answers are reversed.
+            row.SetItem(item, reversedItems.Contains(item) ? scaleMin + scaleMax - answer : answer);
+        }
+
+        row.EndRow();
+    }
+
+    /// <summary>
+    /// Names the answer positions of <see cref="Add(int, string, DateTimeOffset, ReadOnlySpan{double}, ReadOnlySpan{double})"/>:
+    /// the items a reader lays every response out in (a sealed wave's columns, the instrument's items), once, so that
+    /// no answer is looked up by name.
+    /// </summary>
+    public void UseAnswerLayout(IReadOnlyList<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Distinct(StringComparer.Ordinal).Count() != items.Count) throw new ArgumentException("each item once", nameof(items));
+        layout = new AnswerLayout(
+            [.. items],
+            [.. items.Select(constructIndex.ContainsKey)],
+            [.. items.Select(reversedItems.Contains)],
+            new int[items.Count]);
+        layout.Columns.AsSpan().Fill(-1);
+    }
+
+    /// <summary>
+    /// Adds one response laid out by position, the same as <see cref="Add(int, string, DateTimeOffset, IReadOnlyDictionary{string, double?}, IReadOnlyDictionary{string, int})"/>
+    /// with the same values by name: <paramref name="scores"/> in the aggregate's construct order and
+    /// <paramref name="answers"/> in the order <see cref="UseAnswerLayout"/> named (NaN: not given, as a key the
+    /// dictionaries lack). Nothing is looked up by name and nothing is allocated.
+    /// </summary>
+    public void Add(int wave, string participantId, DateTimeOffset submittedAt, ReadOnlySpan<double> scores, ReadOnlySpan<double> answers)
+    {
+        ArgumentNullException.ThrowIfNull(participantId);
+        var items = layout ?? throw new InvalidOperationException("UseAnswerLayout names the answers' positions first");
+        if (scores.Length != constructs.Count) throw new ArgumentException($"one score per construct ({constructs.Count})", nameof(scores));
+        if (answers.Length != items.Names.Length) throw new ArgumentException($"one answer per item of the layout ({items.Names.Length})", nameof(answers));
+        var row = BeginResponse(wave, participantId, submittedAt);
+        for (var c = 0; c < scores.Length; c++) row.SetScore(c, scores[c]);
+        for (var i = 0; i < answers.Length; i++)
+        {
+            var answer = answers[i];
+            if (double.IsNaN(answer) || items.Construct[i]) continue;
+            var column = items.Columns[i];
+            // The wave's column for this item from its first answer in the wave on, as the by-name Add adds it.
+            if (column < 0) items.Columns[i] = column = row.ItemColumn(items.Names[i]);
+            row.SetItemAt(column, items.Reversed[i] ? scaleMin + scaleMax - answer : answer);
+        }
+
+        row.EndRow();
+    }
+
+    /// <summary>Switches to <paramref name="wave"/> when it is new (closing the last one) and starts the response's row.</summary>
+    private WaveBuffer BeginResponse(int wave, string participantId, DateTimeOffset submittedAt)
+    {
         if (participants is null) throw new InvalidOperationException("the aggregate is complete: no response can be added after Complete");
         if (current is null || current.Wave != wave)
         {
@@ -87,25 +151,14 @@ public sealed class PanelAggregate
             if (current is not null) CloseWave();
             current = buffer ??= new WaveBuffer(constructs.Count);
             current.Reset(wave);
+            layout?.Columns.AsSpan().Fill(-1);
         }
 
         ref var participant = ref CollectionsMarshal.GetValueRefOrAddDefault(participants, participantId, out var known);
         if (!known) participant = new Participant(submittedAt, -1);
 
         current.BeginRow(participantId, ModelTimeAxis.Between(participant.FirstSubmittedAt, submittedAt));
-        for (var c = 0; c < constructs.Count; c++)
-        {
-            current.SetScore(c, scores.TryGetValue(constructs[c], out var s) && s is { } v ? v : double.NaN);
-        }
-
-        foreach (var (item, answer) in answers)
-        {
-            if (constructIndex.ContainsKey(item)) continue;
-            // Items enter Cronbach's α, which needs every item keyed the same way as its construct: reverse-keyed answers are reversed.
-            current.SetItem(item, reversedItems.Contains(item) ? scaleMin + scaleMax - answer : answer);
-        }
-
-        current.EndRow();
+        return current;
     }
 
     /// <summary>
@@ -291,6 +344,9 @@ public sealed class PanelAggregate
 
         return -1;
     }
+
+    /// <summary>The positional answers' items: name, whether a construct's id (skipped, as by name), reverse-keyed, and the current wave's column (−1 until answered in it).</summary>
+    private sealed record AnswerLayout(string[] Names, bool[] Construct, bool[] Reversed, int[] Columns);
 
     /// <summary>A value in the participants' dictionary, not an object per participant: a million of them are read.</summary>
     private readonly record struct Participant(DateTimeOffset FirstSubmittedAt, int Code);

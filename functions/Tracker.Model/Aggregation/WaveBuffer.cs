@@ -70,7 +70,10 @@ internal sealed class WaveBuffer
         filled[construct] = Count;
     }
 
-    public void SetItem(string item, double value)
+    public void SetItem(string item, double value) => SetItemAt(ItemColumn(item), value);
+
+    /// <summary>The column of <paramref name="item"/> in this wave, added (missing in the rows before this one) when it is new.</summary>
+    public int ItemColumn(string item)
     {
         if (!itemIndex.TryGetValue(item, out var index))
         {
@@ -82,7 +85,13 @@ internal sealed class WaveBuffer
             Array.Fill(columns[index], double.NaN, 0, Count - 1);
         }
 
-        if (filled[index] == Count) throw new InvalidOperationException($"item '{item}' was given twice in one response");
+        return index;
+    }
+
+    /// <summary>The current row's answer in item column <paramref name="index"/> (from <see cref="ItemColumn"/>).</summary>
+    public void SetItemAt(int index, double value)
+    {
+        if (filled[index] == Count) throw new InvalidOperationException($"item '{itemNames[index - ConstructCount]}' was given twice in one response");
         columns[index][Count - 1] = value;
         filled[index] = Count;
     }

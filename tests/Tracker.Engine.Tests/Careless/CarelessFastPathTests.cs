@@ -38,6 +38,26 @@ public sealed class CarelessFastPathTests
         Assert.Equal(reference.Count(s => s.Flagged), WaveCarelessness.Scorer(Instrument, CarelessThresholds.Default).CountFlagged(builder.Wave));
     }
 
+    [Theory]
+    [InlineData(0.001)]
+    [InlineData(0.2)]
+    [InlineData(0.5)]
+    public void The_count_of_flagged_responses_is_the_count_the_scores_flag_when_distance_alone_decides(double pValue)
+    {
+        // Every other index off, so D² alone flags, many responses near its critical value at the larger p thresholds.
+        var distanceOnly = new CarelessThresholds(LongStringShare: 1, MinimumIrv: 0, MahalanobisPValue: pValue, MinimumEvenOdd: -1, MinimumSecondsPerItem: 0);
+        foreach (var thresholds in new[] { distanceOnly, CarelessThresholds.Default with { MahalanobisPValue = pValue } })
+        {
+            var builder = new CarelessWaveBuilder(Instrument);
+            foreach (var response in Wave(700, 5)) builder.Add(response);
+            var scorer = WaveCarelessness.Scorer(Instrument, thresholds);
+
+            var scores = scorer.Score(builder.Wave);
+            Assert.Equal(scores.Count(s => s.Flagged), scorer.CountFlagged(builder.Wave));
+            if (pValue > 0.1 && thresholds == distanceOnly) Assert.InRange(scores.Count(s => s.Flagged), 100, 650);
+        }
+    }
+
     [Fact]
     public void Answers_that_do_not_fit_a_byte_switch_the_wave_to_wide_storage_and_score_the_same()
     {

@@ -38,6 +38,51 @@ public sealed class SealedWaveCsvTests
     }
 
     [Fact]
+    public async Task The_models_reader_gives_each_row_the_values_the_response_reader_gives()
+    {
+        var instrument = Tracker.Engine.Tests.Forms.PagedInstrument.Instance;
+        var at = new DateTimeOffset(2026, 11, 28, 9, 15, 30, TimeSpan.Zero).AddTicks(1234567);
+        var full = instrument.Items.Select((item, i) => (item.Id, Value: i % 7 + 1)).ToDictionary(p => p.Id, p => p.Value);
+        var gaps = full.Where((_, i) => i % 3 != 1).ToDictionary();
+        var scores = instrument.Constructs.Select((c, i) => (c.Id, Value: i % 2 == 0 ? (double?)(13.0 / 3 + i) : null)).ToDictionary(p => p.Id, p => p.Value);
+        StoredResponse[] rows =
+        [
+            new("p", 2, "AAAAAAAAAAAAAAAA", full, scores, at, at.AddMinutes(5), 2, 37.25),
+            new("p", 2, "=cmd|quoted,\"id\"", gaps, scores, at, at.AddTicks(1), 1) { Complete = false, Other = new Dictionary<string, string> { ["comment"] = "two\nlines, \"quoted\"" } },
+            new("p", 2, "BBBBBBBBBBBBBBBB", new Dictionary<string, int>(), instrument.Constructs.ToDictionary(c => c.Id, _ => (double?)null), at, at, 1, 0.1),
+        ];
+        using var buffer = new StringWriter();
+        await SealedWaveCsv.WriteAsync(instrument, ToAsync(rows), buffer, CancellationToken.None);
+        var csv = buffer.ToString();
+
+        var expected = new List<(string, DateTimeOffset, double?, bool, double[], double[])>();
+        var byResponse = new Tracker.Engine.Models.ModelRow(instrument);
+        await foreach (var response in SealedWaveCsv.ReadAsync("p", instrument, new StringReader(csv), CancellationToken.None))
+        {
+            byResponse.Load(response);
+            expected.Add((byResponse.ParticipantId, byResponse.SubmittedAt, byResponse.SecondsToSubmit, byResponse.Complete, [.. byResponse.Answers], [.. byResponse.Scores]));
+        }
+
+        var actual = new List<(string, DateTimeOffset, double?, bool, double[], double[])>();
+        using var bytes = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+        await foreach (var row in SealedWaveCsv.ReadRowsAsync(instrument, bytes, new Tracker.Engine.Models.ModelRow(instrument), CancellationToken.None))
+        {
+            Assert.True(row.OnlyInstrumentItems);
+            actual.Add((row.ParticipantId, row.SubmittedAt, row.SecondsToSubmit, row.Complete, [.. row.Answers], [.. row.Scores]));
+        }
+
+        Assert.Equal(3, actual.Count);
+        Assert.Equal(expected.Select(Text), actual.Select(Text));
+        Assert.False(actual[1].Item4);
+        Assert.Equal("=cmd|quoted,\"id\"", actual[1].Item1);
+    }
+
+    /// <summary>Every value of a model row as text, doubles by their bits (round-trip), so NaN compares equal to NaN.</summary>
+    private static string Text((string Id, DateTimeOffset At, double? Seconds, bool Complete, double[] Answers, double[] Scores) row) =>
+        string.Join('|', row.Id, row.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture), row.Seconds?.ToString("R", System.Globalization.CultureInfo.InvariantCulture), row.Complete,
+            string.Join(',', row.Answers.Select(BitConverter.DoubleToInt64Bits)), string.Join(',', row.Scores.Select(BitConverter.DoubleToInt64Bits)));
+
+    [Fact]
     public async Task A_partial_response_and_the_other_answers_read_back_and_a_blob_from_before_pages_reads_as_complete()
     {
         var instrument = Tracker.Engine.Tests.Forms.PagedInstrument.Instance;
