@@ -264,6 +264,9 @@ public static class AnswerParser
         return (number.ToString("G29", CultureInfo.InvariantCulture), null);
     }
 
+    /// <summary>The example of a number with a fractional part that the "such as 12 or 3.5" errors show.</summary>
+    public const double ExampleNumber = 3.5;
+
     /// <summary>What a number error asks for: a whole number, a number with an example of one, or a number in the range.</summary>
     private enum NumberWording
     {
@@ -272,12 +275,13 @@ public static class AnswerParser
         Range,
     }
 
-    /// <summary>The example of a number with a fractional part that the "such as 12 or 3.5" errors show.</summary>
-    public const double ExampleNumber = 3.5;
-
+    /// <summary>The number error for <paramref name="question"/>'s bounds: one key per wording and range, the bounds (and example) as its numbers.</summary>
     private static AnswerError NumberError(Question question, NumberWording wording)
     {
-        AnswerNumber[] bounds = [.. question.Min is { } min ? [new AnswerNumber("min", min)] : Array.Empty<AnswerNumber>(), .. question.Max is { } max ? [new AnswerNumber("max", max)] : Array.Empty<AnswerNumber>()];
+        List<AnswerNumber> numbers = [];
+        if (question.Min is { } min) numbers.Add(new("min", min));
+        if (question.Max is { } max) numbers.Add(new("max", max));
+        if (wording == NumberWording.Example) numbers.Add(new("example", ExampleNumber));
         var key = (wording, question.Min.HasValue, question.Max.HasValue) switch
         {
             (NumberWording.Whole, true, true) => AnswerErrorKey.WholeNumberFromTo,
@@ -288,11 +292,13 @@ public static class AnswerParser
             (NumberWording.Example, true, false) => AnswerErrorKey.NumberAtLeastExample,
             (NumberWording.Example, false, true) => AnswerErrorKey.NumberAtMostExample,
             (NumberWording.Example, false, false) => AnswerErrorKey.NumberExample,
+
+            // Out of range: a number without bounds never is.
             (_, true, true) => AnswerErrorKey.NumberFromTo,
             (_, true, false) => AnswerErrorKey.NumberAtLeast,
             _ => AnswerErrorKey.NumberAtMost,
         };
-        return new(question.Id, key, wording == NumberWording.Example ? [.. bounds, new AnswerNumber("example", ExampleNumber)] : bounds);
+        return new(question.Id, key, numbers);
     }
 
     // Text is stored as typed, trimmed, with one kind of line break; a short text has none.
