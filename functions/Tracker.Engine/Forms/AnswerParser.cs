@@ -10,18 +10,6 @@ namespace Tracker.Engine.Forms;
 /// </summary>
 public static class AnswerParser
 {
-    public const string MissingMessage = "Please choose an answer for this statement.";
-
-    public const string MissingAnswerMessage = "Please answer this question.";
-
-    public const string MissingChoiceMessage = "Please choose an answer.";
-
-    public const string UnknownChoiceMessage = "Please choose one of the options shown.";
-
-    public const string HiddenMessage = "This question does not apply given your other answers; please leave it empty.";
-
-    public const string NotADateMessage = "Please enter a date as year-month-day, such as 2027-03-31.";
-
     /// <summary>No scale value needs more; anything longer was not produced by our form.</summary>
     public const int MaxValueLength = 10;
 
@@ -37,8 +25,12 @@ public static class AnswerParser
     // Field names are echoed into logs and the 400 page; keep hostile ones short.
     private const int MaxEchoedNameLength = 40;
 
-    public static string OutOfRangeMessage(ResponseScale scale) =>
-        $"Your answer must be a whole number from {scale.Min} to {scale.Max}.";
+    /// <summary>The error for a statement answered outside <paramref name="scale"/>.</summary>
+    public static AnswerError OutOfRange(string itemId, ResponseScale scale)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        return new(itemId, AnswerErrorKey.ScaleRange, [new("min", scale.Min), new("max", scale.Max)]);
+    }
 
     /// <summary>The most characters a text answer to <paramref name="question"/> may have.</summary>
     public static int MaxLength(Question question)
@@ -116,14 +108,14 @@ public static class AnswerParser
                     var answered = values.Any(v => v.Trim().Length > 0);
                     if (!shown)
                     {
-                        if (answered) errors.Add(new(field.Id, HiddenMessage));
+                        if (answered) errors.Add(new(field.Id, AnswerErrorKey.HiddenQuestion));
                         continue;
                     }
 
                     var (value, error) = field.Question is { } question ? ParseQuestion(question, values) : ParseItem(field.Item!, scale: instrument.Scale, values);
                     if (error is not null)
                     {
-                        errors.Add(new(field.Id, error));
+                        errors.Add(error);
                     }
                     else if (value is int point)
                     {
@@ -199,17 +191,17 @@ public static class AnswerParser
         _ => MaxShortFieldLength,
     };
 
-    private static (object? Value, string? Error) ParseItem(Item item, ResponseScale scale, List<string> values)
+    private static (object? Value, AnswerError? Error) ParseItem(Item item, ResponseScale scale, List<string> values)
     {
         var text = values.Count == 0 ? "" : values[0];
-        if (text.Length == 0) return (null, item.Required ? MissingMessage : null);
+        if (text.Length == 0) return (null, item.Required ? new(item.Id, AnswerErrorKey.ChooseAnswer) : null);
         return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && scale.Contains(value)
             ? (value, null)
-            : (null, OutOfRangeMessage(scale));
+            : (null, OutOfRange(item.Id, scale));
     }
 
     /// <summary>One question's posted values in its stored encoding (null when not answered), or why they are not acceptable.</summary>
-    public static (string? Answer, string? Error) Question(Question question, IReadOnlyList<string> values)
+    public static (string? Answer, AnswerError? Error) Question(Question question, IReadOnlyList<string> values)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(values);
@@ -217,22 +209,26 @@ public static class AnswerParser
         return (value as string, error);
     }
 
-    private static (object? Value, string? Error) ParseQuestion(Question question, List<string> values)
+    /// <summary>The error for a required question left unanswered: a choice asks to choose, anything else to answer.</summary>
+    public static AnswerError Missing(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return new(question.Id, question.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice ? AnswerErrorKey.ChooseOne : AnswerErrorKey.AnswerQuestion);
+    }
+
+    private static (object? Value, AnswerError? Error) ParseQuestion(Question question, List<string> values)
     {
         var given = values.Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
-        if (given.Count == 0)
-        {
-            var missing = question.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice ? MissingChoiceMessage : MissingAnswerMessage;
-            return (null, question.Required ? missing : null);
-        }
+        if (given.Count == 0) return (null, question.Required ? Missing(question) : null);
 
+        var unknownChoice = new AnswerError(question.Id, AnswerErrorKey.UnknownChoice);
         switch (question.Type)
         {
             case QuestionType.SingleChoice:
-                return question.Choices.Any(c => c.Code == given[0]) ? (given[0], null) : (null, UnknownChoiceMessage);
+                return question.Choices.Any(c => c.Code == given[0]) ? (given[0], null) : (null, unknownChoice);
             case QuestionType.MultipleChoice:
-                if (given.Any(code => !question.Choices.Any(c => c.Code == code))) return (null, UnknownChoiceMessage);
-                if (given.Distinct(StringComparer.Ordinal).Count() != given.Count) return (null, UnknownChoiceMessage);
+                if (given.Any(code => !question.Choices.Any(c => c.Code == code))) return (null, unknownChoice);
+                if (given.Distinct(StringComparer.Ordinal).Count() != given.Count) return (null, unknownChoice);
 
                 // Stored in choice order, whatever order the browser sent them in.
                 return (string.Join(';', question.Choices.Select(c => c.Code).Where(given.Contains)), null);
@@ -241,41 +237,69 @@ public static class AnswerParser
             case QuestionType.Date:
                 return DateOnly.TryParseExact(given[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                     ? (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null)
-                    : (null, NotADateMessage);
+                    : (null, new(question.Id, AnswerErrorKey.NotADate));
             default:
                 var text = Normalise(values[0], question.Type);
                 var max = MaxLength(question);
                 return text.Length > max
-                    ? (null, $"Your answer is {text.Length:N0} characters long; please shorten it to at most {max:N0} characters.")
+                    ? (null, new(question.Id, AnswerErrorKey.TextTooLong, [new("length", text.Length, IsCount: true), new("max", max, IsCount: true)]))
                     : (text, null);
         }
     }
 
-    private static (object? Value, string? Error) Number(Question question, string text)
+    private static (object? Value, AnswerError? Error) Number(Question question, string text)
     {
-        var range = (question.Min, question.Max) switch
-        {
-            ({ } min, { } max) => $" from {Invariant(min)} to {Invariant(max)}",
-            ({ } min, null) => $" of at least {Invariant(min)}",
-            (null, { } max) => $" of at most {Invariant(max)}",
-            _ => "",
-        };
         // A decimal comma is what many participants type (de, fr, es…); with no point in the text it is read as one.
         if (!text.Contains('.', StringComparison.Ordinal)) text = text.Replace(',', '.');
         if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
-            return (null, question.WholeNumbers ? $"Please enter a whole number{range}." : $"Please enter a number{range}, such as 12 or 3.5.");
+            return (null, question.WholeNumbers ? NumberError(question, NumberWording.Whole) : NumberError(question, NumberWording.Example));
         }
 
-        if (question.WholeNumbers && number != decimal.Truncate(number)) return (null, $"Please enter a whole number{range}.");
+        if (question.WholeNumbers && number != decimal.Truncate(number)) return (null, NumberError(question, NumberWording.Whole));
         var value = (double)number;
-        if (value < question.Min || value > question.Max) return (null, $"Please enter a number{range}.");
+        if (value < question.Min || value > question.Max) return (null, NumberError(question, NumberWording.Range));
 
         // Stored in invariant culture without trailing zeros, so "3.50" and "3.5" are one answer.
         return (number.ToString("G29", CultureInfo.InvariantCulture), null);
     }
 
-    private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The example of a number with a fractional part that the "such as 12 or 3.5" errors show.</summary>
+    public const double ExampleNumber = 3.5;
+
+    /// <summary>What a number error asks for: a whole number, a number with an example of one, or a number in the range.</summary>
+    private enum NumberWording
+    {
+        Whole,
+        Example,
+        Range,
+    }
+
+    /// <summary>The number error for <paramref name="question"/>'s bounds: one key per wording and range, the bounds (and example) as its numbers.</summary>
+    private static AnswerError NumberError(Question question, NumberWording wording)
+    {
+        List<AnswerNumber> numbers = [];
+        if (question.Min is { } min) numbers.Add(new("min", min));
+        if (question.Max is { } max) numbers.Add(new("max", max));
+        if (wording == NumberWording.Example) numbers.Add(new("example", ExampleNumber));
+        var key = (wording, question.Min.HasValue, question.Max.HasValue) switch
+        {
+            (NumberWording.Whole, true, true) => AnswerErrorKey.WholeNumberFromTo,
+            (NumberWording.Whole, true, false) => AnswerErrorKey.WholeNumberAtLeast,
+            (NumberWording.Whole, false, true) => AnswerErrorKey.WholeNumberAtMost,
+            (NumberWording.Whole, false, false) => AnswerErrorKey.WholeNumber,
+            (NumberWording.Example, true, true) => AnswerErrorKey.NumberFromToExample,
+            (NumberWording.Example, true, false) => AnswerErrorKey.NumberAtLeastExample,
+            (NumberWording.Example, false, true) => AnswerErrorKey.NumberAtMostExample,
+            (NumberWording.Example, false, false) => AnswerErrorKey.NumberExample,
+
+            // Out of range: a number without bounds never is.
+            (_, true, true) => AnswerErrorKey.NumberFromTo,
+            (_, true, false) => AnswerErrorKey.NumberAtLeast,
+            _ => AnswerErrorKey.NumberAtMost,
+        };
+        return new(question.Id, key, numbers);
+    }
 
     // Text is stored as typed, trimmed, with one kind of line break; a short text has none.
     private static string Normalise(string text, QuestionType type)

@@ -12,8 +12,6 @@ namespace Tracker.Engine.Forms;
 /// </summary>
 public static class PostedPageReader
 {
-    public const string HiddenMessage = "This question does not apply given your other answers; please clear your answer.";
-
     /// <summary>Longer than any text answer a form allows; anything longer was not typed into our form.</summary>
     public const int MaxFieldLength = 20_000;
 
@@ -75,7 +73,7 @@ public static class PostedPageReader
         }
 
         var other = new Dictionary<string, string>(StringComparer.Ordinal);
-        var questionErrors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var questionErrors = new Dictionary<string, AnswerError>(StringComparer.Ordinal);
         foreach (var question in questions.Values)
         {
             var (answer, error) = AnswerParser.Question(question, questionFields.GetValueOrDefault(question.Id) ?? []);
@@ -90,14 +88,14 @@ public static class PostedPageReader
         {
             // A hidden question is never required; one answered anyway is refused rather than silently dropped.
             questionErrors.Remove(question.Id);
-            if (other.Remove(question.Id)) questionErrors[question.Id] = HiddenMessage;
+            if (other.Remove(question.Id)) questionErrors[question.Id] = new(question.Id, AnswerErrorKey.HiddenQuestion);
         }
 
         // Errors in the order the page shows its entries.
         var errors = new List<AnswerError>();
         foreach (var entry in page.Items)
         {
-            if (entry.Question is { } q && questionErrors.TryGetValue(q.Id, out var message)) errors.Add(new(q.Id, message));
+            if (entry.Question is { } q && questionErrors.TryGetValue(q.Id, out var error)) errors.Add(error);
             if (entry.Construct is { } c) errors.AddRange(items.Errors.Where(e => pageInstrument.Constructs.First(k => k.Id == c).Items.Any(i => i.Id == e.ItemId)));
         }
 

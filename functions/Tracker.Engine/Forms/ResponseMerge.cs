@@ -68,9 +68,9 @@ public static class ResponseMerge
             var errors = new List<AnswerError>();
             foreach (var entry in FormFlow.VisibleEntries(page, wave, answers))
             {
-                if (entry.Question is { Required: true } q && !answers.Other.ContainsKey(q.Id)) errors.Add(new(q.Id, q.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice ? AnswerParser.MissingChoiceMessage : AnswerParser.MissingAnswerMessage));
+                if (entry.Question is { Required: true } q && !answers.Other.ContainsKey(q.Id)) errors.Add(AnswerParser.Missing(q));
                 var construct = entry.Construct is null ? null : instrument.Constructs.FirstOrDefault(c => c.Id == entry.Construct);
-                errors.AddRange((construct?.Items ?? []).Where(i => !answers.Scale.ContainsKey(i.Id)).Select(i => new AnswerError(i.Id, AnswerParser.MissingMessage)));
+                errors.AddRange((construct?.Items ?? []).Where(i => !answers.Scale.ContainsKey(i.Id)).Select(i => new AnswerError(i.Id, AnswerErrorKey.ChooseAnswer)));
             }
 
             if (errors.Count > 0) return (page, errors);

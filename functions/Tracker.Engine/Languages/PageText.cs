@@ -4,6 +4,7 @@ namespace Tracker.Engine.Languages;
 /// The keys of the fixed words on participant pages and in participant emails (<see cref="PageTextCatalog"/>); the
 /// English catalog (Languages/Catalogs/en.json) is the reference every other language must match key for key. A
 /// placeholder in a text is a name in braces, such as <c>{wave}</c>, filled by <see cref="ParticipantTexts.Fill"/>.
+/// The answer errors' keys are not here: each <see cref="Forms.AnswerErrorKey"/> names its own.
 /// </summary>
 public static class PageText
 {
@@ -19,7 +20,6 @@ public static class PageText
     public const string Decline = "decline";
     public const string PageOf = "pageOf";
     public const string WaveOf = "waveOf";
-    public const string ChooseAnswer = "chooseAnswer";
     public const string ChooseEvery = "chooseEvery";
     public const string ErrorPrefix = "errorPrefix";
     public const string ErrorSummary = "errorSummary";
@@ -102,9 +102,12 @@ public static class PageText
     public const string AutosaveNote = "autosaveNote";
     public const string RequiredNote = "requiredNote";
     public const string Optional = "optional";
-    public const string AnswerQuestion = "answerQuestion";
-    public const string ChooseOne = "chooseOne";
-    public const string UnknownChoice = "unknownChoice";
-    public const string NotADate = "notADate";
-    public const string HiddenQuestion = "hiddenQuestion";
+    public const string HintWholeNumber = "hintWholeNumber";
+    public const string HintWholeNumberFromTo = "hintWholeNumberFromTo";
+    public const string HintWholeNumberAtLeast = "hintWholeNumberAtLeast";
+    public const string HintWholeNumberAtMost = "hintWholeNumberAtMost";
+    public const string HintNumber = "hintNumber";
+    public const string HintNumberFromTo = "hintNumberFromTo";
+    public const string HintNumberAtLeast = "hintNumberAtLeast";
+    public const string HintNumberAtMost = "hintNumberAtMost";
 }

@@ -19,6 +19,7 @@ public sealed partial class ParticipantTexts
         this.texts = texts;
         Choices = choices;
         Culture = CultureOf(language);
+        NumberCulture = Culture.NumberFormat.NumberDecimalSeparator is "." or "," ? Culture : CultureInfo.InvariantCulture;
     }
 
     /// <summary>English, for a page that knows no panel (a link that does not verify).</summary>
@@ -32,6 +33,12 @@ public sealed partial class ParticipantTexts
 
     /// <summary>The culture dates are written in (month and day names); the invariant culture when the platform lacks it.</summary>
     public CultureInfo Culture { get; }
+
+    /// <summary>
+    /// The culture numbers are written in: the language's, digits always Western. A culture whose decimal separator the
+    /// form cannot read back (Arabic's ٫) writes numbers as the invariant culture does (3.5), so an example can be typed as shown.
+    /// </summary>
+    public CultureInfo NumberCulture { get; }
 
     /// <summary>The panel's languages for the selector; empty when the panel speaks one (then no selector is shown).</summary>
     public IReadOnlyList<LanguageChoice> Choices { get; }
@@ -53,6 +60,10 @@ public sealed partial class ParticipantTexts
             return match.Value;
         });
     }
+
+    /// <summary>A number in this language: a count with the culture's thousands separators, anything else without (a year stays 1990).</summary>
+    public string Number(double value, bool isCount = false) =>
+        value.ToString(isCount ? "#,0.##########" : "0.##########", NumberCulture);
 
     /// <summary>An instant, already in the participant's zone, in words of this language, with the zone's id after it.</summary>
     public string When(DateTimeOffset local, string zoneId, bool email = false) =>

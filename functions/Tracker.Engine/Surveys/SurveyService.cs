@@ -107,14 +107,14 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
             var shown = ResponseMerge.WithPage(instrument, stored, posted.Page, posted.Answers);
             var model = PageModel(access, token, shown, posted.Page, pagesBefore);
 
-            // The entries shown before, and any that carries an error (an answer to a question hidden meanwhile), in the page's language.
+            // The entries shown before, and any that carries an error (an answer to a question hidden meanwhile); the page words each error in its language.
             var visible = FormFlow.VisibleEntries(posted.Page, wave, stored);
             var kept = posted.Page.Items.Select((e, i) => (Entry: e, Index: i))
                 .Where(x => visible.Contains(x.Entry) || posted.Errors.Any(err => err.ItemId == x.Entry.Question?.Id)).Select(x => x.Index).ToHashSet();
             return new SurveyOutcome.Form(model with
             {
                 Other = Typed(shown.Other, posted.Typed),
-                Errors = InLanguage(posted.Errors, access.Texts),
+                Errors = posted.Errors,
                 Entries = [.. model.Page!.Items.Where((_, i) => kept.Contains(i))],
                 OpenedStamp = existing is { Complete: false } ? Carried(access, postedStamp) : Stamp(access, postedStamp),
             }) { Texts = access.Texts };
@@ -139,7 +139,7 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         // The last page: complete unless an earlier page was skipped (a post our own buttons do not make), then that page with what is missing.
         if (!saved.Complete && ResponseMerge.FirstUnfinished(instrument, wave, answers) is { } unfinished)
         {
-            return new SurveyOutcome.Form(PageModel(access, token, answers, unfinished.Page, pages) with { Errors = InLanguage(unfinished.Errors, access.Texts), OpenedStamp = Carried(access, postedStamp) }) { Texts = access.Texts };
+            return new SurveyOutcome.Form(PageModel(access, token, answers, unfinished.Page, pages) with { Errors = unfinished.Errors, OpenedStamp = Carried(access, postedStamp) }) { Texts = access.Texts };
         }
 
         var closesText = ClosesAtText(access);
@@ -201,28 +201,6 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
     private static Instruments.Page Translated(Instruments.Instrument translated, Instruments.Page page) =>
         translated.FormPages.FirstOrDefault(p => p.Id == page.Id) ?? page;
 
-    /// <summary>
-    /// The form as posted, on a 503. The token was verified before any storage call, so only a genuine link gets here;
-    /// the panel comes from the cache when it was read before (however long ago), else the choices ride on hidden fields.
-    /// </summary>
-    /// <summary>
-    /// The parser's fixed messages in the participant's language. Messages that carry numbers (a range, a length) stay in
-    /// the instrument's wording for now; the others are the ones a participant meets.
-    /// </summary>
-    private static List<AnswerError> InLanguage(IEnumerable<AnswerError> errors, ParticipantTexts texts) =>
-        [.. errors.Select(e => Worded(e.Message) is { } key ? e with { Message = texts[key] } : e)];
-
-    private static string? Worded(string message) => message switch
-    {
-        AnswerParser.MissingMessage => PageText.ChooseAnswer,
-        AnswerParser.MissingAnswerMessage => PageText.AnswerQuestion,
-        AnswerParser.MissingChoiceMessage => PageText.ChooseOne,
-        AnswerParser.UnknownChoiceMessage => PageText.UnknownChoice,
-        AnswerParser.NotADateMessage => PageText.NotADate,
-        AnswerParser.HiddenMessage or PostedPageReader.HiddenMessage => PageText.HiddenQuestion,
-        _ => null,
-    };
-
     private async Task<SurveyAccess> SwitchLanguageAsync(SurveyAccess access, string? requested, CancellationToken cancellationToken)
     {
         var panel = access.Panel!;
@@ -235,6 +213,10 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         return access with { Texts = PageTextCatalog.For(panel, chosen) };
     }
 
+    /// <summary>
+    /// The form as posted, on a 503. The token was verified before any storage call, so only a genuine link gets here;
+    /// the panel comes from the cache when it was read before (however long ago), else the choices ride on hidden fields.
+    /// </summary>
     private SurveyOutcome UnavailableKeepingAnswers(string token, PostedAnswers form)
     {
         var action = $"/api/{ParticipantLinks.SurveyRoute}/{token}";

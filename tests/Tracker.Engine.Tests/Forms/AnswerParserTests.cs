@@ -33,8 +33,8 @@ public class AnswerParserTests
         Assert.Equal(AnswerParseOutcome.Incomplete, result.Outcome);
         Assert.Equal(AnswerParseOutcome.Incomplete, result.Outcome);
         Assert.Equal(
-            [new AnswerError("ugc_2", "Please choose an answer for this statement."), new AnswerError("willingness_3", "Please choose an answer for this statement.")],
-            result.Errors);
+            [("ugc_2", "Please choose an answer for this statement."), ("willingness_3", "Please choose an answer for this statement.")],
+            result.Errors.Select(e => (e.ItemId, e.Message)));
         Assert.Equal(25, result.Answers.Scale.Count);
         Assert.Equal(5, result.Answers.Scale["ugc_1"]);
     }

@@ -74,7 +74,7 @@ public class AnswerParserTypesTests
         var result = Page1(1, [.. Complete.Where(f => f.Item1 != field), (field, value)]);
 
         Assert.Equal(AnswerParseOutcome.Incomplete, result.Outcome);
-        Assert.Equal([new AnswerError(field, message)], result.Errors);
+        Assert.Equal([(field, message)], result.Errors.Select(e => (e.ItemId, e.Message)));
         Assert.False(result.Answers.Other.ContainsKey(field));
         Assert.Equal("tiktok;yt", result.Answers.Other["platforms"]);
     }
@@ -82,8 +82,8 @@ public class AnswerParserTypesTests
     [Fact]
     public void A_required_multiple_choice_needs_a_box_ticked_and_known_codes()
     {
-        Assert.Equal([new AnswerError("platforms", "Please choose an answer.")], Page1(1, ("age", "30")).Errors);
-        Assert.Equal([new AnswerError("platforms", "Please choose one of the options shown.")], Page1(1, ("age", "30"), ("platforms", "yt"), ("platforms", "vine")).Errors);
+        Assert.Equal([("platforms", "Please choose an answer.")], Page1(1, ("age", "30")).Errors.Select(e => (e.ItemId, e.Message)));
+        Assert.Equal([("platforms", "Please choose one of the options shown.")], Page1(1, ("age", "30"), ("platforms", "yt"), ("platforms", "vine")).Errors.Select(e => (e.ItemId, e.Message)));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class AnswerParserTypesTests
     {
         var result = Page1(1, ("age", "30"), ("platforms", "yt"), ("tiktok_hours", "3"));
 
-        Assert.Equal([new AnswerError("tiktok_hours", AnswerParser.HiddenMessage)], result.Errors);
+        Assert.Equal([new AnswerError("tiktok_hours", AnswerErrorKey.HiddenQuestion)], result.Errors);
         Assert.False(result.Answers.Other.ContainsKey("tiktok_hours"));
 
         // Hidden and left empty is simply unanswered: not required, not stored.
@@ -103,7 +103,7 @@ public class AnswerParserTypesTests
     {
         var result = Page1(2, [.. Complete, ("baseline", "x")]);
 
-        Assert.Equal([new AnswerError("baseline", AnswerParser.HiddenMessage)], result.Errors);
+        Assert.Equal([new AnswerError("baseline", AnswerErrorKey.HiddenQuestion)], result.Errors);
         Assert.True(Page1(1, [.. Complete, ("baseline", "x")]).IsAccepted);
     }
 
@@ -119,7 +119,7 @@ public class AnswerParserTypesTests
 
         Assert.True(shown.IsAccepted);
         Assert.Equal(Ownership.Items.ToDictionary(i => i.Id, _ => 4), shown.Answers.Scale);
-        Assert.Equal(Ownership.Items.Select(i => new AnswerError(i.Id, AnswerParser.HiddenMessage)), hidden.Errors);
+        Assert.Equal(Ownership.Items.Select(i => new AnswerError(i.Id, AnswerErrorKey.HiddenQuestion)), hidden.Errors);
         Assert.True(AnswerParser.Parse(Study, 1, Items, Fields(), minor).IsAccepted);
     }
 
@@ -131,7 +131,7 @@ public class AnswerParserTypesTests
 
         var result = AnswerParser.Parse(optional, 1, Items, Fields(), adult);
 
-        Assert.Equal(Ownership.Items.Skip(1).Select(i => new AnswerError(i.Id, AnswerParser.MissingMessage)), result.Errors);
+        Assert.Equal(Ownership.Items.Skip(1).Select(i => new AnswerError(i.Id, AnswerErrorKey.ChooseAnswer)), result.Errors);
     }
 
     [Theory]

@@ -60,7 +60,7 @@ public sealed class PostedPageReaderTests
         var page = Read(1, [], ("_page", "about-you"), ("age", "34"), ("platforms", "yt"), ("later", "more time online"));
 
         var error = Assert.Single(page!.Errors);
-        Assert.Equal(("later", PostedPageReader.HiddenMessage), (error.ItemId, error.Message));
+        Assert.Equal(new AnswerError("later", AnswerErrorKey.HiddenQuestion), error);
         Assert.False(page.Answers.Other.ContainsKey("later"));
     }
 

@@ -31,10 +31,11 @@ public sealed class PageTextCatalogTests
     }
 
     [Fact]
-    public void English_German_and_Arabic_are_offered_and_each_key_is_a_PageText_constant()
+    public void English_German_and_Arabic_are_offered_and_each_key_is_a_PageText_constant_or_an_answer_error()
     {
         Assert.Superset(new HashSet<string> { "en", "de", "ar" }, PageTextCatalog.Offered.ToHashSet());
-        var constants = typeof(PageText).GetFields().Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
+        var constants = typeof(PageText).GetFields().Select(f => (string)f.GetRawConstantValue()!)
+            .Concat(Enum.GetValues<Tracker.Engine.Forms.AnswerErrorKey>().Select(Tracker.Engine.Forms.AnswerError.CatalogKeyOf)).ToHashSet();
         Assert.Equal(constants.Order(), PageTextCatalog.Keys.Order());
     }
 
@@ -92,6 +93,8 @@ public sealed class PageTextCatalogTests
         var problems = Validate("""["en","xx"]""").Problems;
 
         Assert.Contains("pageTexts.xx.next: is missing (no built-in texts for 'xx')", problems);
+        Assert.Contains("pageTexts.xx.scaleRange: is missing (no built-in texts for 'xx')", problems);
+        Assert.Contains("pageTexts.xx.numberFromToExample: is missing (no built-in texts for 'xx')", problems);
         Assert.Equal(PageTextCatalog.Keys.Count, problems.Count(p => p.StartsWith("pageTexts.xx.", StringComparison.Ordinal)));
     }
 

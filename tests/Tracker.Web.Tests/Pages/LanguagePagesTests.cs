@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MimeKit;
 using Tracker.Engine.Forms;
 using Tracker.Engine.Instruments;
@@ -6,6 +7,7 @@ using Tracker.Engine.Languages;
 using Tracker.Engine.OptOut;
 using Tracker.Engine.Panels;
 using Tracker.Engine.Participants;
+using Tracker.Engine.Responses;
 using Tracker.Web.Emails;
 using Tracker.Web.Pages;
 
@@ -109,4 +111,39 @@ public sealed class LanguagePagesTests
             new Uri("https://tracker.example/r/abc"), new Uri("https://tracker.example/o/abc"), Start.AddDays(5), language: null);
         Assert.Equal("Reminder — Spring panel: wave 1 of 3 is still open for you", reminder.Subject);
     }
+
+    [Fact]
+    public void A_German_page_with_range_errors_words_them_and_their_numbers_in_German_and_has_no_English_word_of_them()
+    {
+        var german = DefaultInstrument.Instance.In("de");
+        var construct = german.Constructs[0];
+        var hours = new Question("hours", QuestionType.Number, "Wie viele Stunden am Tag?") { Min = 0.5, Max = 24 };
+        var instrument = german with { Pages = [new Page("p1", [new(construct.Id, null), new(null, hours)])] };
+        // The first statement answered off the scale, the others within it, the number not a number.
+        List<KeyValuePair<string, string>> posted = [new(FormNavigation.PageField, "p1"), new(construct.Items[0].Id, "9"), .. construct.Items.Skip(1).Select(i => new KeyValuePair<string, string>(i.Id, "4")), new("hours", "abc")];
+        var page = PostedPageReader.Read(instrument, 1, ResponseAnswers.Empty, new PostedAnswers(posted), [])!;
+        var texts = PageTextCatalog.For(PanelIn("en", "de"), "de");
+
+        var html = SurveyFormPage.Render(new SurveyFormModel(instrument, "Frühjahrspanel", 2, 3, "…", "/api/r/tok") { Pages = instrument.Pages!, Errors = page.Errors, Texts = texts });
+
+        Assert.Equal([construct.Items[0].Id, "hours"], page.Errors.Select(e => e.ItemId));
+        Assert.Contains("Ihre Antwort muss eine ganze Zahl von 1 bis 7 sein.", html, StringComparison.Ordinal);
+        Assert.Contains("Bitte geben Sie eine Zahl von 0,5 bis 24 ein, zum Beispiel 12 oder 3,5.", html, StringComparison.Ordinal);
+        Assert.Contains("Eine Zahl von 0,5 bis 24.", html, StringComparison.Ordinal);
+
+        // Not one word of the English error, hint and summary texts is left on the page a participant reads (a word both
+        // languages spell alike, such as "Problem", is German too).
+        string[] englishKeys = [.. Enum.GetValues<AnswerErrorKey>().Select(AnswerError.CatalogKeyOf), .. PageTextCatalog.Keys.Where(k => k.StartsWith("hint", StringComparison.Ordinal)), PageText.ErrorSummary, PageText.ErrorPrefix, PageText.StatementError];
+        var germanWords = englishKeys.SelectMany(k => Words(texts[k])).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var englishWords = englishKeys.SelectMany(k => Words(PageTextCatalog.English[k])).Where(w => w.Length > 2 && !germanWords.Contains(w)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var shown = Words(VisibleText(html)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.Empty(shown.Intersect(englishWords, StringComparer.OrdinalIgnoreCase).Order().ToArray());
+    }
+
+    // The words of a text, its {placeholders} left out.
+    private static IEnumerable<string> Words(string text) =>
+        Regex.Matches(Regex.Replace(text, @"\{[A-Za-z]+\}", " "), @"\p{L}+").Select(m => m.Value);
+
+    private static string VisibleText(string html) =>
+        System.Net.WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(html, @"<(style|script)[^>]*>.*?</\1>", " ", RegexOptions.Singleline), "<[^>]+>", " "));
 }

@@ -103,7 +103,7 @@ public sealed class PagedSurveyFormTests
     [Fact]
     public void An_error_on_a_question_is_linked_described_and_marked_invalid_with_422()
     {
-        var model = Model(2) with { Errors = [new AnswerError("age", "Please enter a number from 16 to 99.")] };
+        var model = Model(2) with { Errors = [new AnswerError("age", AnswerErrorKey.NumberFromTo, [new("min", 16), new("max", 99)])] };
         var page = SurveyFormPage.Page(model);
         var html = SurveyFormPage.Render(model);
 

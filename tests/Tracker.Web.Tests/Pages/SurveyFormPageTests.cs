@@ -164,7 +164,7 @@ public class SurveyFormPageTests
             [new Construct("c", Script, "outcome", [new Item("c_1", Attribute, false), new Item("c_2", Script, true)])]);
         var model = new SurveyFormModel(hostile, Script, 1, 1, Attribute, "\"><script>alert(2)</script>")
         {
-            Errors = [new AnswerError("c_1", Script)],
+            Errors = [new AnswerError("c_1", AnswerErrorKey.ChooseAnswer)],
         };
 
         var html = SurveyFormPage.Render(model);
