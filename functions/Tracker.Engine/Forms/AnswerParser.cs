@@ -51,14 +51,6 @@ public static class AnswerParser
     public static AnswerParseResult Parse(Instrument instrument, IEnumerable<KeyValuePair<string, string>> fields) =>
         Parse(instrument, null, null, fields, ResponseAnswers.Empty);
 
-    /// <inheritdoc cref="Parse(Instrument, int?, Page?, IEnumerable{KeyValuePair{string, string}}, ResponseAnswers)"/>
-    public static AnswerParseResult Parse(Instrument instrument, int wave, Page? page, PostedAnswers posted, ResponseAnswers previous)
-    {
-        ArgumentNullException.ThrowIfNull(posted);
-        var result = Parse(instrument, wave, page, posted.Fields, previous);
-        return posted.HasFiles ? AnswerParseResult.Malformed(["The form must not contain files.", .. result.Problems]) : result;
-    }
-
     /// <summary>
     /// The answers to <paramref name="page"/> (or, when null, every page) in <paramref name="wave"/> (null: every wave).
     /// The form's timing stamp (<see cref="FormOpening.FieldName"/>) is no answer and is left to <see cref="FormOpening"/>.
