@@ -22,14 +22,9 @@ public static class DashboardAccessPages
     {
         var viaLink = $"get a short-lived link with your function key (POST /api/panels/{panelId}/dashboard-link, the key in the x-functions-key header) and open the URL it returns within {DashboardAccess.LinkLifetime.TotalMinutes:0} minutes.";
         var signIn = signInPath is null ? null : $"{signInPath}?post_login_redirect_uri={Uri.EscapeDataString($"/api/panels/{panelId}/dashboard")}";
-        return new(401, PageRenderer.Render<DashboardAccessView>(new()
-        {
-            ["Title"] = signIn is null ? "Open the dashboard with a fresh link" : "Sign in to see this dashboard",
-            ["Message"] = signIn is null
-                ? "This dashboard opens from a short-lived link, not from a key in its address. To get one, " + viaLink
-                : "Sign in with an account that holds a Tracker role (viewer or above) for this app. Without one, " + viaLink,
-            ["SignInPath"] = signIn,
-        }));
+        return signIn is null
+            ? new(401, Page("Open the dashboard with a fresh link", "This dashboard opens from a short-lived link, not from a key in its address. To get one, " + viaLink))
+            : new(401, Page("Sign in to see this dashboard", "Sign in with an account that holds a Tracker role (viewer or above) for this app. Without one, " + viaLink, signInPath: signIn));
     }
 
     /// <summary>403: a dashboard link that is forged, expired or for another panel.</summary>
@@ -37,6 +32,6 @@ public static class DashboardAccessPages
         new(403, Page("This dashboard link does not work",
             $"Dashboard links work for {DashboardAccess.LinkLifetime.TotalMinutes:0} minutes and for one panel. Get a new one with POST /api/panels/{panelId}/dashboard-link."));
 
-    private static string Page(string title, string? message, string? openPath = null) =>
-        PageRenderer.Render<DashboardAccessView>(new() { ["Title"] = title, ["Message"] = message, ["OpenPath"] = openPath });
+    private static string Page(string title, string? message, string? openPath = null, string? signInPath = null) =>
+        PageRenderer.Render<DashboardAccessView>(new() { ["Title"] = title, ["Message"] = message, ["OpenPath"] = openPath, ["SignInPath"] = signInPath });
 }
