@@ -122,6 +122,15 @@ public sealed partial class BrowserFixture : IAsyncLifetime
 
     public static string[] Emails(int count) => Enumerable.Range(1, count).Select(i => $"b{i}-{Guid.NewGuid():N}@example.org").ToArray();
 
+    /// <summary>One new participant in the panel, invited to wave 1: the link of their invitation.</summary>
+    public async Task<string> InviteOneAsync(string panelId)
+    {
+        var email = Emails(1);
+        await ImportAsync(panelId, email);
+        await DispatchAsync(panelId, 1);
+        return (await LinksForAsync(email, wave: 1))[email[0]];
+    }
+
     /// <summary>The personal links smtp4dev received for these addresses, read from the emails' plain-text part.</summary>
     public async Task<Dictionary<string, string>> LinksForAsync(IReadOnlyCollection<string> emails, int wave)
     {

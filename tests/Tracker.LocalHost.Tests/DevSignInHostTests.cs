@@ -9,7 +9,7 @@ public sealed class DevSignInHostTests
     [Fact]
     public async Task It_refuses_to_start_on_an_address_other_than_loopback()
     {
-        var options = Options(devSignIn: true);
+        var options = KeyedSamples.HostOptions(devSignIn: true);
         options.ListenAddress = IPAddress.Any;
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => LocalFunctionHost.StartAsync(options));
@@ -20,7 +20,7 @@ public sealed class DevSignInHostTests
     [Fact]
     public async Task Without_it_there_is_no_sign_in_page()
     {
-        await using var host = await LocalFunctionHost.StartAsync(Options(devSignIn: false));
+        await using var host = await LocalFunctionHost.StartAsync(KeyedSamples.HostOptions());
         using var client = host.CreateClient();
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(".auth/login/dev")).StatusCode);
@@ -29,7 +29,7 @@ public sealed class DevSignInHostTests
     [Fact]
     public async Task A_signed_in_person_still_needs_a_key_on_a_function_level_route_as_in_azure()
     {
-        await using var host = await LocalFunctionHost.StartAsync(Options(devSignIn: true));
+        await using var host = await LocalFunctionHost.StartAsync(KeyedSamples.HostOptions(devSignIn: true));
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = host.BaseUrl };
         using var signIn = await client.PostAsync(".auth/login/dev", new FormUrlEncodedContent([new("name", "Ada"), new("roles", "owner")]));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
@@ -37,15 +37,4 @@ public sealed class DevSignInHostTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/keyed/open")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("api/keyed/report")).StatusCode);
     }
-
-    private static LocalFunctionHostOptions Options(bool devSignIn) => new()
-    {
-        FunctionAssemblies = [typeof(KeyedSamples).Assembly],
-        FunctionTypeFilter = t => t == typeof(KeyedSamples),
-        Port = 0,
-        EnableTimers = false,
-        EnableQueueListeners = false,
-        ConsoleLogging = false,
-        DevSignIn = devSignIn,
-    };
 }

@@ -20,17 +20,9 @@ public sealed class FunctionKeyTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new LocalFunctionHostOptions
-        {
-            FunctionAssemblies = [typeof(KeyedSamples).Assembly],
-            FunctionTypeFilter = t => t == typeof(KeyedSamples),
-            AdminKey = Master,
-            Port = 0,
-            EnableTimers = false,
-            EnableQueueListeners = false,
-            ConsoleLogging = false,
-            ConfigureLogging = logging => logging.AddProvider(new Fixtures.XunitLoggerProvider(output)),
-        };
+        var options = KeyedSamples.HostOptions();
+        options.AdminKey = Master;
+        options.ConfigureLogging = logging => logging.AddProvider(new Fixtures.XunitLoggerProvider(output));
         options.HostKeys["ada"] = ResearcherHostKey;
         options.HostKeys["nightly-export"] = ScriptHostKey;
         options.FunctionKeys.Add(new FunctionKey("Report", "dashboard-viewer", ReportKey));
@@ -122,15 +114,7 @@ public sealed class FunctionKeyTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_function_key_for_a_function_the_host_does_not_serve_is_refused_at_start()
     {
-        var options = new LocalFunctionHostOptions
-        {
-            FunctionAssemblies = [typeof(KeyedSamples).Assembly],
-            FunctionTypeFilter = t => t == typeof(KeyedSamples),
-            Port = 0,
-            EnableTimers = false,
-            EnableQueueListeners = false,
-            ConsoleLogging = false,
-        };
+        var options = KeyedSamples.HostOptions();
         options.FunctionKeys.Add(new FunctionKey("Reportt", "typo", "value"));
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => LocalFunctionHost.StartAsync(options));

@@ -14,10 +14,7 @@ public sealed class KeyboardCompletionTests(BrowserFixture stack)
     public async Task A_participant_completes_the_form_with_the_keyboard_alone_and_the_stored_answers_are_what_was_keyed()
     {
         var panelId = await stack.CreatePanelAsync();
-        var email = BrowserFixture.Emails(1);
-        await stack.ImportAsync(panelId, email);
-        await stack.DispatchAsync(panelId, 1);
-        var link = (await stack.LinksForAsync(email, wave: 1))[email[0]];
+        var link = await stack.InviteOneAsync(panelId);
 
         var page = await stack.NewPageAsync();
         Assert.Equal((int)HttpStatusCode.OK, (await page.GotoAsync(link))!.Status);

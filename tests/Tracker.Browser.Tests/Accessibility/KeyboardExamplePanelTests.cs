@@ -17,10 +17,7 @@ public sealed class KeyboardExamplePanelTests(BrowserFixture stack)
     public async Task A_participant_consents_and_completes_every_page_of_wave_1_with_the_keyboard_alone()
     {
         var panelId = await ExamplePanel.CreateAsync(stack);
-        var email = BrowserFixture.Emails(1);
-        await stack.ImportAsync(panelId, email);
-        await stack.DispatchAsync(panelId, 1);
-        var link = (await stack.LinksForAsync(email, wave: 1))[email[0]];
+        var link = await stack.InviteOneAsync(panelId);
         var page = await stack.NewPageAsync();
         Assert.Equal((int)HttpStatusCode.OK, (await page.GotoAsync(link))!.Status);
 

@@ -177,9 +177,6 @@ public sealed class ParticipantPagesAccessibilityTests(BrowserFixture stack)
     private async Task<string> OneLinkAsync()
     {
         var panelId = await stack.CreatePanelAsync();
-        var email = BrowserFixture.Emails(1);
-        await stack.ImportAsync(panelId, email);
-        await stack.DispatchAsync(panelId, 1);
-        return (await stack.LinksForAsync(email, wave: 1))[email[0]];
+        return await stack.InviteOneAsync(panelId);
     }
 }

@@ -27,10 +27,7 @@ public sealed class RightToLeftPagesTests(BrowserFixture stack)
         });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var panelId = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
-        var email = BrowserFixture.Emails(1);
-        await stack.ImportAsync(panelId, email);
-        await stack.DispatchAsync(panelId, 1);
-        var link = (await stack.LinksForAsync(email, wave: 1))[email[0]];
+        var link = await stack.InviteOneAsync(panelId);
 
         var page = await stack.NewPageAsync();
         Assert.Equal((int)HttpStatusCode.OK, (await page.GotoAsync(link))!.Status);

@@ -7,6 +7,18 @@ namespace Tracker.LocalHost.Tests.Samples;
 /// <summary>One function per authorization level, and two at Function level so that one's key can be tried on the other.</summary>
 public sealed class KeyedSamples
 {
+    /// <summary>A local host serving these functions only, without timers, queues or console logging.</summary>
+    public static LocalFunctionHostOptions HostOptions(bool devSignIn = false) => new()
+    {
+        FunctionAssemblies = [typeof(KeyedSamples).Assembly],
+        FunctionTypeFilter = t => t == typeof(KeyedSamples),
+        Port = 0,
+        EnableTimers = false,
+        EnableQueueListeners = false,
+        ConsoleLogging = false,
+        DevSignIn = devSignIn,
+    };
+
     [Function("Open")]
     public IActionResult Open([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "keyed/open")] HttpRequest request) => new OkObjectResult("open");
 
