@@ -55,6 +55,13 @@ public static partial class PanelLanguages
         return RightToLeft.Contains(primary);
     }
 
+    /// <summary>Whether participants of <paramref name="panel"/> can have different languages (else <see cref="Match"/> always gives its one).</summary>
+    public static bool IsMultilingual(Panel panel)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        return panel.Languages.Count > 1;
+    }
+
     /// <summary>The language of <paramref name="panel"/> that best matches <paramref name="requested"/>: exact tag, then the same primary subtag, else the default.</summary>
     public static string Match(Panel panel, string? requested)
     {

@@ -24,6 +24,21 @@ public sealed class ResponseRepository(TrackerStorage storage)
     }
 
     /// <summary>
+    /// Stores <paramref name="draft"/> as the participant's first response to the wave, or returns null when a row is
+    /// already there (answers, or an erasure's tombstone) and nothing was written. One round trip, shared with other
+    /// first submissions to the wave (<see cref="ResponseInsertBatcher"/>): the common case needs no read at all.
+    /// </summary>
+    public async Task<StoredResponse?> TryInsertFirstAsync(string panelId, int wave, string participantId, ResponseDraft draft, DateTimeOffset now, double? secondsToSubmit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var entity = Entity(panelId, wave, participantId, draft, now, secondsToSubmit, existing: null);
+        if (!await inserts.InsertAsync(Table, entity, cancellationToken).ConfigureAwait(false)) return null;
+        EngineTelemetry.ResponseStored(panelId, wave);
+        return FromEntity(panelId, wave, entity);
+    }
+
+    /// <summary>
     /// Saves the answers as the participant's current response; retries on a lost race so the latest submission wins.
     /// <paramref name="compose"/> is given the stored row (null when there is none) and returns what to write: a page
     /// saved merges with the row it read, and a race re-reads and merges again, so one page never erases another's
@@ -31,6 +46,9 @@ public sealed class ResponseRepository(TrackerStorage storage)
     /// any submission, even one already queued for group commit when it ran.
     /// </summary>
     /// <param name="secondsToSubmit">Recorded when the response first becomes complete; kept by later edits.</param>
+    /// <param name="read">The row as the caller just read it (<see cref="GetAsync"/>), when it holds answers: the first
+    /// write then replaces it on that ETag instead of trying an insert and reading it again; a change since is a lost
+    /// race like any other.</param>
     public async Task<StoredResponse?> SaveAsync(
         string panelId,
         int wave,
@@ -38,29 +56,27 @@ public sealed class ResponseRepository(TrackerStorage storage)
         Func<StoredResponse?, ResponseDraft> compose,
         DateTimeOffset now,
         double? secondsToSubmit,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        (StoredResponse? Response, ETag ETag) read = default)
     {
         ArgumentNullException.ThrowIfNull(compose);
         await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 
         // Most submissions are a participant's first: insert straight away (one round trip instead of a read and a write).
         // Insert fails if a row exists, so this cannot overwrite anything; only then is the row read and replaced.
-        // Concurrent first submissions to one wave share a transaction (ResponseInsertBatcher): far fewer round trips under load.
-        var firstTry = Entity(panelId, wave, participantId, compose(null), now, secondsToSubmit, existing: null);
-        if (await inserts.InsertAsync(Table, firstTry, cancellationToken).ConfigureAwait(false))
+        if (read.Response is null && await TryInsertFirstAsync(panelId, wave, participantId, compose(null), now, secondsToSubmit, cancellationToken).ConfigureAwait(false) is { } inserted)
         {
-            EngineTelemetry.ResponseStored(panelId, wave);
-            return FromEntity(panelId, wave, firstTry);
+            return inserted;
         }
 
         // An earlier submission (or this one, committed but its answer lost and retried by the SDK) holds the row.
-
+        (StoredResponse? Response, ETag ETag)? given = read.Response is null ? null : read;
         for (var attempt = 0; ; attempt++)
         {
-            var stored = await Table.GetEntityIfExistsAsync<ResponseEntity>(ResponseEntity.Partition(panelId, wave), participantId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (stored.HasValue && stored.Value!.Erased) return null;
-            var existing = stored.HasValue ? FromEntity(panelId, wave, stored.Value!) : null;
-            var etag = stored.HasValue ? stored.Value!.ETag : default;
+            var row = given ?? await ReadRowAsync(panelId, wave, participantId, cancellationToken).ConfigureAwait(false);
+            given = null;
+            if (row is null) return null;
+            var (existing, etag) = row.Value;
             var entity = Entity(panelId, wave, participantId, compose(existing), now, secondsToSubmit, existing);
             try
             {
@@ -78,9 +94,17 @@ public sealed class ResponseRepository(TrackerStorage storage)
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < 5)
             {
-                // Another submission of the same participant landed in between; read again and replace it.
+                // Another submission of the same participant (or an erasure) landed in between; read again and replace it.
             }
         }
+    }
+
+    /// <summary>The row to replace and its ETag (no answers: nothing stored), or null when an erasure's tombstone holds it.</summary>
+    private async Task<(StoredResponse? Response, ETag ETag)?> ReadRowAsync(string panelId, int wave, string participantId, CancellationToken cancellationToken)
+    {
+        var stored = await Table.GetEntityIfExistsAsync<ResponseEntity>(ResponseEntity.Partition(panelId, wave), participantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!stored.HasValue) return (null, default);
+        return stored.Value!.Erased ? null : (FromEntity(panelId, wave, stored.Value!), stored.Value!.ETag);
     }
 
     /// <summary>Saves <paramref name="draft"/> as it is, replacing whatever was stored (a whole response, no merge).</summary>

@@ -88,13 +88,19 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         var panel = access.Panel!;
         var instrument = panel.Instrument;
         var wave = access.Wave;
-        var (existing, _) = await responses.GetAsync(panel.Id, wave, access.Participant!.Id, cancellationToken).ConfigureAwait(false);
+        var postedStamp = FormOpening.Posted(form);
+        if (await SaveFirstPageAsync(access, form, postedStamp, cancellationToken).ConfigureAwait(false) is { } started)
+        {
+            return AfterSave(access, token, started.Page, started.Saved, postedStamp);
+        }
+
+        var read = await responses.GetAsync(panel.Id, wave, access.Participant!.Id, cancellationToken).ConfigureAwait(false);
+        var existing = read.Response;
         var stored = existing?.AllAnswers ?? ResponseAnswers.Empty;
         var problems = new List<string>();
         var posted = PostedPageReader.Read(instrument, wave, stored, form, problems);
         if (posted is null) return new SurveyOutcome.Malformed();
 
-        var postedStamp = FormOpening.Posted(form);
         var pagesBefore = FormFlow.VisiblePages(instrument, wave, stored);
         if (posted.IsBack)
         {
@@ -122,10 +128,40 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
 
         var now = clock.GetUtcNow();
         var seconds = opening?.SecondsToSubmit(postedStamp, panel.Id, access.Participant!.Id, wave, now);
-        var saved = await responses.SaveAsync(panel.Id, wave, access.Participant!.Id, row => Draft(instrument, wave, row, posted), now, seconds, cancellationToken).ConfigureAwait(false);
+        var saved = await responses.SaveAsync(panel.Id, wave, access.Participant!.Id, row => Draft(instrument, wave, row, posted), now, seconds, cancellationToken, read).ConfigureAwait(false);
 
         // Erased while this submission was on its way: the erasure wins, and the link now looks like any bad link.
-        if (saved is null) return new SurveyOutcome.InvalidLink();
+        return saved is null ? new SurveyOutcome.InvalidLink() : AfterSave(access, token, posted, saved, postedStamp);
+    }
+
+    /// <summary>
+    /// A participant's first save of the wave's first page, without reading the response first: most submissions are
+    /// exactly that, and the read would find nothing. The page is read as if nothing were stored, and stored only by an
+    /// insert, which fails when any row exists; so this gives what the full path gives whenever it succeeds. Null (and
+    /// nothing written) when the page is not the first, is not clean as posted (errors, Back, a malformed post: the
+    /// full path answers those with what is stored), or a row exists.
+    /// </summary>
+    private async Task<(PostedPage Page, StoredResponse Saved)?> SaveFirstPageAsync(SurveyAccess access, PostedAnswers form, string? postedStamp, CancellationToken cancellationToken)
+    {
+        var instrument = access.Panel!.Instrument;
+        var wave = access.Wave;
+        var posted = PostedPageReader.Read(instrument, wave, ResponseAnswers.Empty, form, []);
+        if (posted is null || posted.IsBack || posted.Errors.Count > 0) return null;
+        if (IndexOf(FormFlow.VisiblePages(instrument, wave, ResponseAnswers.Empty), posted.Page) != 0) return null;
+
+        var now = clock.GetUtcNow();
+        var participantId = access.Participant!.Id;
+        var seconds = opening?.SecondsToSubmit(postedStamp, access.Panel.Id, participantId, wave, now);
+        var saved = await responses.TryInsertFirstAsync(access.Panel.Id, wave, participantId, Draft(instrument, wave, null, posted), now, seconds, cancellationToken).ConfigureAwait(false);
+        return saved is null ? null : (posted, saved);
+    }
+
+    /// <summary>What follows a stored page: the next page, a skipped page with what it misses, or the thank-you.</summary>
+    private SurveyOutcome AfterSave(SurveyAccess access, string token, PostedPage posted, StoredResponse saved, string? postedStamp)
+    {
+        var panel = access.Panel!;
+        var instrument = panel.Instrument;
+        var wave = access.Wave;
         logger.LogInformation("Response page saved for panel {PanelId} wave {Wave} (revision {Revision}, complete {Complete})", panel.Id, wave, saved.Revision, saved.Complete);
 
         var answers = saved.AllAnswers;
@@ -268,7 +304,8 @@ public sealed class SurveyService(LinkSigner signer, PanelDefinitionCache panels
         var link = verification.Token!;
         var panel = await panels.GetAsync(link.PanelId, cancellationToken).ConfigureAwait(false);
         var participantRead = panel is null ? Task.FromResult<Participant?>(null) : participants.GetAsync(panel.Id, link.ParticipantId, cancellationToken);
-        var contactRead = panel is null ? Task.FromResult<ContactEntity?>(null) : participants.GetContactAsync(panel.Id, link.ParticipantId, cancellationToken);
+        // The contact is read for the participant's language only: a panel in one language needs no round trip for it.
+        var contactRead = panel is null || !PanelLanguages.IsMultilingual(panel) ? Task.FromResult<ContactEntity?>(null) : participants.GetContactAsync(panel.Id, link.ParticipantId, cancellationToken);
         await Task.WhenAll(participantRead, contactRead).ConfigureAwait(false);
         var participant = await participantRead.ConfigureAwait(false);
         var contact = await contactRead.ConfigureAwait(false);
