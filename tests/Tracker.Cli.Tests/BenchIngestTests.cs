@@ -6,7 +6,7 @@ namespace Tracker.Cli.Tests;
 
 /// <summary>
 /// <c>tracker bench ingest</c> at a size that fits CI, against a real Azurite and the local Function App. Timing is
-/// reported, never asserted: what must hold is the accounting.
+/// reported, never asserted: what must hold is the accounting, and that every link opened served the form.
 /// </summary>
 public sealed class BenchIngestTests
 {
@@ -41,5 +41,14 @@ public sealed class BenchIngestTests
         Assert.Equal(300, report.GetProperty("tracker").GetProperty("operations").GetInt32());
         Assert.Equal(300, report.GetProperty("baseline").GetProperty("operations").GetInt32());
         Assert.True(report.GetProperty("ratio").GetDouble() > 0);
+
+        // Every participant opened their link first (warm-up included) and was served the form, not a refusal.
+        var open = report.GetProperty("open");
+        Assert.Equal(300 + warmup, open.GetProperty("forms_served").GetInt32());
+        Assert.Equal(300 + warmup, open.GetProperty("status_codes").GetProperty("200").GetInt32());
+        Assert.Equal(0, open.GetProperty("transport_errors").GetInt32());
+        Assert.Equal(300, open.GetProperty("tracker").GetProperty("operations").GetInt32());
+        Assert.Equal(300, open.GetProperty("baseline").GetProperty("operations").GetInt32());
+        Assert.True(open.GetProperty("ratio").GetDouble() > 0);
     }
 }

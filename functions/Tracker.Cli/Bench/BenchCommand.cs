@@ -56,7 +56,7 @@ public static class BenchCommand
             var settings = new IngestSettings(count, inFlight, parse.GetValue(seed), IngestSettings.DefaultWarmup(count));
             await using var stack = await TrackerStack.StartAsync(StackOptions(), cancellationToken);
             var report = await new IngestBenchmark(stack).RunAsync(settings, BenchOutput.Progress(jsonPath), cancellationToken);
-            return await BenchOutput.FinishAsync(parse, jsonPath, () => Print(report), report.ToJsonLine(), report.Accounting.ExactlyOnce, cancellationToken);
+            return await BenchOutput.FinishAsync(parse, jsonPath, () => Print(report), report.ToJsonLine(), report.Succeeded, cancellationToken);
         });
         return command;
     }
@@ -86,7 +86,18 @@ public static class BenchCommand
             .AddColumn(new TableColumn("p95 ms").RightAligned()).AddColumn(new TableColumn("p99 ms").RightAligned()).AddColumn(new TableColumn("max ms").RightAligned());
         Row(table, "Tracker: form POST over HTTP", report.Tracker);
         Row(table, "Baseline: bare AddEntity", report.Baseline);
+        if (report.Open is { } open)
+        {
+            Row(table, "Tracker: link GET (the form served)", open.Tracker);
+            Row(table, "Baseline: bare point read", open.Baseline);
+        }
+
         AnsiConsole.Write(table);
+        if (report.Open is { } opened)
+        {
+            AnsiConsole.MarkupLine($"Opening a link ran at {opened.Ratio.ToString("P0", CultureInfo.InvariantCulture)} of the bare point-read rate; "
+                + (opened.EveryFormServed ? $"[green]every open served the form[/] ({opened.FormsServed:N0})." : $"[red]{opened.FormsServed:N0} of {opened.StatusCodes.Values.Sum():N0} opens served the form[/], no answer at all: {opened.TransportErrors}."));
+        }
 
         var ratio = report.Ratio.ToString("P0", CultureInfo.InvariantCulture);
         AnsiConsole.MarkupLine(report.TargetMet

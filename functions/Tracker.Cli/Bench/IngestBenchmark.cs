@@ -42,10 +42,17 @@ public sealed class IngestBenchmark(TrackerStack stack)
         using var web = new HttpClient(handler) { BaseAddress = stack.Host.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
         var ledger = new SubmissionLedger();
 
-        progress($"Warming up with {settings.Warmup} submissions…");
+        var opens = new LinkOpenTally();
+        progress($"Warming up with {settings.Warmup} link opens and submissions…");
+        await OpenAsync(web, submissions.Take(settings.Warmup), settings.Concurrency, opens, latencies: null, cancellationToken);
         await SubmitAsync(web, submissions.Take(settings.Warmup), settings.Concurrency, ledger, latencies: null, cancellationToken);
 
         var table = new TableServiceClient(stack.StorageConnectionString);
+        var participantsTable = table.GetTableClient(StorageNames.ParticipantsTable);
+        await ReadBareAsync(participantsTable, submissions.Take(settings.Warmup), settings.Concurrency, latencies: null, cancellationToken);
+        var measured = submissions.Skip(settings.Warmup).ToList();
+        var open = await TimeOpensAsync(web, participantsTable, measured, settings.Concurrency, opens, progress, cancellationToken);
+
         var baselineTable = table.GetTableClient("benchbaseline" + panelId.ToLowerInvariant());
         await baselineTable.CreateIfNotExistsAsync(cancellationToken);
         await WriteBareAsync(baselineTable, submissions.Take(settings.Warmup), settings.Concurrency, latencies: null, cancellationToken);
@@ -53,7 +60,6 @@ public sealed class IngestBenchmark(TrackerStack stack)
         // Alternating rounds: the machine's load drifts (other processes, Azurite's own housekeeping), and timing the
         // two paths turn about spreads that drift over both instead of handing it all to whichever ran second.
         progress($"Timing {settings.Submissions.ToString("N0", CultureInfo.InvariantCulture)} bare single-entity writes and {settings.Submissions.ToString("N0", CultureInfo.InvariantCulture)} form submissions over HTTP at concurrency {settings.Concurrency}, in {Rounds} alternating rounds…");
-        var measured = submissions.Skip(settings.Warmup).ToList();
         var baselineLatencies = new ConcurrentBag<long>();
         var trackerLatencies = new ConcurrentBag<long>();
         var baselineElapsed = TimeSpan.Zero;
@@ -74,8 +80,62 @@ public sealed class IngestBenchmark(TrackerStack stack)
 
         progress("Reading the responses table back…");
         var accounting = await AccountAsync(table.GetTableClient(StorageNames.ResponsesTable), panelId, submissions, ledger, cancellationToken);
-        return new IngestReport(settings, tracker, baseline, ledger.StatusCounts(), ledger.TransportErrors, accounting);
+        return new IngestReport(settings, tracker, baseline, ledger.StatusCounts(), ledger.TransportErrors, accounting) { Open = open };
     }
+
+    /// <summary>
+    /// Each measured participant opens their link (the form served, as a phone would GET it) before answering, timed
+    /// against a bare point read of the participant's row, in alternating rounds as the submissions are.
+    /// </summary>
+    private static async Task<LinkOpenResult> TimeOpensAsync(HttpClient web, TableClient participants, IReadOnlyList<Submission> measured, int concurrency, LinkOpenTally opens, Action<string> progress, CancellationToken cancellationToken)
+    {
+        progress($"Timing {measured.Count.ToString("N0", CultureInfo.InvariantCulture)} bare point reads and {measured.Count.ToString("N0", CultureInfo.InvariantCulture)} link opens over HTTP at concurrency {concurrency}, in {Rounds} alternating rounds…");
+        var baselineLatencies = new ConcurrentBag<long>();
+        var trackerLatencies = new ConcurrentBag<long>();
+        var baselineElapsed = TimeSpan.Zero;
+        var trackerElapsed = TimeSpan.Zero;
+        foreach (var round in measured.Chunk((measured.Count + Rounds - 1) / Rounds))
+        {
+            var clock = Stopwatch.StartNew();
+            await ReadBareAsync(participants, round, concurrency, baselineLatencies, cancellationToken);
+            baselineElapsed += clock.Elapsed;
+            clock.Restart();
+            await OpenAsync(web, round, concurrency, opens, trackerLatencies, cancellationToken);
+            trackerElapsed += clock.Elapsed;
+        }
+
+        return new LinkOpenResult(PhaseResult.From(trackerLatencies, trackerElapsed), PhaseResult.From(baselineLatencies, baselineElapsed), opens.StatusCounts(), opens.FormsServed, opens.TransportErrors);
+    }
+
+    /// <summary>GETs each submission's link, as the participant's browser does before answering, recording what came back.</summary>
+    public static Task OpenAsync(HttpClient web, IEnumerable<Submission> submissions, int concurrency, LinkOpenTally opens, ConcurrentBag<long>? latencies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(opens);
+        return Parallel.ForEachAsync(submissions, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (submission, ct) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                using var response = await web.GetAsync(submission.Path, ct);
+                var body = await response.Content.ReadAsStringAsync(ct);
+                latencies?.Add(Stopwatch.GetTimestamp() - started);
+                opens.Record((int)response.StatusCode, body);
+            }
+            catch (HttpRequestException)
+            {
+                opens.RecordTransportError();
+            }
+        });
+    }
+
+    /// <summary>The least a link's GET must do: one point read of the participant's row, the same entity Tracker reads first.</summary>
+    private static Task ReadBareAsync(TableClient participants, IEnumerable<Submission> submissions, int concurrency, ConcurrentBag<long>? latencies, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(submissions, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (submission, ct) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            await participants.GetEntityAsync<TableEntity>(submission.PanelId, submission.ParticipantId, cancellationToken: ct);
+            latencies?.Add(Stopwatch.GetTimestamp() - started);
+        });
 
     /// <summary>Compares the wave's stored rows with the ledger of what each participant was answered.</summary>
     public static async Task<IngestAccounting> AccountAsync(TableClient responses, string panelId, IReadOnlyList<Submission> submissions, SubmissionLedger ledger, CancellationToken cancellationToken)

@@ -15,6 +15,12 @@ public sealed record IngestReport(
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
+    /// <summary>The links opened before the answers were posted (the form served by GET), against bare point reads.</summary>
+    public LinkOpenResult? Open { get; init; }
+
+    /// <summary>Every link opened answered with the form, and every answer was stored exactly once.</summary>
+    public bool Succeeded => Accounting.ExactlyOnce && (Open is null || Open.EveryFormServed);
+
     /// <summary>Tracker's submissions per second as a share of the bare single-entity writes per second.</summary>
     public double Ratio => Baseline.PerSecond > 0 ? Tracker.PerSecond / Baseline.PerSecond : 0;
 
@@ -30,6 +36,15 @@ public sealed record IngestReport(
         ["tracker"] = Phase(Tracker),
         ["baseline"] = Phase(Baseline),
         ["ratio"] = Math.Round(Ratio, 3),
+        ["open"] = Open is null ? null! : new Dictionary<string, object>
+        {
+            ["tracker"] = Phase(Open.Tracker),
+            ["baseline"] = Phase(Open.Baseline),
+            ["ratio"] = Math.Round(Open.Ratio, 3),
+            ["status_codes"] = Open.StatusCodes.OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key.ToString(CultureInfo.InvariantCulture), kv => kv.Value),
+            ["forms_served"] = Open.FormsServed,
+            ["transport_errors"] = Open.TransportErrors,
+        },
         ["target_ratio"] = IngestSettings.TargetRatio,
         ["target_met"] = TargetMet,
         ["status_codes"] = StatusCodes.OrderBy(kv => kv.Key).ToDictionary(kv => kv.Key.ToString(CultureInfo.InvariantCulture), kv => kv.Value),
