@@ -16,6 +16,7 @@ public sealed class InvitationLedger
     public static readonly TimeSpan ClaimLease = SendLedger<InvitationEntity>.ClaimLease;
     private readonly TrackerStorage storage;
     private readonly SendLedger<InvitationEntity> ledger;
+    private readonly InsertGroupCommit<InvitationEntity> opened = new();
 
     public InvitationLedger(TrackerStorage storage, Microsoft.Extensions.Options.IOptions<Tracker.Engine.Configuration.TrackerOptions>? options = null)
     {
@@ -97,14 +98,9 @@ public sealed class InvitationLedger
         var row = NewRow(panelId, wave, participantId, OpenedKind);
         row.State = OpenedKind;
         row.ClaimedAt = now;
-        try
-        {
-            await Table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 409)
-        {
-            // Opened before.
-        }
+
+        // Links are opened in bursts after each send: opens to one wave share a transaction. A row already there was opened before.
+        await opened.InsertAsync(Table, row, cancellationToken).ConfigureAwait(false);
     }
 
     public static InvitationEntity NewRow(string panelId, int wave, string participantId, string kind) => new()

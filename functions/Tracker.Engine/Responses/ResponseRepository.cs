@@ -12,7 +12,7 @@ namespace Tracker.Engine.Responses;
 /// </summary>
 public sealed class ResponseRepository(TrackerStorage storage)
 {
-    private readonly ResponseInsertBatcher inserts = new();
+    private readonly InsertGroupCommit<ResponseEntity> inserts = new();
 
     private TableClient Table => storage.Table(StorageNames.ResponsesTable);
 
@@ -26,7 +26,7 @@ public sealed class ResponseRepository(TrackerStorage storage)
     /// <summary>
     /// Stores <paramref name="draft"/> as the participant's first response to the wave, or returns null when a row is
     /// already there (answers, or an erasure's tombstone) and nothing was written. One round trip, shared with other
-    /// first submissions to the wave (<see cref="ResponseInsertBatcher"/>): the common case needs no read at all.
+    /// first submissions to the wave (<see cref="InsertGroupCommit{TEntity}"/>): the common case needs no read at all.
     /// </summary>
     public async Task<StoredResponse?> TryInsertFirstAsync(string panelId, int wave, string participantId, ResponseDraft draft, DateTimeOffset now, double? secondsToSubmit, CancellationToken cancellationToken)
     {

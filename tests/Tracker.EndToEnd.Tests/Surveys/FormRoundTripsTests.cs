@@ -76,14 +76,45 @@ public sealed class FormRoundTripsTests(StackFixture stack)
         Assert.Null(stored);
     }
 
+    [Fact]
+    public async Task Links_opened_at_once_record_their_opens_in_shared_transactions()
+    {
+        var (panelId, links) = await InvitedAsync(40);
+        var (surveys, requests, _) = Service();
+        Assert.IsType<SurveyOutcome.Form>(await surveys.ShowAsync(links[0].Token, CancellationToken.None));
+
+        requests.Reset();
+        var shown = await Task.WhenAll(links.Skip(1).Select(l => surveys.ShowAsync(l.Token, CancellationToken.None)));
+
+        Assert.All(shown, outcome => Assert.IsType<SurveyOutcome.Form>(outcome));
+        var writes = requests.Seen.Count(r => r is "POST invitations" or "POST $batch");
+        Assert.InRange(writes, 1, links.Count - 2);
+        var table = stack.Stack.Host.Services.GetRequiredService<TrackerStorage>().Table(StorageNames.InvitationsTable);
+        var partition = InvitationEntity.Partition(panelId, 1);
+        var opened = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<InvitationEntity>(e => e.PartitionKey == partition))
+        {
+            if (row.Kind == InvitationLedger.OpenedKind) opened.Add(InvitationEntity.ParticipantOf(row.RowKey));
+        }
+
+        Assert.Equal(links.Select(l => l.ParticipantId).ToHashSet(StringComparer.Ordinal), opened);
+    }
+
     private async Task<(string PanelId, string ParticipantId, string Token)> InvitedAsync()
     {
+        var (panelId, links) = await InvitedAsync(1);
+        return (panelId, links[0].ParticipantId, links[0].Token);
+    }
+
+    private async Task<(string PanelId, List<(string ParticipantId, string Token)> Links)> InvitedAsync(int count)
+    {
         var panelId = await stack.CreatePanelAsync(waves: 1);
-        var email = $"roundtrips-{Guid.NewGuid():N}@example.org";
-        Assert.Equal(1, (await stack.ImportAsync(panelId, $"email,time_zone\n{email},UTC")).Added);
-        var participantId = (await stack.Stack.Host.Services.GetRequiredService<ParticipantRepository>().GetContactsAsync(panelId, CancellationToken.None)).Keys.Single();
+        var csv = "email,time_zone\n" + string.Join('\n', Enumerable.Range(0, count).Select(_ => $"roundtrips-{Guid.NewGuid():N}@example.org,UTC"));
+        Assert.Equal(count, (await stack.ImportAsync(panelId, csv)).Added);
+        var ids = (await stack.Stack.Host.Services.GetRequiredService<ParticipantRepository>().GetContactsAsync(panelId, CancellationToken.None)).Keys;
         var signer = stack.Stack.Host.Services.GetRequiredService<LinkSigner>();
-        return (panelId, participantId, signer.Sign(new LinkToken(panelId, participantId, 1, stack.Clock.GetUtcNow().AddDays(5))));
+        var expires = stack.Clock.GetUtcNow().AddDays(5);
+        return (panelId, [.. ids.Select(id => (id, signer.Sign(new LinkToken(panelId, id, 1, expires))))]);
     }
 
     private static PostedAnswers Answers(int value) =>
