@@ -25,7 +25,7 @@ internal sealed class RemlGradient
     private readonly bool _closedForms;
     private readonly int _splitFrom;
 
-    /// <param name="closedForms">False forces the general q×q kernel, which the tests use to check the 2×2 one.</param>
+    /// <param name="closedForms">False forces the general q×q kernel, which the tests use to check the 1×1 and 2×2 ones.</param>
     /// <param name="splitFrom">From this many groups the sums are split in two halves (the tests lower it to compare the split with one pass).</param>
     public RemlGradient(GroupedCrossProducts data, bool closedForms = true, int splitFrom = GroupHalves.SplitFrom)
     {
@@ -41,15 +41,21 @@ internal sealed class RemlGradient
         var t = RemlObjective.Factor(theta, q);
         var sums = GroupHalves.Sum(_data.Groups, () => new Sums(q, p), (sums, start, end) =>
         {
+            // The first range starts from X'X and X'y and subtracts, as RemlObjective does: unsplit, the deviance
+            // is then the very double RemlObjective computes (for q ≤ 2), so the optimum is judged by the same numbers.
+            if (start == 0)
+            {
+                _data.XtX.CopyTo(sums.A, 0);
+                _data.Xty.CopyTo(sums.C, 0);
+            }
             if (q == 2 && _closedForms) AccumulateTwo(theta, sums, start, end);
+            else if (q == 1 && _closedForms) AccumulateOne(theta[0], sums, start, end);
             else Accumulate(t, sums, start, end);
         }, (into, from) => into.Add(from), _splitFrom);
         sums.Complete();
 
-        var a = (double[])_data.XtX.Clone();
-        for (var k = 0; k < a.Length; k++) a[k] += sums.A[k];
-        var c = (double[])_data.Xty.Clone();
-        for (var k = 0; k < c.Length; k++) c[k] += sums.C[k];
+        var a = sums.A;
+        var c = sums.C;
         Array.Fill(gradient, double.NaN);
         if (!SmallMatrix.CholeskyInPlace(a, p)) return double.PositiveInfinity;
         double logDetRx = 0;
@@ -255,7 +261,7 @@ internal sealed class RemlGradient
             var x11 = t22 * a11;
             var m00 = t11 * x00 + t21 * x01 + 1;
             var m10 = t22 * x01;
-            var m11 = t22 * x11 + 1;
+            var m11 = t22 * t22 * a11 + 1;
             var l00 = Math.Sqrt(m00);
             var inv00 = 1 / l00;
             var l10 = m10 * inv00;
@@ -331,7 +337,64 @@ internal sealed class RemlGradient
         sums.ZZ[3] += zz11;
     }
 
-    /// <summary>One range's sums; the fixed-effect ones (A, C) start at zero and are added to X'X and X'y at the end.</summary>
+    /// <summary>The (1 | g) case written out as <see cref="RemlObjective"/> does (same operations, so the same deviance): every block is 1×1.</summary>
+    private void AccumulateOne(double t, Sums sums, int start, int end)
+    {
+        var p = _data.P;
+        var ztz = _data.ZtZ;
+        var ztx = _data.ZtX;
+        var zty = _data.Zty;
+        Span<double> r = stackalloc double[p];
+        Span<double> h = stackalloc double[p];
+        var a = sums.A.AsSpan();
+        var c = sums.C.AsSpan();
+        var zh = sums.ZH.AsSpan();
+        var hh = sums.HH.AsSpan();
+        double product = 1, cu2 = 0, k00 = 0, zz00 = 0;
+        long exponent = 0;
+        for (var g = start; g < end; g++)
+        {
+            var a00 = ztz[g];
+            var m = t * t * a00 + 1;
+            var inv = 1 / Math.Sqrt(m);
+            product *= m;
+            if (((g - start) & 15) == 15)
+            {
+                var e = Math.ILogB(product);
+                exponent += e;
+                product = Math.ScaleB(product, -e);
+            }
+            // G = L⁻¹ T'A, a scalar here.
+            var gg = t * a00 * inv;
+            k00 += a00 - gg * gg;
+            var y = zty[g];
+            var cu = t * y * inv;
+            cu2 += cu * cu;
+            var z = y - gg * cu;
+            zz00 += z * z;
+            var xb = g * p;
+            for (var b = 0; b < p; b++)
+            {
+                var x = ztx[xb + b];
+                r[b] = t * x * inv;
+                c[b] -= r[b] * cu;
+                h[b] = x - gg * r[b];
+                zh[b] += z * h[b];
+            }
+            for (var b = 0; b < p; b++)
+            {
+                var row = b * p;
+                for (var e = 0; e <= b; e++) a[row + e] -= r[b] * r[e];
+                for (var e = 0; e < p; e++) hh[row + e] += h[b] * h[e];
+            }
+        }
+        sums.LogDetL += Math.Log(product) + exponent * Math.Log(2);
+        sums.Cu2 += cu2;
+        sums.K[0] += k00;
+        sums.ZZ[0] += zz00;
+    }
+
+    /// <summary>One range's sums; the fixed-effect ones (A, C) start at X'X and X'y in the first range, at zero in the second.</summary>
     private sealed class Sums
     {
         private readonly int _q;
