@@ -26,8 +26,12 @@ public static class WaveDescriptives
     {
         // Each wave's values in row order, so the sums (and every digit of the summaries) are those of one list per wave.
         var byWave = new List<double>[waves.Waves.Length];
-        for (var k = 0; k < byWave.Length; k++) byWave[k] = [];
         var codes = waves.Codes;
+        // Each list sized once from its wave's row count: growing them by doubling copied every column several times.
+        var rows = new int[byWave.Length];
+        foreach (var code in codes)
+            if (code >= 0) rows[code]++;
+        for (var k = 0; k < byWave.Length; k++) byWave[k] = new List<double>(rows[k]);
         for (var i = 0; i < values.Count; i++)
         {
             var code = codes[i];

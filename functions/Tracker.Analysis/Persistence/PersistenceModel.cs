@@ -15,9 +15,10 @@ public static class PersistenceModel
         ArgumentNullException.ThrowIfNull(outcome);
         var n = groupCodes.Count;
         var previous = PreviousWaveIndex(groupCodes, wave);
-        var ys = new List<double>();
-        var xs = new List<double>();
-        var gs = new List<int>();
+        // At most a pair per row: sized once rather than grown by doubling (three copies of each list at 280,000 rows).
+        var ys = new List<double>(n);
+        var xs = new List<double>(n);
+        var gs = new List<int>(n);
         for (var i = 0; i < n; i++)
         {
             if (double.IsNaN(outcome[i])) continue;
