@@ -318,13 +318,14 @@ internal sealed class RemlGradient
             {
                 double rb0 = r0[b], rb1 = r1[b], hb0 = h0[b], hb1 = h1[b];
                 var row = b * p;
-                for (var e = 0; e <= b; e++) a[row + e] -= rb0 * r0[e] + rb1 * r1[e];
-                for (var e = 0; e < p; e++)
+                // Lower triangles of the symmetric blocks (A, H₀H₀', H₁H₁'; mirrored once the sums are complete), H₁H₀' whole.
+                for (var e = 0; e <= b; e++)
                 {
+                    a[row + e] -= rb0 * r0[e] + rb1 * r1[e];
                     hh00[row + e] += hb0 * h0[e];
-                    hh10[row + e] += hb1 * h0[e];
                     hh11[row + e] += hb1 * h1[e];
                 }
+                for (var e = 0; e < p; e++) hh10[row + e] += hb1 * h0[e];
             }
         }
         sums.LogDetL += Math.Log(product) + exponent * Math.Log(2);
@@ -434,13 +435,18 @@ internal sealed class RemlGradient
             Cu2 += later.Cu2;
         }
 
-        /// <summary>The kernel fills lower triangles only (A, K, ZZ; HH for i ≥ j): mirror them once the sums are complete.</summary>
+        /// <summary>The kernels fill lower triangles only (A, K, ZZ, the diagonal blocks of HH; HH for i ≥ j): mirror them once the sums are complete.</summary>
         public void Complete()
         {
             int q = _q, p = _p;
             for (var b = 0; b < p; b++)
                 for (var e = b + 1; e < p; e++) A[b * p + e] = A[e * p + b];
             for (var i = 0; i < q; i++)
+            {
+                // The diagonal blocks Σ H_i H_i' are symmetric; a kernel may fill only their lower triangles.
+                var diagonal = HH.AsSpan((i * q + i) * p * p, p * p);
+                for (var e = 0; e < p; e++)
+                    for (var f = e + 1; f < p; f++) diagonal[e * p + f] = diagonal[f * p + e];
                 for (var j = i + 1; j < q; j++)
                 {
                     K[i * q + j] = K[j * q + i];
@@ -451,6 +457,7 @@ internal sealed class RemlGradient
                     for (var e = 0; e < p; e++)
                         for (var f = 0; f < p; f++) upper[e * p + f] = lower[f * p + e];
                 }
+            }
         }
 
         private static void AddTo(double[] into, double[] from)

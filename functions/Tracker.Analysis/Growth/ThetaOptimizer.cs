@@ -28,6 +28,8 @@ internal static class ThetaOptimizer
     {
         var d = lowerBounds.Length;
         var totalEvaluations = 0;
+        var passes = 0;
+        evaluate = Remembered(evaluate, d, () => passes++);
         var scratch = new double[d];
         double Deviance(double[] theta) => evaluate(theta, scratch);
 
@@ -53,14 +55,40 @@ internal static class ThetaOptimizer
             if (!improved) break;
             best = ProbeBoundaries(evaluate, best, lowerBounds, ref totalEvaluations);
         }
-        return best with { Evaluations = totalEvaluations, Converged = converged };
+        // Passes over the groups actually made (a remembered point costs none); the phases' own counts include those.
+        return best with { Evaluations = passes, Converged = converged };
+    }
+
+    /// <summary>
+    /// The last point's deviance and gradient kept: each phase starts where the previous one stopped, and asking for
+    /// that point again (a full pass over the groups) would give the same bits.
+    /// </summary>
+    private static Func<double[], double[], double> Remembered(Func<double[], double[], double> evaluate, int d, Action counted)
+    {
+        double[]? lastPoint = null;
+        var lastGradient = new double[d];
+        var lastValue = 0.0;
+        return (theta, gradient) =>
+        {
+            if (lastPoint is not null && theta.AsSpan().SequenceEqual(lastPoint))
+            {
+                lastGradient.CopyTo(gradient, 0);
+                return lastValue;
+            }
+            counted();
+            var value = evaluate(theta, gradient);
+            lastPoint = (double[])theta.Clone();
+            gradient.CopyTo(lastGradient, 0);
+            lastValue = value;
+            return value;
+        };
     }
 
     private static OptimumResult Search(Func<double[], double[], double> evaluate, double[] start, double[] lowerBounds, ref int totalEvaluations)
     {
         var first = new double[start.Length];
+        // The tolerance scales with the deviance at the start; the search's own first evaluation is then remembered.
         var tolerance = SearchTolerance(evaluate(start, first));
-        totalEvaluations++;
         var result = BoundedQuasiNewton.Minimize(evaluate, start, lowerBounds, tolerance);
         totalEvaluations += result.Evaluations;
         return result;
