@@ -304,6 +304,7 @@ public static class CsvTableLoader
         private int _capacity = capacity;
         private int _count;
         private readonly List<string> _labels = [];
+        private int _last = -1;
         // Sized for a participant per four rows (a panel has several waves): growing from empty rehashed every label several times.
         private readonly Dictionary<string, int> _byLabel = new(capacity / 4, StringComparer.Ordinal);
 
@@ -312,8 +313,15 @@ public static class CsvTableLoader
             var code = -1;
             if (!field.IsEmpty)
             {
-                var lookup = _byLabel.GetAlternateLookup<ReadOnlySpan<char>>();
-                if (!lookup.TryGetValue(field, out code)) code = NewLabel(field.ToString());
+                // A long-format file lists a participant's waves one after another: the previous row's id is the likely
+                // one, and comparing a few characters is cheaper than hashing them.
+                if (_last >= 0 && field.SequenceEqual(_labels[_last])) code = _last;
+                else
+                {
+                    var lookup = _byLabel.GetAlternateLookup<ReadOnlySpan<char>>();
+                    if (!lookup.TryGetValue(field, out code)) code = NewLabel(field.ToString());
+                    _last = code;
+                }
             }
             if (_count == _capacity) Grow();
             _codes[_start + _count++] = code;
