@@ -22,8 +22,10 @@ public static class WaveDescriptives
         return Describe(name, WaveCodes.Build(wave), values);
     }
 
-    private static ColumnDescriptives Describe(string name, WaveCodes waves, IReadOnlyList<double> values)
+    private static ColumnDescriptives Describe(string name, WaveCodes waves, IReadOnlyList<double> valueList)
     {
+        // An array read directly: through the interface each element costs a dispatch (slow for arrays under Native AOT).
+        var values = valueList as double[] ?? [.. valueList];
         // Each wave's values in row order, so the sums (and every digit of the summaries) are those of one list per wave.
         var byWave = new List<double>[waves.Waves.Length];
         var codes = waves.Codes;
@@ -32,7 +34,7 @@ public static class WaveDescriptives
         foreach (var code in codes)
             if (code >= 0) rows[code]++;
         for (var k = 0; k < byWave.Length; k++) byWave[k] = new List<double>(rows[k]);
-        for (var i = 0; i < values.Count; i++)
+        for (var i = 0; i < values.Length; i++)
         {
             var code = codes[i];
             if (code < 0 || double.IsNaN(values[i])) continue;
