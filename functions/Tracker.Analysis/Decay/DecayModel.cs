@@ -23,9 +23,15 @@ public static class DecayModel
     {
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(outcome);
-        var ts = new List<double>(time.Count);
-        var ys = new List<double>(time.Count);
-        for (var i = 0; i < Math.Min(time.Count, outcome.Count); i++)
+        return FitArrays(time as double[] ?? [.. time], outcome as double[] ?? [.. outcome]);
+    }
+
+    /// <summary>On arrays: read through the interface, each element costs a dispatch (slow for arrays under Native AOT).</summary>
+    private static DecayFit FitArrays(double[] time, double[] outcome)
+    {
+        var ts = new List<double>(time.Length);
+        var ys = new List<double>(time.Length);
+        for (var i = 0; i < Math.Min(time.Length, outcome.Length); i++)
         {
             if (double.IsNaN(time[i]) || double.IsNaN(outcome[i])) continue;
             ts.Add(time[i]);

@@ -16,10 +16,12 @@ internal sealed class WaveCodes
 
     public int[] Codes { get; }
 
-    public static WaveCodes Build(IReadOnlyList<double> wave)
+    public static WaveCodes Build(IReadOnlyList<double> waveList)
     {
+        // An array read directly: through the interface each element costs a dispatch (slow for arrays under Native AOT).
+        var wave = waveList as double[] ?? [.. waveList];
         var firstSeen = new Dictionary<double, int>();
-        var codes = new int[wave.Count];
+        var codes = new int[wave.Length];
         // Long tables come sorted by wave or by participant: the previous row's wave is the likely one.
         double previous = double.NaN;
         var previousCode = -1;

@@ -22,13 +22,19 @@ public static class WaveDescriptives
         return Describe(name, WaveCodes.Build(wave), values);
     }
 
-    private static ColumnDescriptives Describe(string name, WaveCodes waves, IReadOnlyList<double> values)
+    private static ColumnDescriptives Describe(string name, WaveCodes waves, IReadOnlyList<double> valueList)
     {
+        // An array read directly: through the interface each element costs a dispatch (slow for arrays under Native AOT).
+        var values = valueList as double[] ?? [.. valueList];
         // Each wave's values in row order, so the sums (and every digit of the summaries) are those of one list per wave.
         var byWave = new List<double>[waves.Waves.Length];
-        for (var k = 0; k < byWave.Length; k++) byWave[k] = [];
         var codes = waves.Codes;
-        for (var i = 0; i < values.Count; i++)
+        // Each list sized once from its wave's row count: growing them by doubling copied every column several times.
+        var rows = new int[byWave.Length];
+        foreach (var code in codes)
+            if (code >= 0) rows[code]++;
+        for (var k = 0; k < byWave.Length; k++) byWave[k] = new List<double>(rows[k]);
+        for (var i = 0; i < values.Length; i++)
         {
             var code = codes[i];
             if (code < 0 || double.IsNaN(values[i])) continue;

@@ -24,7 +24,8 @@ public static class GrowthModel
         CheckIdentifiable(data, formula);
 
         var objective = new RemlObjective(data);
-        var optimum = ThetaOptimizer.Minimize(objective.Deviance, objective.LowerBounds(), data.Q);
+        var gradient = new RemlGradient(data);
+        var optimum = ThetaOptimizer.Minimize(gradient.Evaluate, objective.LowerBounds(), data.Q);
         var solution = objective.Solve(optimum.Point);
         if (!solution.Valid)
             throw new UnidentifiableModelException($"the growth model '{formula}' could not be fitted: the fixed-effect system became singular");

@@ -13,11 +13,18 @@ public static class PersistenceModel
         ArgumentNullException.ThrowIfNull(groupCodes);
         ArgumentNullException.ThrowIfNull(wave);
         ArgumentNullException.ThrowIfNull(outcome);
-        var n = groupCodes.Count;
+        return FitArrays(groupCodes as int[] ?? [.. groupCodes], wave as double[] ?? [.. wave], outcome as double[] ?? [.. outcome]);
+    }
+
+    /// <summary>On arrays: read through the interface, each element costs a dispatch (slow for arrays under Native AOT).</summary>
+    private static PersistenceFit FitArrays(int[] groupCodes, double[] wave, double[] outcome)
+    {
+        var n = groupCodes.Length;
         var previous = PreviousWaveIndex(groupCodes, wave);
-        var ys = new List<double>();
-        var xs = new List<double>();
-        var gs = new List<int>();
+        // At most a pair per row: sized once rather than grown by doubling (three copies of each list at 280,000 rows).
+        var ys = new List<double>(n);
+        var xs = new List<double>(n);
+        var gs = new List<int>(n);
         for (var i = 0; i < n; i++)
         {
             if (double.IsNaN(outcome[i])) continue;
@@ -96,9 +103,9 @@ public static class PersistenceModel
     /// waves are few and numbered from 1), else a packed 64-bit key, several times faster than a tuple key
     /// at a million rows; other waves fall back to the general key.
     /// </summary>
-    private static Func<int, int> PreviousWaveIndex(IReadOnlyList<int> groupCodes, IReadOnlyList<double> wave)
+    private static Func<int, int> PreviousWaveIndex(int[] groupCodes, double[] wave)
     {
-        var n = groupCodes.Count;
+        var n = groupCodes.Length;
         const double limit = 1 << 30;
         var integral = true;
         double minWave = double.PositiveInfinity, maxWave = double.NegativeInfinity;

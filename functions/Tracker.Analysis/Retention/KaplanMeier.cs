@@ -11,13 +11,19 @@ public static class KaplanMeier
     {
         ArgumentNullException.ThrowIfNull(groupCodes);
         ArgumentNullException.ThrowIfNull(wave);
+        return FitArrays(groupCodes as int[] ?? [.. groupCodes], wave as double[] ?? [.. wave]);
+    }
+
+    /// <summary>On arrays: read through the interface, each element costs a dispatch (slow for arrays under Native AOT).</summary>
+    private static RetentionCurve FitArrays(int[] groupCodes, double[] wave)
+    {
         // Each participant's last wave in an array indexed by code (codes are dense), NaN until a wave is seen.
         var maxCode = -1;
-        for (var i = 0; i < groupCodes.Count; i++) maxCode = Math.Max(maxCode, groupCodes[i]);
+        for (var i = 0; i < groupCodes.Length; i++) maxCode = Math.Max(maxCode, groupCodes[i]);
         var last = new double[maxCode + 1];
         Array.Fill(last, double.NaN);
         var seen = 0;
-        for (var i = 0; i < groupCodes.Count; i++)
+        for (var i = 0; i < groupCodes.Length; i++)
         {
             var code = groupCodes[i];
             if (code < 0 || double.IsNaN(wave[i])) continue;

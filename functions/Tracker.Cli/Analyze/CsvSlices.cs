@@ -15,11 +15,18 @@ public static class CsvSlices
     /// The end offset of the header line, then the end of each data slice (the last is the file's length); a single
     /// offset (the length) when the file is read in one pass.
     /// </summary>
-    public static IReadOnlyList<int> Cut(ReadOnlySpan<byte> csv, int slices)
+    public static IReadOnlyList<int> Cut(ReadOnlySpan<byte> csv, int slices) =>
+        csv.Contains((byte)'"') ? [csv.Length] : CutAtLineEnds(csv, slices);
+
+    /// <summary>
+    /// As <see cref="Cut"/> without looking for quotes: the caller must check every slice for one before trusting the
+    /// cuts (the loader does that on each slice's own thread, so no thread scans the whole file first).
+    /// </summary>
+    public static IReadOnlyList<int> CutAtLineEnds(ReadOnlySpan<byte> csv, int slices)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(slices, 1);
         var whole = new[] { csv.Length };
-        if (slices == 1 || csv.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || csv.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || csv.Contains((byte)'"'))
+        if (slices == 1 || csv.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || csv.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             return whole;
         var headerEnd = csv.IndexOf((byte)'\n') + 1;
         if (headerEnd <= 0 || headerEnd == csv.Length) return whole;
