@@ -156,7 +156,7 @@ internal static class ThetaOptimizer
     /// positive definite, the predicted Newton decrease is below rounding noise, and the deviance rises when
     /// any parameter held at zero moves off its bound — then no confirming simplex restart is needed.
     /// </summary>
-    private static (OptimumResult Result, bool Certified) NewtonPolish(Func<double[], double[], double> f, OptimumResult start, double[] bounds, ref int evaluations)
+    internal static (OptimumResult Result, bool Certified) NewtonPolish(Func<double[], double[], double> f, OptimumResult start, double[] bounds, ref int evaluations)
     {
         var x = (double[])start.Point.Clone();
         var free = Enumerable.Range(0, x.Length).Where(i => !(bounds[i] == 0 && x[i] == 0)).ToArray();
@@ -207,14 +207,24 @@ internal static class ThetaOptimizer
                 // Converged once the predicted gain is below noise; the steps that still go down are taken all the
                 // same (an evaluation each, usually one or two), so the fit ends at the bottom of the noise, not its edge.
                 converged |= predicted <= ImprovementTolerance(fx);
-                var trial = (double[])x.Clone();
-                for (var k = 0; k < m; k++) trial[free[k]] = Math.Max(bounds[free[k]], x[free[k]] + step[k]);
-                used++;
-                var ft = f(trial, trialGradient);
-                if (!(ft < fx)) break;
-                x = trial;
-                fx = ft;
-                Array.Copy(trialGradient, gradient, gradient.Length);
+
+                // A full step can overshoot where the surface is not yet quadratic (a flat ridge on large panels): halve
+                // it a few times before giving up, rather than leaving the last digits to a simplex restart of hundreds
+                // of evaluations.
+                var moved = false;
+                for (var scale = 1.0; scale >= 1.0 / 16 && !moved; scale /= 2)
+                {
+                    var trial = (double[])x.Clone();
+                    for (var k = 0; k < m; k++) trial[free[k]] = Math.Max(bounds[free[k]], x[free[k]] + scale * step[k]);
+                    used++;
+                    var ft = f(trial, trialGradient);
+                    if (!(ft < fx)) continue;
+                    x = trial;
+                    fx = ft;
+                    Array.Copy(trialGradient, gradient, gradient.Length);
+                    moved = true;
+                }
+                if (!moved) break;
             }
             certified = converged && atBound.All(i =>
             {
