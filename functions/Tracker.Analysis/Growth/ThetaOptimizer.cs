@@ -12,8 +12,7 @@ namespace Tracker.Analysis.Growth;
 /// <remarks>
 /// Until session 10 the search was a coarse Nelder–Mead simplex and the polish used central differences of the
 /// deviance (19 evaluations per Newton step for three parameters): about 133 evaluations on the benchmark panel. With
-/// the gradient (<see cref="RemlGradient"/>, one pass over the groups like the deviance) the same certificate takes a
-/// few dozen.
+/// the gradient (<see cref="RemlGradient"/>, one pass over the groups like the deviance) the same certificate took 16.
 /// </remarks>
 internal static class ThetaOptimizer
 {
@@ -27,18 +26,17 @@ internal static class ThetaOptimizer
     public static OptimumResult Minimize(Func<double[], double[], double> evaluate, double[] lowerBounds, int q)
     {
         var d = lowerBounds.Length;
-        var totalEvaluations = 0;
         var passes = 0;
         evaluate = Remembered(evaluate, d, () => passes++);
         var scratch = new double[d];
         double Deviance(double[] theta) => evaluate(theta, scratch);
 
-        var best = Search(evaluate, RemlStart(q), lowerBounds, ref totalEvaluations);
-        best = ProbeBoundaries(evaluate, best, lowerBounds, ref totalEvaluations);
+        var best = Search(evaluate, RemlStart(q), lowerBounds);
+        best = ProbeBoundaries(evaluate, best, lowerBounds);
         var converged = false;
         for (var round = 0; round < 4; round++)
         {
-            var (polished, certified) = NewtonPolish(evaluate, best, lowerBounds, ref totalEvaluations);
+            var (polished, certified) = NewtonPolish(evaluate, best, lowerBounds);
             if (certified)
             {
                 best = polished;
@@ -48,14 +46,13 @@ internal static class ThetaOptimizer
             // A tight simplex restart around the polished point confirms it (and rescues a stalled search).
             var steps = polished.Point.Select(v => Math.Max(0.02 * Math.Abs(v), 2e-3)).ToArray();
             var check = BoundedNelderMead.Minimize(Deviance, polished.Point, lowerBounds, steps, 1e-12, 1e-6);
-            totalEvaluations += check.Evaluations;
             converged = check.Converged;
             var improved = check.Value < polished.Value - ImprovementTolerance(polished.Value);
             best = check.Value < polished.Value ? check : polished;
             if (!improved) break;
-            best = ProbeBoundaries(evaluate, best, lowerBounds, ref totalEvaluations);
+            best = ProbeBoundaries(evaluate, best, lowerBounds);
         }
-        // Passes over the groups actually made (a remembered point costs none); the phases' own counts include those.
+        // Passes over the groups actually made: a remembered point costs none.
         return best with { Evaluations = passes, Converged = converged };
     }
 
@@ -84,18 +81,17 @@ internal static class ThetaOptimizer
         };
     }
 
-    private static OptimumResult Search(Func<double[], double[], double> evaluate, double[] start, double[] lowerBounds, ref int totalEvaluations)
+    private static OptimumResult Search(Func<double[], double[], double> evaluate, double[] start, double[] lowerBounds)
     {
         var first = new double[start.Length];
         // The tolerance scales with the deviance at the start; the search's own first evaluation is then remembered.
         var tolerance = SearchTolerance(evaluate(start, first));
         var result = BoundedQuasiNewton.Minimize(evaluate, start, lowerBounds, tolerance);
-        totalEvaluations += result.Evaluations;
         return result;
     }
 
     /// <summary>A variance whose optimum is zero is approached only asymptotically by the search: try it exactly.</summary>
-    private static OptimumResult ProbeBoundaries(Func<double[], double[], double> evaluate, OptimumResult best, double[] lowerBounds, ref int totalEvaluations)
+    private static OptimumResult ProbeBoundaries(Func<double[], double[], double> evaluate, OptimumResult best, double[] lowerBounds)
     {
         var d = lowerBounds.Length;
         for (var i = 0; i < d; i++)
@@ -119,12 +115,10 @@ internal static class ThetaOptimizer
             if (freeStart.Length == 0)
             {
                 onBoundary = new OptimumResult([], evaluate(new double[d], fullGradient), 1, true);
-                totalEvaluations++;
             }
             else
             {
                 onBoundary = BoundedQuasiNewton.Minimize(Restricted, freeStart, freeBounds, SearchTolerance(best.Value));
-                totalEvaluations += onBoundary.Evaluations;
             }
             // A tie within rounding noise goes to the boundary: report the singular fit exactly rather than a correlation of 0.9999999.
             if (onBoundary.Value <= best.Value + 1e-9)
@@ -156,23 +150,18 @@ internal static class ThetaOptimizer
     /// positive definite, the predicted Newton decrease is below rounding noise, and the deviance rises when
     /// any parameter held at zero moves off its bound — then no confirming simplex restart is needed.
     /// </summary>
-    internal static (OptimumResult Result, bool Certified) NewtonPolish(Func<double[], double[], double> f, OptimumResult start, double[] bounds, ref int evaluations)
+    internal static (OptimumResult Result, bool Certified) NewtonPolish(Func<double[], double[], double> f, OptimumResult start, double[] bounds)
     {
         var x = (double[])start.Point.Clone();
         var free = Enumerable.Range(0, x.Length).Where(i => !(bounds[i] == 0 && x[i] == 0)).ToArray();
         var atBound = Enumerable.Range(0, x.Length).Where(i => bounds[i] == 0 && x[i] == 0).ToArray();
         var m = free.Length;
         if (m == 0) return (start, false);
-        var used = 0;
         var certified = false;
         var gradient = new double[x.Length];
+        // Usually remembered: the point where the search or the probe stopped.
         var fx = f(x, gradient);
-        used++;
-        if (!(fx <= start.Value))
-        {
-            evaluations += used;
-            return (start, false);
-        }
+        if (!(fx <= start.Value)) return (start, false);
 
         var hessian = new double[m * m];
         var shifted = new double[x.Length];
@@ -182,7 +171,6 @@ internal static class ThetaOptimizer
             var y = (double[])x.Clone();
             y[free[a]] += h;
             f(y, shifted);
-            used++;
             for (var b = 0; b < m; b++) hessian[b * m + a] = (shifted[free[b]] - gradient[free[b]]) / h;
         }
         for (var a = 0; a < m; a++)
@@ -216,7 +204,6 @@ internal static class ThetaOptimizer
                 {
                     var trial = (double[])x.Clone();
                     for (var k = 0; k < m; k++) trial[free[k]] = Math.Max(bounds[free[k]], x[free[k]] + scale * step[k]);
-                    used++;
                     var ft = f(trial, trialGradient);
                     if (!(ft < fx)) continue;
                     x = trial;
@@ -230,11 +217,9 @@ internal static class ThetaOptimizer
             {
                 var y = (double[])x.Clone();
                 y[i] = 1e-4;
-                used++;
                 return f(y, shifted) >= fx;
             });
         }
-        evaluations += used;
         return (start with { Point = x, Value = fx }, certified);
     }
 }
