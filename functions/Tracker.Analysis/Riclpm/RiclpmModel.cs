@@ -86,7 +86,9 @@ public static class RiclpmModel
             return RiclpmFit.Failed(specification, waves, "not identified: " + singular);
 
         var logLikelihood = -result.Value * n;
-        var unrestricted = SaturatedModel.MaximumLogLikelihood(likelihood, cancellationToken);
+        // The saturated model's EM starts from this fit's implied moments: closer to its maximum than the pairwise moments.
+        structure.Implied(result.X, mu, sigma, a, sigmaWithin);
+        var unrestricted = SaturatedModel.MaximumLogLikelihood(likelihood, mu, sigma, cancellationToken);
         var baseline = IndependenceModel.MaximumLogLikelihood(patterns);
         var measures = Measures(logLikelihood, unrestricted, baseline, structure.Count, moments, p, n);
         return new RiclpmFit(panel.Constructs, waves, equalLaggedPaths, null, measures, Parameters(structure, result.X, standardErrors));
