@@ -57,9 +57,25 @@ public sealed class IngestBenchmark(TrackerStack stack)
         await baselineTable.CreateIfNotExistsAsync(cancellationToken);
         await WriteBareAsync(baselineTable, submissions.Take(settings.Warmup), settings.Concurrency, latencies: null, cancellationToken);
 
-        // Alternating rounds: the machine's load drifts (other processes, Azurite's own housekeeping), and timing the
-        // two paths turn about spreads that drift over both instead of handing it all to whichever ran second.
         progress($"Timing {settings.Submissions.ToString("N0", CultureInfo.InvariantCulture)} bare single-entity writes and {settings.Submissions.ToString("N0", CultureInfo.InvariantCulture)} form submissions over HTTP at concurrency {settings.Concurrency}, in {Rounds} alternating rounds…");
+        var (tracker, baseline) = await AlternateAsync(
+            measured,
+            (round, latencies) => WriteBareAsync(baselineTable, round, settings.Concurrency, latencies, cancellationToken),
+            (round, latencies) => SubmitAsync(web, round, settings.Concurrency, ledger, latencies, cancellationToken));
+        await table.DeleteTableAsync(baselineTable.Name, cancellationToken);
+
+        progress("Reading the responses table back…");
+        var accounting = await AccountAsync(table.GetTableClient(StorageNames.ResponsesTable), panelId, submissions, ledger, cancellationToken);
+        return new IngestReport(settings, tracker, baseline, ledger.StatusCounts(), ledger.TransportErrors, accounting) { Open = open };
+    }
+
+    /// <summary>
+    /// The baseline and Tracker's path over the same participants in <see cref="Rounds"/> alternating rounds, each timed
+    /// on its own: the machine's load drifts (other processes, Azurite's own housekeeping), and timing the two turn about
+    /// spreads that drift over both instead of handing it all to whichever ran second.
+    /// </summary>
+    private static async Task<(PhaseResult Tracker, PhaseResult Baseline)> AlternateAsync(IReadOnlyList<Submission> measured, Func<Submission[], ConcurrentBag<long>, Task> bare, Func<Submission[], ConcurrentBag<long>, Task> tracker)
+    {
         var baselineLatencies = new ConcurrentBag<long>();
         var trackerLatencies = new ConcurrentBag<long>();
         var baselineElapsed = TimeSpan.Zero;
@@ -67,20 +83,14 @@ public sealed class IngestBenchmark(TrackerStack stack)
         foreach (var round in measured.Chunk((measured.Count + Rounds - 1) / Rounds))
         {
             var clock = Stopwatch.StartNew();
-            await WriteBareAsync(baselineTable, round, settings.Concurrency, baselineLatencies, cancellationToken);
+            await bare(round, baselineLatencies);
             baselineElapsed += clock.Elapsed;
             clock.Restart();
-            await SubmitAsync(web, round, settings.Concurrency, ledger, trackerLatencies, cancellationToken);
+            await tracker(round, trackerLatencies);
             trackerElapsed += clock.Elapsed;
         }
 
-        var baseline = PhaseResult.From(baselineLatencies, baselineElapsed);
-        var tracker = PhaseResult.From(trackerLatencies, trackerElapsed);
-        await table.DeleteTableAsync(baselineTable.Name, cancellationToken);
-
-        progress("Reading the responses table back…");
-        var accounting = await AccountAsync(table.GetTableClient(StorageNames.ResponsesTable), panelId, submissions, ledger, cancellationToken);
-        return new IngestReport(settings, tracker, baseline, ledger.StatusCounts(), ledger.TransportErrors, accounting) { Open = open };
+        return (PhaseResult.From(trackerLatencies, trackerElapsed), PhaseResult.From(baselineLatencies, baselineElapsed));
     }
 
     /// <summary>
@@ -90,21 +100,11 @@ public sealed class IngestBenchmark(TrackerStack stack)
     private static async Task<LinkOpenResult> TimeOpensAsync(HttpClient web, TableClient participants, IReadOnlyList<Submission> measured, int concurrency, LinkOpenTally opens, Action<string> progress, CancellationToken cancellationToken)
     {
         progress($"Timing {measured.Count.ToString("N0", CultureInfo.InvariantCulture)} bare point reads and {measured.Count.ToString("N0", CultureInfo.InvariantCulture)} link opens over HTTP at concurrency {concurrency}, in {Rounds} alternating rounds…");
-        var baselineLatencies = new ConcurrentBag<long>();
-        var trackerLatencies = new ConcurrentBag<long>();
-        var baselineElapsed = TimeSpan.Zero;
-        var trackerElapsed = TimeSpan.Zero;
-        foreach (var round in measured.Chunk((measured.Count + Rounds - 1) / Rounds))
-        {
-            var clock = Stopwatch.StartNew();
-            await ReadBareAsync(participants, round, concurrency, baselineLatencies, cancellationToken);
-            baselineElapsed += clock.Elapsed;
-            clock.Restart();
-            await OpenAsync(web, round, concurrency, opens, trackerLatencies, cancellationToken);
-            trackerElapsed += clock.Elapsed;
-        }
-
-        return new LinkOpenResult(PhaseResult.From(trackerLatencies, trackerElapsed), PhaseResult.From(baselineLatencies, baselineElapsed), opens.StatusCounts(), opens.FormsServed, opens.TransportErrors);
+        var (tracker, baseline) = await AlternateAsync(
+            measured,
+            (round, latencies) => ReadBareAsync(participants, round, concurrency, latencies, cancellationToken),
+            (round, latencies) => OpenAsync(web, round, concurrency, opens, latencies, cancellationToken));
+        return new LinkOpenResult(tracker, baseline, opens.StatusCounts(), opens.FormsServed, opens.TransportErrors);
     }
 
     /// <summary>GETs each submission's link, as the participant's browser does before answering, recording what came back.</summary>
