@@ -45,9 +45,12 @@ public static class WillingnessModelFitter
         if (aggregate.Responses == 0) throw new ArgumentException("A model needs at least one response.", nameof(aggregate));
 
         var table = aggregate.ModelTable();
+        ModelMemory.ReleaseBetweenStages(table.RowCount);
         var formula = WillingnessFormula.Growth(panel.Outcome);
         var report = Analyze(table, panel.Outcome, formula, aggregate);
-        return Document(panel, report, FitCovariate(panel, table), CrossLaggedPaths.Fit(crossLagged, panel.Outcome, cancellationToken));
+        ModelMemory.ReleaseBetweenStages(table.RowCount);
+        var covariate = FitCovariate(panel, table);
+        return Document(panel, report, covariate, CrossLaggedPaths.Fit(crossLagged, panel.Outcome, cancellationToken));
     }
 
     private static ModelDocument Document(ModelInput input, PanelReport report, CovariateModelDocument? covariate, IReadOnlyList<RiclpmDocument>? crossLagged) => new()
