@@ -71,6 +71,12 @@ public static class DispatchBenchCommand
         }
 
         AnsiConsole.Write(table);
+        if (report.TrackerTiming is { } timing)
+        {
+            var first = timing.FirstMessage is { } at ? $"; the first message arrived after {at.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture)} s" : "";
+            AnsiConsole.MarkupLine($"Tracker's planner returned {timing.Planned.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture)} s after the timer fired{first}.");
+        }
+
         if (report.LedgerOnly is not null)
         {
             AnsiConsole.MarkupLine($"Tracker reached {report.RatioToLedger.ToString("P0", CultureInfo.InvariantCulture)} of the ledger work alone on the same Azurite (the storage-bound ceiling).");

@@ -28,6 +28,9 @@ public sealed record DispatchBenchReport(
     /// <summary>The ledger's inserts, claims and marks alone against the same Azurite (<see cref="DispatchLedgerBaseline"/>).</summary>
     public SmtpPhase? LedgerOnly { get; init; }
 
+    /// <summary>When, in Tracker's wave, the planner returned and the first message arrived.</summary>
+    public DispatchWaveTiming? TrackerTiming { get; init; }
+
     /// <summary>Tracker's rate as a share of the storage-bound ceiling: what the ledger work alone reaches on the same Azurite.</summary>
     public double RatioToLedger => LedgerOnly is { PerSecond: > 0 } ledger ? Tracker.PerSecond / ledger.PerSecond : 0;
 
@@ -43,6 +46,8 @@ public sealed record DispatchBenchReport(
         ["bare_one_connection"] = Phase(BareOneConnection),
         ["bare_pooled"] = Phase(BarePooled),
         ["tracker"] = Phase(Tracker),
+        ["planner_seconds"] = TrackerTiming is null ? null : Math.Round(TrackerTiming.Planned.TotalSeconds, 3),
+        ["first_message_seconds"] = TrackerTiming?.FirstMessage is { } first ? Math.Round(first.TotalSeconds, 3) : null,
         ["ratio"] = Math.Round(Ratio, 3),
         ["ratio_to_one_connection"] = Math.Round(RatioToOneConnection, 3),
         ["ledger_only"] = LedgerOnly is null ? null : Phase(LedgerOnly),

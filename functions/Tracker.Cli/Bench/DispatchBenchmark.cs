@@ -35,6 +35,7 @@ public sealed class DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(20);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan InboxPollInterval = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan FirstMessagePollInterval = TimeSpan.FromMilliseconds(2);
 
     // Released claims are sent only after the timer plans them again, which the ledger loop does: stop watching the inbox.
     private static readonly TimeSpan StalledInbox = TimeSpan.FromSeconds(5);
@@ -73,8 +74,8 @@ public sealed class DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
 
         await inbox.ClearAsync(cancellationToken);
         progress($"Tracker: the dispatch timer's planner, the queue and SendDispatchBatch, until all {settings.Participants.ToString("N0", CultureInfo.InvariantCulture)} ledger rows are sent…");
-        var elapsed = await SendWaveAsync(ledger, panelId, settings.Participants, cancellationToken, inbox);
-        var tracker = new SmtpPhase($"Tracker (planner + queue + SendDispatchBatch, {connections} connections)", connections, settings.Participants, elapsed);
+        var timing = await SendWaveAsync(ledger, panelId, settings.Participants, cancellationToken, inbox);
+        var tracker = new SmtpPhase($"Tracker (planner + queue + SendDispatchBatch, {connections} connections)", connections, settings.Participants, timing.Elapsed);
 
         var parallelism = stack.Host.HostJson.BatchSize;
         progress($"Ledger only: insert, claim and mark {settings.Participants.ToString("N0", CultureInfo.InvariantCulture)} rows, one transaction each per {batchSize}, {parallelism} batches at once, no SMTP…");
@@ -82,7 +83,7 @@ public sealed class DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
 
         progress($"Reading the ledger and every message {inbox.Name} received…");
         var accounting = await AccountAsync(ledger, inbox, panelId, settings.Participants, cancellationToken);
-        return new DispatchBenchReport(settings, bareOne, barePooled, tracker, parallelism, batchSize, accounting) { LedgerOnly = ledgerOnly };
+        return new DispatchBenchReport(settings, bareOne, barePooled, tracker, parallelism, batchSize, accounting) { LedgerOnly = ledgerOnly, TrackerTiming = timing };
     }
 
     /// <summary>
@@ -95,12 +96,15 @@ public sealed class DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
     /// it holds every message or has stopped growing, so the benchmark's own queries do not compete with Tracker's for
     /// Azurite while the wave is sent. Each row is marked after its message is received, so the ledger still decides.
     /// </param>
-    public async Task<TimeSpan> SendWaveAsync(TableClient ledger, string panelId, int participants, CancellationToken cancellationToken, IDispatchInbox? inbox = null)
+    public async Task<DispatchWaveTiming> SendWaveAsync(TableClient ledger, string panelId, int participants, CancellationToken cancellationToken, IDispatchInbox? inbox = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         var partition = InvitationEntity.Partition(panelId, Wave);
         var clock = Stopwatch.StartNew();
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var first = inbox?.ReceivedCount is null ? Task.FromResult<TimeSpan?>(null) : FirstMessageAsync(inbox, clock, watching.Token);
         await stack.Host.InvokeAsync(nameof(DispatchDueWaves), cancellationToken: cancellationToken);
+        var planned = clock.Elapsed;
         if (inbox?.ReceivedCount is not null) await WatchInboxAsync(inbox, participants, clock, cancellationToken);
         while (true)
         {
@@ -114,7 +118,12 @@ public sealed class DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
             if (pending.Count == 0)
             {
                 var rows = await CountRowsAsync(ledger, partition, cancellationToken);
-                if (rows >= participants) return clock.Elapsed;
+                if (rows >= participants)
+                {
+                    var elapsed = clock.Elapsed;
+                    await watching.CancelAsync();
+                    return new DispatchWaveTiming(elapsed, planned, await first);
+                }
 
                 // Some claims were released after a transient failure: the timer's next run plans them again.
                 await stack.Host.InvokeAsync(nameof(DispatchDueWaves), cancellationToken: cancellationToken);
@@ -131,6 +140,25 @@ public sealed class DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
 
             await Task.Delay(PollInterval, cancellationToken);
         }
+    }
+
+    /// <summary>When the inbox first held a message (polled every few milliseconds), or null when watching ended first.</summary>
+    private static async Task<TimeSpan?> FirstMessageAsync(IDispatchInbox inbox, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (inbox.ReceivedCount > 0) return clock.Elapsed;
+            try
+            {
+                await Task.Delay(FirstMessagePollInterval, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Waits while the inbox grows towards <paramref name="participants"/> messages (and gives up on it after a stall).</summary>
