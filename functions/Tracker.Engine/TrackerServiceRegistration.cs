@@ -58,6 +58,7 @@ public static class TrackerServiceRegistration
         services.AddSingleton<ContactIndex>();
         services.AddSingleton<ErasedAddresses>();
         services.AddSingleton<ParticipantImporter>();
+        services.AddSingleton<DispatchQueueWriter>();
         services.AddSingleton<DispatchPlanner>();
         services.AddSingleton<WaveDispatcher>();
         services.AddSingleton<PanelStatusService>();

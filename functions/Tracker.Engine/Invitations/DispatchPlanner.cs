@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tracker.Engine.Configuration;
@@ -21,8 +20,7 @@ public sealed class DispatchPlanner(
     ParticipantRepository participants,
     ResponseRepository responses,
     InvitationLedger ledger,
-    TrackerStorage storage,
-    IOptionsMonitor<TrackerOptions> options,
+    DispatchQueueWriter queue,
     IOptionsMonitor<LinkOptions> links,
     TimeProvider clock,
     ILogger<DispatchPlanner> logger)
@@ -77,8 +75,7 @@ public sealed class DispatchPlanner(
             .Where(p => SendPlan.ReissueIsFor(panel, p, wave, now, audience.LedgerState(p.Id, MessageKind.Invite), audience.Respondents.ContainsKey(p.Id), includeResponded))
             .ToList();
         var fresh = due.Where(p => audience.LedgerState(p.Id, kind) is null).Select(p => InvitationLedger.NewRow(panel.Id, wave, p.Id, kind)).ToList();
-        var inserted = fresh.Count == 0 ? [] : await ledger.EnqueueAsync(fresh, now, cancellationToken).ConfigureAwait(false);
-        if (inserted.Count > 0) await EnqueueAsync(panel.Id, wave, inserted, cancellationToken).ConfigureAwait(false);
+        var inserted = await queue.InsertAndEnqueueAsync(panel.Id, wave, fresh, now, cancellationToken).ConfigureAwait(false);
 
         EngineTelemetry.WavePlanned(panel.Id, wave, inserted.Count);
         logger.LogInformation(
@@ -113,7 +110,8 @@ public sealed class DispatchPlanner(
             var due = audience.Due(panel, now)
                 .Select(s => InvitationLedger.NewRow(panel.Id, s.Wave, s.ParticipantId, s.Kind))
                 .ToList();
-            inserted = due.Count == 0 ? [] : await ledger.EnqueueAsync(due, now, cancellationToken).ConfigureAwait(false);
+            // Each batch goes on the queue as soon as its rows are in the ledger, so sending starts while the rest is planned.
+            inserted = await queue.InsertAndEnqueueAsync(panel.Id, audience.Wave, due, now, cancellationToken).ConfigureAwait(false);
             // Queued rows count as lost only when the whole wave has stood still for a lease: while a slow sender is still
             // claiming and sending, the rows behind it are waiting in its batch, not lost.
             var stalled = messages.All(r => now - Latest(r) >= ledger.Lease);
@@ -121,30 +119,16 @@ public sealed class DispatchPlanner(
             inFlight -= requeued.Count;
         }
 
-        var rows = inserted.Concat(requeued).ToList();
-        var report = new WaveQueueReport(audience.Wave, rows.Count, inFlight, settled);
-        EngineTelemetry.WavePlanned(panel.Id, audience.Wave, rows.Count);
-        if (rows.Count == 0) return report;
+        var queued = inserted.Count + requeued.Count;
+        var report = new WaveQueueReport(audience.Wave, queued, inFlight, settled);
+        EngineTelemetry.WavePlanned(panel.Id, audience.Wave, queued);
+        if (queued == 0) return report;
 
-        await EnqueueAsync(panel.Id, audience.Wave, rows, cancellationToken).ConfigureAwait(false);
+        await queue.EnqueueAsync(panel.Id, audience.Wave, requeued, cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
             "Planned panel {PanelId} wave {Wave} ({Mode}): {Queued} messages queued ({Requeued} queued again: lost with a batch or claim, or of unknown outcome)",
-            panel.Id, audience.Wave, mode, rows.Count, requeued.Count);
+            panel.Id, audience.Wave, mode, queued, requeued.Count);
         return report;
-    }
-
-    private async Task EnqueueAsync(string panelId, int wave, IReadOnlyList<InvitationEntity> rows, CancellationToken cancellationToken)
-    {
-        // In participant order, so each batch is a run of consecutive ids that its sender reads with one range query per table.
-        var items = rows.Select(r => new DispatchItem(InvitationEntity.ParticipantOf(r.RowKey), r.Kind))
-            .OrderBy(i => i.ParticipantId, StringComparer.Ordinal).ThenBy(i => i.Kind, StringComparer.Ordinal).ToList();
-        var queue = storage.Queue(StorageNames.DispatchQueue);
-        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var chunk in items.Chunk(Math.Max(1, options.CurrentValue.DispatchBatchSize)))
-        {
-            var batch = new DispatchBatch(panelId, wave, chunk);
-            await queue.SendMessageAsync(JsonSerializer.Serialize(batch, DispatchBatchJson.Options), cancellationToken).ConfigureAwait(false);
-        }
     }
 
     /// <summary>The last time anything happened to a row: queued, claimed, re-stamped, settled or sent.</summary>
