@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -121,9 +120,9 @@ public sealed class FormRoundTripsTests(StackFixture stack)
         new([.. DefaultInstrument.Instance.Items.Select(item => new KeyValuePair<string, string>(item.Id, value.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
 
     /// <summary>The participant pages' service as an instance builds it, on storage clients of its own that note every table request.</summary>
-    private (SurveyService Surveys, RequestLog Requests, ResponseRepository Responses) Service()
+    private (SurveyService Surveys, StorageRequestLog Requests, ResponseRepository Responses) Service()
     {
-        var log = new RequestLog();
+        var log = new StorageRequestLog();
         var options = new TableClientOptions();
         options.AddPolicy(log, HttpPipelinePosition.PerCall);
         var connection = stack.Stack.StorageConnectionString;
@@ -132,29 +131,5 @@ public sealed class FormRoundTripsTests(StackFixture stack)
         var signer = stack.Stack.Host.Services.GetRequiredService<LinkSigner>();
         var surveys = new SurveyService(signer, new PanelDefinitionCache(new PanelRepository(storage)), new ParticipantRepository(storage), responses, new InvitationLedger(storage), stack.Clock, NullLogger<SurveyService>.Instance);
         return (surveys, log, new ResponseRepository(new TrackerStorage(new TableServiceClient(connection), new BlobServiceClient(connection), new QueueServiceClient(connection))));
-    }
-
-    /// <summary>Each table request as "METHOD Table" (as Azurite names the table), in order.</summary>
-    private sealed class RequestLog : HttpPipelineSynchronousPolicy
-    {
-        private readonly List<string> seen = [];
-
-        public IReadOnlyList<string> Seen
-        {
-            get { lock (seen) return [.. seen]; }
-        }
-
-        public void Reset()
-        {
-            lock (seen) seen.Clear();
-        }
-
-        public override void OnSendingRequest(HttpMessage message)
-        {
-            var path = message.Request.Uri.Path.TrimEnd('/');
-            var last = path[(path.LastIndexOf('/') + 1)..];
-            var table = last.Split('(', 2)[0];
-            lock (seen) seen.Add($"{message.Request.Method} {table}");
-        }
     }
 }
