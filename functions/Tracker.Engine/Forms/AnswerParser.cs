@@ -47,81 +47,40 @@ public static class AnswerParser
         return posted.HasFiles ? AnswerParseResult.Malformed(["The form must not contain files.", .. result.Problems]) : result;
     }
 
-    /// <summary>The whole form on one page, every wave's entries included (the one-page form of an instrument without pages).</summary>
-    public static AnswerParseResult Parse(Instrument instrument, IEnumerable<KeyValuePair<string, string>> fields) =>
-        Parse(instrument, null, null, fields, ResponseAnswers.Empty);
-
     /// <summary>
-    /// The answers to <paramref name="page"/> (or, when null, every page) in <paramref name="wave"/> (null: every wave).
-    /// The form's timing stamp (<see cref="FormOpening.FieldName"/>) is no answer and is left to <see cref="FormOpening"/>.
-    /// Fields the form cannot produce (unknown, another page's, repeated, oversized) make the request malformed (400);
-    /// otherwise each shown entry is checked by its type (422 with a message per entry). Conditions are evaluated on
-    /// <paramref name="previous"/> answers (earlier pages) overlaid with this post's, in form order; an answer to an
-    /// entry that is hidden is an error, never stored.
+    /// The answers to every entry of the instrument's form pages, each checked by its type: fields the form cannot
+    /// produce (unknown, repeated, oversized) make the request malformed (400); otherwise each entry is checked by its
+    /// type (422 with a message per entry). Which entries a participant is shown in a wave — waves, display conditions —
+    /// is <see cref="FormFlow"/>'s: a posted page is read by <see cref="PostedPageReader"/>, which checks the page's
+    /// construct items here and its questions with <see cref="Question"/>, then drops what the answers hide.
     /// </summary>
-    public static AnswerParseResult Parse(Instrument instrument, int? wave, Page? page, IEnumerable<KeyValuePair<string, string>> fields, ResponseAnswers previous)
+    public static AnswerParseResult Parse(Instrument instrument, IEnumerable<KeyValuePair<string, string>> fields)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(fields);
-        ArgumentNullException.ThrowIfNull(previous);
 
-        var pages = page is null ? instrument.FormPages : [page];
         var constructs = instrument.Constructs.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var entries = pages.SelectMany(p => p.Items.SelectMany(e => Fields(e, constructs))).ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var inOrder = instrument.FormPages.SelectMany(p => p.Items.SelectMany(e => Fields(e, constructs))).ToList();
+        var entries = inOrder.ToDictionary(f => f.Id, StringComparer.Ordinal);
         var (posted, problems) = Read(fields, entries);
         if (problems.Count > 0)
         {
             return AnswerParseResult.Malformed(problems.Distinct(StringComparer.Ordinal).ToArray());
         }
 
-        var scale = new Dictionary<string, int>(previous.Scale, StringComparer.Ordinal);
-        var other = new Dictionary<string, string>(previous.Other, StringComparer.Ordinal);
-        foreach (var field in entries.Values)
-        {
-            // This post replaces what was stored for its entries; what it leaves empty is unanswered now.
-            scale.Remove(field.Id);
-            other.Remove(field.Id);
-        }
-
-        var parsedScale = new Dictionary<string, int>(StringComparer.Ordinal);
-        var parsedOther = new Dictionary<string, string>(StringComparer.Ordinal);
+        var scale = new Dictionary<string, int>(StringComparer.Ordinal);
+        var other = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new List<AnswerError>();
-        foreach (var current in pages)
+        foreach (var field in inOrder)
         {
-            var soFar = new ResponseAnswers(scale, other);
-            var pageShown = (wave is not { } w || current.Waves is null || current.Waves.Contains(w)) && Instruments.Conditions.DisplayCondition.Holds(current.Condition, soFar);
-            foreach (var entry in current.Items)
-            {
-                var shown = pageShown && (entry.Question is not { } q
-                    || ((wave is not { } ww || q.Waves is null || q.Waves.Contains(ww)) && Instruments.Conditions.DisplayCondition.Holds(q.Condition, new ResponseAnswers(scale, other))));
-                foreach (var field in Fields(entry, constructs))
-                {
-                    var values = posted.TryGetValue(field.Id, out var given) ? given : [];
-                    var answered = values.Any(v => v.Trim().Length > 0);
-                    if (!shown)
-                    {
-                        if (answered) errors.Add(new(field.Id, AnswerErrorKey.HiddenQuestion));
-                        continue;
-                    }
-
-                    var (value, error) = field.Question is { } question ? ParseQuestion(question, values) : ParseItem(field.Item!, scale: instrument.Scale, values);
-                    if (error is not null)
-                    {
-                        errors.Add(error);
-                    }
-                    else if (value is int point)
-                    {
-                        scale[field.Id] = parsedScale[field.Id] = point;
-                    }
-                    else if (value is string text)
-                    {
-                        other[field.Id] = parsedOther[field.Id] = text;
-                    }
-                }
-            }
+            var values = posted.TryGetValue(field.Id, out var given) ? given : [];
+            var (value, error) = field.Question is { } question ? ParseQuestion(question, values) : ParseItem(field.Item!, scale: instrument.Scale, values);
+            if (error is not null) errors.Add(error);
+            else if (value is int point) scale[field.Id] = point;
+            else if (value is string text) other[field.Id] = text;
         }
 
-        var answers = new ResponseAnswers(parsedScale, parsedOther);
+        var answers = new ResponseAnswers(scale, other);
         return errors.Count == 0 ? AnswerParseResult.Accepted(answers) : AnswerParseResult.Incomplete(answers, errors);
     }
 

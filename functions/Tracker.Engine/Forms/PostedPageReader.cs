@@ -84,11 +84,15 @@ public static class PostedPageReader
         // Visibility follows the answers as they now stand: what was stored, with this page's answers in place.
         var merged = ResponseMerge.WithPage(instrument, stored, page, new ResponseAnswers(items.Answers.Scale, other));
         var visible = FormFlow.VisibleEntries(page, wave, merged).Select(e => e.Question?.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        // With an answer on the page in error (a typo in the age a condition reads), a question may be hidden only for
+        // want of that answer: refusing it would tell the participant to clear a good answer. It is not stored, and is
+        // judged once the page comes back without errors.
+        var otherErrors = items.Errors.Count > 0 || questionErrors.Keys.Any(visible.Contains);
         foreach (var question in questions.Values.Where(q => !visible.Contains(q.Id)))
         {
             // A hidden question is never required; one answered anyway is refused rather than silently dropped.
             questionErrors.Remove(question.Id);
-            if (other.Remove(question.Id)) questionErrors[question.Id] = new(question.Id, AnswerErrorKey.HiddenQuestion);
+            if (other.Remove(question.Id) && !otherErrors) questionErrors[question.Id] = new(question.Id, AnswerErrorKey.HiddenQuestion);
         }
 
         // Errors in the order the page shows its entries.

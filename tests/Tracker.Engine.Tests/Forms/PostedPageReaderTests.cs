@@ -73,6 +73,35 @@ public sealed class PostedPageReaderTests
         Assert.Equal("more time online", page.Answers.Other["later"]);
     }
 
+    [Fact]
+    public void A_typo_in_the_answer_a_condition_reads_does_not_refuse_the_question_it_controls()
+    {
+        var adultsOnly = new Question("job", QuestionType.ShortText, "What is your job?") { Condition = "age >= 18" };
+        var instrument = DefaultInstrument.Instance with { Pages = [new Page("about-you", [new(null, PagedInstrument.Age), new(null, adultsOnly)])] };
+        PostedPage? Post(string age)
+        {
+            var problems = new List<string>();
+            var page = PostedPageReader.Read(instrument, 1, ResponseAnswers.Empty, new PostedAnswers([new("_page", "about-you"), new("age", age), new("job", "nurse")]), problems);
+            Assert.Empty(problems);
+            return page;
+        }
+
+        // "thirty" is no number, so the condition cannot hold yet: only the typo is the participant's to fix, and the
+        // job is neither stored nor refused until the page comes back without it.
+        var typo = Post("thirty");
+        Assert.Equal(["age"], typo!.Errors.Select(e => e.ItemId));
+        Assert.False(typo.Answers.Other.ContainsKey("job"));
+        Assert.Equal("nurse", typo.Typed["job"]);
+
+        var adult = Post("30");
+        Assert.Empty(adult!.Errors);
+        Assert.Equal("nurse", adult.Answers.Other["job"]);
+
+        var minor = Post("16");
+        Assert.Equal([new AnswerError("job", AnswerErrorKey.HiddenQuestion)], minor!.Errors);
+        Assert.False(minor.Answers.Other.ContainsKey("job"));
+    }
+
     [Theory]
     [InlineData("nowhere", "age", "34")]
     [InlineData("about-you", "ugc_1", "4")]

@@ -4,7 +4,11 @@ using Tracker.Engine.Responses;
 
 namespace Tracker.Engine.Tests.Forms;
 
-public class AnswerParserTypesTests
+/// <summary>
+/// Each question type, posted as a participant's page is (<see cref="PostedPageReader"/>, the path the form takes):
+/// its stored encoding, its message for a bad answer, and answers to what the wave or earlier answers hide refused.
+/// </summary>
+public class PostedQuestionTypesTests
 {
     private static readonly Construct Ownership = DefaultInstrument.Instance.Constructs.Single(c => c.Id == "ownership");
 
@@ -28,7 +32,17 @@ public class AnswerParserTypesTests
 
     private static List<KeyValuePair<string, string>> Fields(params (string Name, string Value)[] fields) => [.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))];
 
-    private static AnswerParseResult Page1(int wave = 1, params (string, string)[] fields) => AnswerParser.Parse(Study, wave, AboutYou, Fields(fields), ResponseAnswers.Empty);
+    private static AnswerParseResult Page1(int wave = 1, params (string, string)[] fields) => Posted(wave, AboutYou, ResponseAnswers.Empty, fields);
+
+    /// <summary>The page as the form posts it (its id in <see cref="FormNavigation.PageField"/>), read with the answers already stored.</summary>
+    private static AnswerParseResult Posted(int wave, Page page, ResponseAnswers stored, params (string Name, string Value)[] fields)
+    {
+        var problems = new List<string>();
+        var posted = PostedPageReader.Read(Study, wave, stored, new PostedAnswers([new(FormNavigation.PageField, page.Id), .. Fields(fields)]), problems);
+        if (posted is null) return AnswerParseResult.Malformed([.. problems]);
+        Assert.Empty(problems);
+        return posted.Errors.Count == 0 ? AnswerParseResult.Accepted(posted.Answers) : AnswerParseResult.Incomplete(posted.Answers, posted.Errors);
+    }
 
     private static readonly (string, string)[] Complete = [("age", "30"), ("platforms", "yt"), ("platforms", "tiktok"), ("tiktok_hours", "2.50")];
 
@@ -114,13 +128,16 @@ public class AnswerParserTypesTests
         var adult = new ResponseAnswers(new Dictionary<string, int>(), new Dictionary<string, string> { ["age"] = "30" });
         var minor = new ResponseAnswers(new Dictionary<string, int>(), new Dictionary<string, string> { ["age"] = "16" });
 
-        var shown = AnswerParser.Parse(Study, 1, Items, Fields(items), adult);
-        var hidden = AnswerParser.Parse(Study, 1, Items, Fields(items), minor);
+        var shown = Posted(1, Items, adult, items);
+        var hidden = Posted(1, Items, minor, items);
 
         Assert.True(shown.IsAccepted);
         Assert.Equal(Ownership.Items.ToDictionary(i => i.Id, _ => 4), shown.Answers.Scale);
-        Assert.Equal(Ownership.Items.Select(i => new AnswerError(i.Id, AnswerErrorKey.HiddenQuestion)), hidden.Errors);
-        Assert.True(AnswerParser.Parse(Study, 1, Items, Fields(), minor).IsAccepted);
+
+        // A page the answers hide is not part of the form: our form cannot post it, so the request is malformed.
+        Assert.Equal(AnswerParseOutcome.Malformed, hidden.Outcome);
+        Assert.Equal(["The page is not part of this wave's form."], hidden.Problems);
+        Assert.Equal(AnswerParseOutcome.Malformed, Posted(1, Items, minor).Outcome);
     }
 
     [Fact]
@@ -129,9 +146,12 @@ public class AnswerParserTypesTests
         var optional = Study with { Constructs = [Ownership with { Items = [.. Ownership.Items.Select((i, n) => n == 0 ? i with { Required = false } : i)] }] };
         var adult = new ResponseAnswers(new Dictionary<string, int>(), new Dictionary<string, string> { ["age"] = "30" });
 
-        var result = AnswerParser.Parse(optional, 1, Items, Fields(), adult);
+        var problems = new List<string>();
+        var result = PostedPageReader.Read(optional, 1, adult, new PostedAnswers([new(FormNavigation.PageField, Items.Id)]), problems);
 
-        Assert.Equal(Ownership.Items.Skip(1).Select(i => new AnswerError(i.Id, AnswerErrorKey.ChooseAnswer)), result.Errors);
+        Assert.Empty(problems);
+
+        Assert.Equal(Ownership.Items.Skip(1).Select(i => new AnswerError(i.Id, AnswerErrorKey.ChooseAnswer)), result!.Errors);
     }
 
     [Theory]
@@ -143,31 +163,43 @@ public class AnswerParserTypesTests
         var result = Page1(1, [.. Complete, (field, "1")]);
 
         Assert.Equal(AnswerParseOutcome.Malformed, result.Outcome);
-        Assert.Equal([$"Unknown field \"{field}\"."], result.Problems);
+        Assert.Equal(["A field that is not on this page was sent."], result.Problems);
     }
 
     [Fact]
-    public void Repeating_a_single_valued_field_or_oversized_values_are_malformed()
+    public void Repeating_a_single_valued_field_or_sending_more_than_any_answer_holds_is_malformed()
     {
         Assert.Equal(["Field \"age\" was sent more than once."], Page1(1, [.. Complete, ("age", "31")]).Problems);
-        Assert.Equal(["Field \"city\" is longer than 120 characters."], Page1(1, [.. Complete, ("city", new string('x', 121))]).Problems);
-        Assert.Equal(AnswerParseOutcome.Malformed, Page1(1, [.. Complete, ("platforms", "insta"), ("platforms", "yt")]).Outcome);
+        var huge = new string('x', PostedPageReader.MaxFieldLength + 1);
+        Assert.Equal([$"Field \"city\" is longer than {PostedPageReader.MaxFieldLength} characters."], Page1(1, [.. Complete, ("city", huge)]).Problems);
+    }
+
+    [Fact]
+    public void Text_over_the_question_limit_and_a_box_ticked_twice_are_errors_on_the_page()
+    {
+        var tooLong = Page1(1, [.. Complete, ("city", new string('x', 121))]);
+        Assert.Equal(AnswerParseOutcome.Incomplete, tooLong.Outcome);
+        Assert.Equal(["city"], tooLong.Errors.Select(e => e.ItemId));
+        Assert.Equal(AnswerErrorKey.TextTooLong, tooLong.Errors[0].Key);
+
+        var twice = Page1(1, [.. Complete, ("platforms", "insta"), ("platforms", "yt")]);
+        Assert.Equal([new AnswerError("platforms", AnswerErrorKey.UnknownChoice)], twice.Errors);
     }
 
     [Fact]
     public void Long_text_is_kept_with_its_line_breaks_and_trimmed()
     {
-        var result = AnswerParser.Parse(Study, 1, Comments, Fields(("comment", "  first\r\nsecond\r\n ")), ResponseAnswers.Empty);
+        var result = Posted(1, Comments, ResponseAnswers.Empty, ("comment", "  first\r\nsecond\r\n "));
 
         Assert.Equal("first\nsecond", result.Answers.Other["comment"]);
         Assert.Equal(AnswerParser.DefaultLongTextLength, AnswerParser.MaxLength(Comments.Items[0].Question!));
     }
 
     [Fact]
-    public void The_whole_form_is_parsed_in_order_when_no_page_is_given()
+    public void The_whole_form_is_type_checked_in_order_by_the_parser()
     {
         var items = Ownership.Items.Select(i => (i.Id, "5"));
-        var result = AnswerParser.Parse(Study, 1, null, Fields([.. Complete, .. items, ("comment", "ok")]), ResponseAnswers.Empty);
+        var result = AnswerParser.Parse(Study, Fields([.. Complete, .. items, ("comment", "ok")]));
 
         Assert.True(result.IsAccepted, string.Join("; ", result.Errors));
         Assert.Equal(3, result.Answers.Scale.Count);
