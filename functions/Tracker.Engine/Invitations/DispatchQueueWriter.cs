@@ -59,6 +59,8 @@ public sealed class DispatchQueueWriter(InvitationLedger ledger, TrackerStorage 
     private async Task<Azure.Storage.Queues.QueueClient> QueueAsync(CancellationToken cancellationToken)
     {
         var queue = storage.Queue(StorageNames.DispatchQueue);
+        // Every run, not once per process (TrackerStorage.EnsureCreatedAsync): a queue deleted while the app runs must
+        // come back for the re-plan that recovers its lost batches (docs/engine.md).
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         return queue;
     }
