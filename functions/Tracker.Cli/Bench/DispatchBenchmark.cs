@@ -103,8 +103,24 @@ public sealed class DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
         var clock = Stopwatch.StartNew();
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var first = inbox?.ReceivedCount is null ? Task.FromResult<TimeSpan?>(null) : FirstMessageAsync(inbox, clock, watching.Token);
-        await stack.Host.InvokeAsync(nameof(DispatchDueWaves), cancellationToken: cancellationToken);
-        var planned = clock.Elapsed;
+        try
+        {
+            await stack.Host.InvokeAsync(nameof(DispatchDueWaves), cancellationToken: cancellationToken);
+            var planned = clock.Elapsed;
+            var elapsed = await WaitUntilSentAsync(ledger, partition, participants, clock, inbox, cancellationToken);
+            await watching.CancelAsync();
+            return new DispatchWaveTiming(elapsed, planned, await first);
+        }
+        finally
+        {
+            // However the wait ends (a failed row, the patience running out), the watcher stops with it.
+            await watching.CancelAsync();
+        }
+    }
+
+    /// <summary>Waits until the wave's ledger has a <c>sent</c> row per participant (see <see cref="SendWaveAsync"/>); returns when.</summary>
+    private async Task<TimeSpan> WaitUntilSentAsync(TableClient ledger, string partition, int participants, Stopwatch clock, IDispatchInbox? inbox, CancellationToken cancellationToken)
+    {
         if (inbox?.ReceivedCount is not null) await WatchInboxAsync(inbox, participants, clock, cancellationToken);
         while (true)
         {
@@ -118,12 +134,7 @@ public sealed class DispatchBenchmark(TrackerStack stack, IDispatchInbox inbox)
             if (pending.Count == 0)
             {
                 var rows = await CountRowsAsync(ledger, partition, cancellationToken);
-                if (rows >= participants)
-                {
-                    var elapsed = clock.Elapsed;
-                    await watching.CancelAsync();
-                    return new DispatchWaveTiming(elapsed, planned, await first);
-                }
+                if (rows >= participants) return clock.Elapsed;
 
                 // Some claims were released after a transient failure: the timer's next run plans them again.
                 await stack.Host.InvokeAsync(nameof(DispatchDueWaves), cancellationToken: cancellationToken);
